@@ -1,0 +1,139 @@
+//! Every piece of interface text, in English, Traditional and Simplified Chinese, in one table.
+//!
+//! Components never hold literals: they call [`t`] with a [`Key`]. The paper's own text (titles,
+//! quotes) stays in English, the language it was published in. Adding a key means adding a line to
+//! the `texts!` table below; the compiler then insists on all three languages.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    ZhHant,
+    ZhHans,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::ZhHant, Locale::ZhHans];
+    /// The value of the `lang` URL parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhHant => "zh-hant",
+            Locale::ZhHans => "zh-hans",
+        }
+    }
+    /// The BCP 47 tag for the `lang` attribute.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhHant => "zh-Hant-HK",
+            Locale::ZhHans => "zh-Hans",
+        }
+    }
+    /// The language's name in itself, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::ZhHant => "繁體中文",
+            Locale::ZhHans => "简体中文",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Locale> {
+        let s = s.to_ascii_lowercase();
+        Locale::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => [$en:expr, $hant:expr, $hans:expr]),* $(,)?) => {
+        /// A piece of interface text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        }
+
+        /// The text of `key` in `locale`.
+        pub fn t(locale: Locale, key: Key) -> &'static str {
+            match key {
+                $(Key::$key => match locale {
+                    Locale::En => $en,
+                    Locale::ZhHant => $hant,
+                    Locale::ZhHans => $hans,
+                }),*
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => ["I&T Policy Explorer", "創科政策探索", "创科政策探索"],
+    SkipToContent => ["Skip to main content", "跳至主要內容", "跳至主要内容"],
+    IssuedBy => ["Issued by", "發出機構", "发出机构"],
+    MainNavigation => ["Views", "檢視", "视图"],
+    Language => ["Language", "語言", "语言"],
+    ViewExplore => ["Explore", "探索", "探索"],
+    ViewTimeline => ["Timeline", "時間線", "时间线"],
+    ViewMap => ["Map", "地圖", "地图"],
+    ViewCharts => ["Charts", "圖表", "图表"],
+    ViewSource => ["Source", "原文", "原文"],
+    Loading => ["Loading the dataset…", "正在載入數據…", "正在载入数据…"],
+    LoadFailed => ["The dataset could not be loaded", "無法載入數據", "无法载入数据"],
+    LoadFailedFile => ["File", "檔案", "文件"],
+    LoadFailedWhat => ["Problem", "問題", "问题"],
+    Retry => ["Try again", "重試", "重试"],
+    NotFound => ["was not found (HTTP status", "找不到（HTTP 狀態", "找不到（HTTP 状态"],
+    NetworkError => ["could not be fetched", "無法取得", "无法取得"],
+    AsOf => ["Data as of", "資料截至", "资料截至"],
+    DatasetVersion => ["dataset version", "數據版本", "数据版本"],
+    Credit => [
+        "Text: Innovation and Technology Bureau, paper on the 2021 Policy Address (October 2021). Map: Made with Natural Earth.",
+        "文本：創新及科技局《2021年施政報告》文件（2021年10月，英文原文）。地圖：使用 Natural Earth 製作。",
+        "文本：创新及科技局《2021年施政报告》文件（2021年10月，英文原文）。地图：使用 Natural Earth 制作。"
+    ],
+    EnglishOnlyData => [
+        "The paper's text and the dataset are in English, as published.",
+        "文件內容及數據以英文原文呈現。",
+        "文件内容及数据以英文原文呈现。"
+    ],
+    NoticeTitle => ["Some link settings were ignored", "部分連結設定已略去", "部分链接设定已略去"],
+    NoticeUnknownParameter => ["unknown setting", "不明設定", "不明设定"],
+    NoticeInvalidValue => ["invalid value", "無效的值", "无效的值"],
+    NoticeUnknownId => ["not in the dataset", "數據中沒有此項", "数据中没有此项"],
+    Dismiss => ["Dismiss", "關閉", "关闭"],
+    CountItems => ["items", "個項目", "个项目"],
+    CountFigures => ["figures", "個數字", "个数字"],
+    CountMilestones => ["milestones", "個里程碑", "个里程碑"],
+    CountSites => ["sites", "個地點", "个地点"],
+    CountOrganisations => ["organisations", "個機構", "个机构"],
+    InDataset => ["In the dataset", "數據內容", "数据内容"],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_text_in_every_language() {
+        for &key in Key::ALL {
+            for locale in Locale::ALL {
+                assert!(!t(locale, key).trim().is_empty(), "{key:?} in {locale:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_texts_are_translated_not_copied() {
+        // Brand-like names may coincide; everything else must differ from English.
+        for &key in Key::ALL {
+            assert_ne!(t(Locale::En, key), t(Locale::ZhHant, key), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn locale_parses_case_insensitively() {
+        assert_eq!(Locale::parse("zh-Hant"), Some(Locale::ZhHant));
+        assert_eq!(Locale::parse("fr"), None);
+    }
+}

@@ -1,0 +1,13 @@
+//! I&T Policy Explorer.
+//!
+//! Plain modules (no browser APIs, tested natively with `cargo test`) hold the data model and
+//! every piece of logic; `ui` (compiled for wasm32 only) renders them with Leptos.
+
+pub mod dates;
+pub mod i18n;
+pub mod model;
+pub mod text;
+pub mod view_state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
