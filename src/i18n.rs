@@ -108,6 +108,59 @@ texts! {
     CountSites => ["sites", "個地點", "个地点"],
     CountOrganisations => ["organisations", "個機構", "个机构"],
     InDataset => ["In the dataset", "數據內容", "数据内容"],
+    // -- explore, filters, list, details, source --
+    KindNew => ["New initiative (2021 PA)", "新措施（2021年施政報告）", "新措施（2021年施政报告）"],
+    KindProgress => ["Progress item (Annex)", "進展項目（附件）", "进展项目（附件）"],
+    StatusProposed => ["Proposed", "建議中", "建议中"],
+    StatusPlanned => ["Planned", "已計劃", "已计划"],
+    StatusUnderWay => ["Under way", "進行中", "进行中"],
+    StatusLaunched => ["Launched", "已推出", "已推出"],
+    StatusCompleted => ["Completed", "已完成", "已完成"],
+    Status => ["Status", "狀態", "状态"],
+    StatusBecause => ["Status from the paper's words", "狀態依據文件原句", "状态依据文件原句"],
+    PolicyArea => ["Policy area", "政策範疇", "政策范畴"],
+    Kind => ["Kind", "類別", "类别"],
+    Figures => ["Figures", "數字", "数字"],
+    Milestones => ["Milestones", "里程碑", "里程碑"],
+    Sites => ["Sites", "地點", "地点"],
+    Organisations => ["Organisations", "機構", "机构"],
+    SourceHeading => ["Source", "出處", "出处"],
+    Paragraph => ["Paragraph", "段落", "段落"],
+    ReadInSource => ["Read it in the paper", "在原文中閱讀", "在原文中阅读"],
+    Close => ["Close", "關閉", "关闭"],
+    Details => ["Details", "詳情", "详情"],
+    ShowOnMap => ["Show on the map", "在地圖上顯示", "在地图上显示"],
+    FilterBySite => ["Filter by this site", "按此地點篩選", "按此地点筛选"],
+    PositionApproximate => ["approximate position", "大約位置", "大约位置"],
+    PositionSurveyed => ["position from a cited source", "位置有出處", "位置有出处"],
+    Hectares => ["hectares", "公頃", "公顷"],
+    PaperSays => ["The paper says", "文件原文", "文件原文"],
+    Period => ["Period", "期間", "期间"],
+    None_ => ["None stated", "文件未有說明", "文件未有说明"],
+    // -- timeline --
+    // -- map --
+    // -- charts --
+    // -- (keep the placeholders below until each view lands) --
+    UpcomingTimeline => [
+        "Every dated milestone of the paper on a zoomable timeline, one lane per policy area.",
+        "文件中每個有日期的里程碑，按政策範疇分道排列於可縮放的時間線上。",
+        "文件中每个有日期的里程碑，按政策范畴分道排列于可缩放的时间线上。"
+    ],
+    UpcomingMap => [
+        "An offline map of Hong Kong with every site the paper names.",
+        "離線香港地圖，標示文件提及的每個地點。",
+        "离线香港地图，标示文件提及的每个地点。"
+    ],
+    UpcomingCharts => [
+        "The paper's figures as charts, each with its source and data table.",
+        "以圖表呈現文件中的數字，並附出處及數據表。",
+        "以图表呈现文件中的数字，并附出处及数据表。"
+    ],
+    UpcomingSource => [
+        "The paper's text as numbered paragraphs, with the Annex as a table.",
+        "文件原文，按段落編號排列，附件以表格呈現。",
+        "文件原文，按段落编号排列，附件以表格呈现。"
+    ],
 }
 
 #[cfg(test)]

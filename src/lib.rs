@@ -3,10 +3,15 @@
 //! Plain modules (no browser APIs, tested natively with `cargo test`) hold the data model and
 //! every piece of logic; `ui` (compiled for wasm32 only) renders them with Leptos.
 
+pub mod charts;
 pub mod dates;
+pub mod filter;
+pub mod format;
+pub mod geo;
 pub mod i18n;
 pub mod model;
 pub mod text;
+pub mod timeline;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]

@@ -402,12 +402,17 @@ impl std::fmt::Display for LoadError {
 }
 
 impl Dataset {
-    /// Parses a dataset, checking the schema version first so an old or future file gets a
-    /// precise message instead of a confusing field error.
+    /// Parses a dataset, checking the schema version first.
     pub fn from_json(text: &str) -> Result<Dataset, LoadError> {
-        let value: serde_json::Value =
+        /// Only the version, read first (other fields ignored) so that an old or future file
+        /// gets a precise message instead of a confusing field error.
+        #[derive(Deserialize)]
+        struct Version {
+            schema_version: Option<serde_json::Number>,
+        }
+        let version: Version =
             serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))?;
-        match value.get("schema_version").and_then(|v| v.as_u64()) {
+        match version.schema_version.and_then(|n| n.as_u64()) {
             Some(v) if v == u64::from(SCHEMA_VERSION) => {}
             Some(v) => {
                 return Err(LoadError::UnsupportedVersion {
@@ -421,7 +426,7 @@ impl Dataset {
                 ))
             }
         }
-        serde_json::from_value(value).map_err(|e| LoadError::Malformed(e.to_string()))
+        serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))
     }
 
     pub fn item(&self, id: &str) -> Option<&Initiative> {

@@ -226,7 +226,7 @@ impl ViewState {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let key = decode_component(k);
             let value = decode_component(v);
-            let mut bad = |notices: &mut Vec<Notice>, value: &str| {
+            let bad = |notices: &mut Vec<Notice>, value: &str| {
                 notices.push(Notice {
                     param: key.clone(),
                     value: value.to_string(),
@@ -350,14 +350,20 @@ impl ViewState {
                 *v = None;
             }
         };
-        let item_ok = self.item.as_deref().is_none_or(|id| data.item(id).is_some());
+        let item_ok = self
+            .item
+            .as_deref()
+            .is_none_or(|id| data.item(id).is_some());
         one("item", &mut self.item, item_ok);
         let para_ok = self
             .para
             .as_deref()
             .is_none_or(|id| data.paragraph(id).is_some());
         one("para", &mut self.para, para_ok);
-        let place_ok = self.place.as_deref().is_none_or(|id| data.site(id).is_some());
+        let place_ok = self
+            .place
+            .as_deref()
+            .is_none_or(|id| data.site(id).is_some());
         one("place", &mut self.place, place_ok);
         notices
     }
@@ -494,7 +500,8 @@ mod tests {
 
     #[test]
     fn bad_values_are_dropped_with_notices() {
-        let (s, n) = ViewState::parse("view=nope&status=done,planned&bogus=1&from=abc&zoom=2020-13,2021-01");
+        let (s, n) =
+            ViewState::parse("view=nope&status=done,planned&bogus=1&from=abc&zoom=2020-13,2021-01");
         assert_eq!(s.view, View::Explore);
         assert_eq!(s.statuses, vec![Status::Planned]);
         let params: Vec<&str> = n.iter().map(|n| n.param.as_str()).collect();

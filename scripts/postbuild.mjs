@@ -1,0 +1,33 @@
+// After `trunk build --release`: tidy dist/index.html and add content hashes to asset URLs.
+// trunk's own file hashing is off (the external loader must know the file names), so each URL
+// gets a `?v=<hash>` query instead: caches stay correct across releases.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dist = process.argv[2] || 'dist';
+const read = (f) => fs.readFileSync(path.join(dist, f));
+const hash = (f) => crypto.createHash('sha256').update(read(f)).digest('hex').slice(0, 12);
+
+// The loader names the glue and the wasm.
+let loader = read('loader.js').toString();
+loader = loader
+  .replace(/'\.\/it-policy-explorer\.js(\?v=\w+)?'/, `'./it-policy-explorer.js?v=${hash('it-policy-explorer.js')}'`)
+  .replace(/'\.\/it-policy-explorer_bg\.wasm(\?v=\w+)?'/, `'./it-policy-explorer_bg.wasm?v=${hash('it-policy-explorer_bg.wasm')}'`);
+fs.writeFileSync(path.join(dist, 'loader.js'), loader);
+
+let html = read('index.html').toString();
+// trunk leaves its rust link when it does not inject scripts; it means nothing to a browser.
+html = html.replace(/\s*<link[^>]*data-trunk[^>]*>/g, '');
+html = html.replace(/(href|src)="\.\/([\w.-]+\.(?:css|js))(\?v=\w+)?"/g, (_, attr, file) => `${attr}="./${file}?v=${hash(file)}"`);
+fs.writeFileSync(path.join(dist, 'index.html'), html);
+
+// A strict CSP forbids inline script and style: fail the build if any slipped in.
+const inline = [/<script(?![^>]*\bsrc=)[^>]*>/i, /<style\b/i, /\sstyle="/i];
+for (const re of inline) {
+  if (re.test(html)) {
+    console.error(`postbuild: dist/index.html has inline script or style (${re}); it would break under a strict CSP`);
+    process.exit(1);
+  }
+}
+console.log('postbuild: dist/index.html and loader.js carry content hashes');

@@ -1,0 +1,1 @@
+//! Chart building (pure): figures to chart data and SVG with plotters.

@@ -1,0 +1,1 @@
+//! Map projection and geometry (pure).

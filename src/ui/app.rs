@@ -1,0 +1,394 @@
+//! The app shell: mounting, dataset loading, header, navigation, notices, footer, and the
+//! switch between views.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{url, use_ctx, Ctx, Loaded};
+use crate::filter::{select, SearchIndex};
+use crate::i18n::{Key, Locale};
+use crate::model::{Dataset, LoadError};
+use crate::view_state::{NoticeReason, View, ViewState};
+
+/// Id of the element the app mounts into (index.html, or the host page when embedded).
+pub const ROOT_ID: &str = "it-policy-explorer";
+
+/// Where the app finds its files. The loader script writes `data-asset-base` (the URL of the
+/// folder it was loaded from), so an embedding page can load the bundle from anywhere.
+#[derive(Clone)]
+struct Config {
+    dataset_url: String,
+    /// Set by index.html: the app owns the whole page and may set `<html lang>`.
+    standalone: bool,
+    /// The paper's title as painted by index.html before the wasm arrived.
+    static_title: String,
+    /// The issuer line ("Innovation and Technology Bureau, October 2021") of the first paint.
+    static_issuer: String,
+}
+
+/// Mounts the app into `#it-policy-explorer`, replacing the static first paint.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let document = document();
+    let Some(root) = document.get_element_by_id(ROOT_ID) else {
+        web_sys::console::error_1(
+            &format!("I&T Policy Explorer: no element #{ROOT_ID} to mount into").into(),
+        );
+        return;
+    };
+    let base = root
+        .get_attribute("data-asset-base")
+        .unwrap_or_else(|| "./".into());
+    let dataset = root
+        .get_attribute("data-dataset")
+        .unwrap_or_else(|| "data/policy-2021.json".into());
+    let dataset_url = web_sys::Url::new_with_base(&dataset, &base)
+        .map(|u| u.href())
+        .unwrap_or(dataset);
+    let static_text = |selector: &str| {
+        root.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|h| h.text_content())
+            .unwrap_or_default()
+    };
+    let static_title = static_text("h1");
+    let static_issuer = static_text("[data-issuer]");
+    let config = Config {
+        dataset_url,
+        standalone: root.has_attribute("data-standalone"),
+        static_title,
+        static_issuer,
+    };
+    root.set_inner_html("");
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    mount_to(root, move || view! { <App config=config.clone()/> }).forget();
+}
+
+/// Why the dataset could not be shown: which file and what is wrong.
+#[derive(Clone, Debug, PartialEq)]
+struct DatasetError {
+    url: String,
+    problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Problem {
+    Http(u16),
+    Network(String),
+    Invalid(LoadError),
+}
+
+async fn load_dataset(url: String) -> Result<Arc<Dataset>, DatasetError> {
+    let fail = |problem| DatasetError {
+        url: url.clone(),
+        problem,
+    };
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| fail(Problem::Network(e.to_string())))?;
+    if !response.ok() {
+        return Err(fail(Problem::Http(response.status())));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| fail(Problem::Network(e.to_string())))?;
+    Dataset::from_json(&text)
+        .map(Arc::new)
+        .map_err(|e| fail(Problem::Invalid(e)))
+}
+
+#[component]
+fn App(config: Config) -> impl IntoView {
+    let (initial, notices) = ViewState::parse(&url::current_query());
+    let ctx = Ctx {
+        state: RwSignal::new(initial),
+        notices: RwSignal::new(notices),
+    };
+    provide_context(ctx);
+
+    // Back/forward: the URL changed under us; read it again.
+    let data_for_popstate: RwSignal<Option<Arc<Dataset>>> = RwSignal::new(None);
+    let handle = window_event_listener(ev::popstate, move |_| {
+        let (mut next, mut notices) = ViewState::parse(&url::current_query());
+        if let Some(data) = data_for_popstate.get_untracked() {
+            notices.extend(next.retain_known(&data));
+        }
+        ctx.notices.set(notices);
+        ctx.state.set(next);
+    });
+    on_cleanup(move || handle.remove());
+
+    if config.standalone {
+        Effect::new(move |_| {
+            let lang = ctx.locale().html_lang();
+            if let Some(el) = document().document_element() {
+                let _ = el.set_attribute("lang", lang);
+            }
+        });
+    }
+
+    let dataset_url = config.dataset_url.clone();
+    let resource = LocalResource::new(move || load_dataset(dataset_url.clone()));
+    let heading = RwSignal::new((config.static_title.clone(), config.static_issuer.clone()));
+
+    let body = move || match resource.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(e)) => {
+            view! { <LoadFailure error=e on_retry=move || resource.refetch()/> }.into_any()
+        }
+        Some(Ok(data)) => view! { <Ready data=data/> }.into_any(),
+    };
+    // The header and footer show the loaded paper; popstate needs it to check ids.
+    Effect::new(move |_| {
+        if let Some(Ok(data)) = resource.get() {
+            let d = &data.document;
+            heading.set((d.title.clone(), format!("{}, {}", d.bureau, d.date_text)));
+            data_for_popstate.set(Some(data));
+        }
+    });
+
+    view! {
+        <div class="itpe" lang=move || ctx.locale().html_lang()>
+            <a class="skip-link" href="#itpe-main">{move || ctx.t(Key::SkipToContent)}</a>
+            <Masthead heading=heading.read_only()/>
+            <Navigation/>
+            <Notices/>
+            <main id="itpe-main" class="itpe-main" tabindex="-1">{body}</main>
+            <Footer data=Signal::derive(move || data_for_popstate.get())/>
+        </div>
+    }
+}
+
+#[component]
+fn Masthead(heading: ReadSignal<(String, String)>) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <header class="masthead">
+            <div class="masthead-top">
+                <p class="app-name">{move || ctx.t(Key::AppName)}</p>
+                <LanguageSwitcher/>
+            </div>
+            <h1 class="paper-title">{move || heading.with(|h| h.0.clone())}</h1>
+            <p class="issuer">
+                {move || ctx.t(Key::IssuedBy)} ": " {move || heading.with(|h| h.1.clone())}
+            </p>
+        </header>
+    }
+}
+
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let ctx = use_ctx();
+    let links = Locale::ALL
+        .into_iter()
+        .map(|locale| {
+            let href = move || {
+                let mut s = ctx.state().get();
+                s.lang = locale;
+                url::href(&s)
+            };
+            let on_click = move |ev: ev::MouseEvent| {
+                ev.prevent_default();
+                ctx.update(|s| s.lang = locale);
+            };
+            view! {
+                <li>
+                    <a
+                        href=href
+                        lang=locale.html_lang()
+                        hreflang=locale.html_lang()
+                        aria-current=move || (ctx.locale() == locale).then_some("true")
+                        on:click=on_click
+                    >
+                        {locale.native_name()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="lang-switch" aria-label=move || ctx.t(Key::Language)>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+fn view_label(view: View) -> Key {
+    match view {
+        View::Explore => Key::ViewExplore,
+        View::Timeline => Key::ViewTimeline,
+        View::Map => Key::ViewMap,
+        View::Charts => Key::ViewCharts,
+        View::Source => Key::ViewSource,
+    }
+}
+
+/// Tabs between the views. Plain links with real hrefs (open in new tab works); a click is
+/// handled in place so the page does not reload.
+#[component]
+fn Navigation() -> impl IntoView {
+    let ctx = use_ctx();
+    let tabs = View::ALL
+        .into_iter()
+        .map(|view| {
+            let href = move || {
+                let mut s = ctx.state().get();
+                s.view = view;
+                url::href(&s)
+            };
+            let on_click = move |ev: ev::MouseEvent| {
+                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                    return;
+                }
+                ev.prevent_default();
+                ctx.update(|s| s.view = view);
+            };
+            view! {
+                <li>
+                    <a
+                        href=href
+                        data-view=view.as_str()
+                        aria-current=move || ctx.with(|s| s.view == view).then_some("page")
+                        on:click=on_click
+                    >
+                        {move || ctx.t(view_label(view))}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="views" aria-label=move || ctx.t(Key::MainNavigation)>
+            <ul>{tabs}</ul>
+        </nav>
+    }
+}
+
+/// Ignored link settings, listed so a broken link is never silently "fixed".
+#[component]
+fn Notices() -> impl IntoView {
+    let ctx = use_ctx();
+    let reason = move |r: NoticeReason| match r {
+        NoticeReason::UnknownParameter => ctx.t(Key::NoticeUnknownParameter),
+        NoticeReason::InvalidValue => ctx.t(Key::NoticeInvalidValue),
+        NoticeReason::UnknownId => ctx.t(Key::NoticeUnknownId),
+    };
+    move || {
+        let notices = ctx.notices.get();
+        (!notices.is_empty()).then(|| {
+            let rows = notices
+                .into_iter()
+                .map(|n| {
+                    view! {
+                        <li>
+                            <code>{n.param}"="{n.value}</code>
+                            ": "
+                            {reason(n.reason)}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="notice" role="status">
+                    <p class="notice-title">{ctx.t(Key::NoticeTitle)}</p>
+                    <ul>{rows}</ul>
+                    <button type="button" class="button-secondary" on:click=move |_| ctx.notices.set(Vec::new())>
+                        {ctx.t(Key::Dismiss)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn Loading() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            {move || ctx.t(Key::Loading)}
+        </p>
+    }
+}
+
+#[component]
+fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoView {
+    let ctx = use_ctx();
+    let problem = match &error.problem {
+        Problem::Http(status) => format!("{} {status})", ctx.t(Key::NotFound)),
+        Problem::Network(m) => format!("{}: {m}", ctx.t(Key::NetworkError)),
+        Problem::Invalid(e) => e.to_string(),
+    };
+    view! {
+        <div class="error-summary" role="alert" tabindex="-1">
+            <h2>{ctx.t(Key::LoadFailed)}</h2>
+            <dl>
+                <dt>{ctx.t(Key::LoadFailedFile)}</dt>
+                <dd><code class="error-file">{error.url.clone()}</code></dd>
+                <dt>{ctx.t(Key::LoadFailedWhat)}</dt>
+                <dd class="error-problem">{problem}</dd>
+            </dl>
+            <button type="button" class="button" on:click=move |_| on_retry()>{ctx.t(Key::Retry)}</button>
+        </div>
+    }
+}
+
+/// The dataset has arrived: derive the selection and show the current view.
+#[component]
+fn Ready(data: Arc<Dataset>) -> impl IntoView {
+    let ctx = use_ctx();
+    // Link ids that are not in the dataset are dropped once, with a notice.
+    let mut state = ctx.state.get_untracked();
+    let unknown = state.retain_known(&data);
+    if !unknown.is_empty() {
+        ctx.notices.update(|n| n.extend(unknown));
+        url::write(&state, false);
+        ctx.state.set(state);
+    }
+    let index = Arc::new(SearchIndex::new(&data));
+    let selection = {
+        let (data, index) = (data.clone(), index.clone());
+        Memo::new(move |_| ctx.with(|s| select(&data, &index, s)))
+    };
+    provide_context(Loaded {
+        data,
+        index,
+        selection,
+    });
+    let current = Memo::new(move |_| ctx.with(|s| s.view));
+    move || match current.get() {
+        View::Explore => view! { <super::explore::ExploreView/> }.into_any(),
+        View::Timeline => view! { <super::timeline::TimelineView/> }.into_any(),
+        View::Map => view! { <super::map::MapView/> }.into_any(),
+        View::Charts => view! { <super::charts::ChartsView/> }.into_any(),
+        View::Source => view! { <super::source::SourceView/> }.into_any(),
+    }
+}
+
+#[component]
+fn Footer(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <footer class="site-footer">
+            {move || {
+                data.get()
+                    .map(|d| {
+                        view! {
+                            <p>
+                                {ctx.t(Key::AsOf)} " " <time datetime=d.document.as_of.clone()>{d.document.as_of.clone()}</time>
+                                " · " {ctx.t(Key::DatasetVersion)} " " {d.document.dataset_version.clone()}
+                            </p>
+                        }
+                    })
+            }}
+            <p>{move || ctx.t(Key::EnglishOnlyData)}</p>
+            <p class="credit">{move || ctx.t(Key::Credit)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,91 @@
+//! The browser user interface (wasm32 only). Components render and wire signals; every
+//! decision (filtering, layout, projection, charts) is made by the plain modules of the crate.
+//!
+//! State flows one way: the URL query string is parsed into [`ViewState`] (`url`), held in one
+//! signal, and changed only through [`Ctx::navigate`], which writes the URL back. The loaded
+//! [`Dataset`] and everything derived from it (the search index, the selection) are memos.
+
+mod app;
+mod charts;
+mod detail;
+mod explore;
+mod map;
+mod source;
+mod timeline;
+pub mod url;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::filter::SearchIndex;
+use crate::i18n::{t, Key, Locale};
+use crate::model::Dataset;
+use crate::view_state::{Notice, ViewState};
+
+pub use app::start;
+pub use detail::{DetailPanel, StatusTag};
+
+/// Shared, copyable handles every component can ask for with `expect_context::<Ctx>()`.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    state: RwSignal<ViewState>,
+    /// Link settings that were ignored, shown until dismissed.
+    pub notices: RwSignal<Vec<Notice>>,
+}
+
+impl Ctx {
+    /// The current view state (reactive).
+    pub fn state(&self) -> ReadSignal<ViewState> {
+        self.state.read_only()
+    }
+    /// Reads one part of the state reactively.
+    pub fn with<R>(&self, f: impl FnOnce(&ViewState) -> R) -> R {
+        self.state.with(f)
+    }
+    /// The current locale (reactive).
+    pub fn locale(&self) -> Locale {
+        self.state.with(|s| s.lang)
+    }
+    /// Interface text in the current locale (reactive).
+    pub fn t(&self, key: Key) -> &'static str {
+        t(self.locale(), key)
+    }
+    /// Moves to a new state: a history entry for real navigation, an in-place update while
+    /// typing a search.
+    pub fn navigate(&self, next: ViewState) {
+        let push = self.state.with_untracked(|s| s.is_new_history_entry(&next));
+        url::write(&next, push);
+        self.state.set(next);
+    }
+    /// Applies a change to a copy of the current state and navigates to it.
+    pub fn update(&self, f: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        f(&mut next);
+        self.navigate(next);
+    }
+}
+
+/// The loaded dataset and what derives from it, provided once it has arrived.
+#[derive(Clone)]
+pub struct Loaded {
+    pub data: Arc<Dataset>,
+    pub index: Arc<SearchIndex>,
+    /// Indices into `data.items` that the current filters and search select, in sort order.
+    pub selection: Memo<Vec<usize>>,
+}
+
+impl Loaded {
+    /// Whether an item (by index) is in the current selection.
+    pub fn selects(&self, i: usize) -> bool {
+        self.selection.with(|s| s.contains(&i))
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+pub fn use_loaded() -> Loaded {
+    expect_context::<Loaded>()
+}

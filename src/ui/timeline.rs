@@ -1,0 +1,17 @@
+//! The Timeline view (being built; see the issue tracker).
+
+use leptos::prelude::*;
+
+use super::use_ctx;
+use crate::i18n::Key;
+
+#[component]
+pub fn TimelineView() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <section class="view" aria-labelledby="view-title">
+            <h2 id="view-title">{move || ctx.t(Key::ViewTimeline)}</h2>
+            <p>{move || ctx.t(Key::UpcomingTimeline)}</p>
+        </section>
+    }
+}

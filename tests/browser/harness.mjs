@@ -1,0 +1,98 @@
+// Shared set-up for the browser tests: a loopback server for the built bundle, Debian's
+// headless Chromium through playwright-core, and a page that fails its test on any console
+// error, uncaught exception, CSP violation or request to a host other than the server.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before } from 'node:test';
+import { chromium } from 'playwright-core';
+import { serve, STRICT_CSP } from '../serve.mjs';
+
+export const DIST = path.resolve(process.env.DIST || 'dist');
+export const ARTIFACTS = path.resolve('tests/artifacts');
+export { STRICT_CSP };
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+];
+
+let browser;
+before(async () => {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`no built bundle in ${DIST}: run scripts/build first`);
+  }
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A copy of the bundle in a temporary folder, changed by `edit(dir)`: for broken-input tests. */
+export function bundleCopy(edit) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itpe-bundle-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+
+/**
+ * Opens `query` (e.g. "?view=map") in a fresh page of a bundle served at `base` and runs
+ * `body({ page, url, problems })`. The test fails if the page logged a console error, threw,
+ * reported a CSP violation or asked for any host but the server; a screenshot is saved on
+ * failure. `expectErrors` lists console-error substrings that the test provokes on purpose.
+ */
+export async function withPage(t, opts, body) {
+  const { query = '', base = '/', csp = STRICT_CSP, dir = DIST, width = 1280, height = 900,
+    expectErrors = [] } = opts;
+  const server = await serve({ dir, base, csp });
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(server.url).origin;
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    problems.push(`request to another host: ${u}`);
+    return route.abort();
+  });
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (expectErrors.some((e) => text.includes(e))) return;
+    problems.push(`console error: ${text}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const url = server.url + query;
+  try {
+    await page.goto(url);
+    await body({ page, url, server, context, problems });
+    if (problems.length) throw new Error(problems.join('\n'));
+  } catch (err) {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const name = t.name.replace(/[^\w-]+/g, '_').slice(0, 80);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true }).catch(() => {});
+    err.message += `\n(screenshot: tests/artifacts/${name}.png)`;
+    throw err;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+/** Waits until the app has replaced the first paint and the dataset has loaded. */
+export async function ready(page) {
+  await page.waitForSelector('.itpe nav.views');
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+}
+
+/** Saves a screenshot for people to look at (not a check). */
+export async function snapshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

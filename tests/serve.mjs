@@ -1,0 +1,83 @@
+// A small static file server for the built bundle, used by `scripts/serve` and the browser
+// tests. No dependencies. It can mount the bundle under a sub-path and send a strict
+// Content-Security-Policy, as a government host page would.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Starts a server. `dir`: the folder to serve; `base`: the URL path it is mounted at ("/" or
+ * "/some/sub/path/"); `csp`: a Content-Security-Policy header value or null; `port`: 0 for any.
+ * Requests outside `base` get 404. Resolves to { server, url, close() }.
+ */
+export function serve({ dir, base = '/', csp = null, port = 0, host = '127.0.0.1', compress = true }) {
+  const root = path.resolve(dir);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let rel = decodeURIComponent(url.pathname);
+    if (!rel.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not found');
+    }
+    rel = rel.slice(base.length);
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(root, rel);
+    if (!file.startsWith(root + path.sep)) {
+      res.writeHead(403);
+      return res.end();
+    }
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('not found');
+      }
+      const headers = {
+        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+      };
+      if (csp) headers['content-security-policy'] = csp;
+      const accepts = String(req.headers['accept-encoding'] || '');
+      if (compress && /\bbr\b/.test(accepts) && body.length > 1024) {
+        headers['content-encoding'] = 'br';
+        body = zlib.brotliCompressSync(body);
+      }
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(port, host, () => {
+      const { port: p } = server.address();
+      resolve({
+        server,
+        url: `http://${host}:${p}${base}`,
+        close: () => new Promise((r) => server.close(r)),
+      });
+    });
+  });
+}
+
+// `node tests/serve.mjs [dir] [port]`: serve the bundle until interrupted.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] || 'dist';
+  const port = Number(process.argv[3] || process.env.PORT || 8080);
+  const { url } = await serve({ dir, port, csp: STRICT_CSP });
+  console.log(`I&T Policy Explorer is served at ${url}  (Ctrl+C to stop)`);
+}
