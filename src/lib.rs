@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod model;
 pub mod text;
 pub mod timeline;
+pub mod validate;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]
