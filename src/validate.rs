@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::dates::{day_number, parse_paper_date};
+use crate::dates::{day_number, parse_paper_date_in, PAPER_MONTH, PAPER_YEAR};
 use crate::model::{
     AreaKind, Dataset, ItemKind, Paragraph, ParagraphKind, PositionPrecision, Qualifier, SourceRef,
     Unit, SCHEMA_VERSION,
@@ -237,6 +237,26 @@ pub fn qualifier_before(before: &str) -> Option<Qualifier> {
         .map(|&(_, q)| q)
 }
 
+/// The paper's year and month from `document.date` ("2021-10"), which relative date phrases
+/// ("this year", "up to now") count from; the defaults of `dates` when it does not parse.
+fn paper_month(data: &Dataset) -> (i32, u32) {
+    let mut parts = data.document.date.split('-');
+    let y = parts.next().and_then(|y| y.parse().ok());
+    let m = parts.next().and_then(|m| m.parse().ok());
+    match (y, m) {
+        (Some(y), Some(m)) if (1..=12).contains(&m) => (y, m),
+        _ => (PAPER_YEAR, PAPER_MONTH),
+    }
+}
+
+fn parse_paper_date(
+    data: &Dataset,
+    text: &str,
+) -> Option<(crate::model::Precision, String, String)> {
+    let (y, m) = paper_month(data);
+    parse_paper_date_in(text, y, m)
+}
+
 struct Ctx<'a> {
     data: &'a Dataset,
     paragraphs: HashMap<&'a str, &'a Paragraph>,
@@ -341,7 +361,7 @@ fn check_document(ctx: &mut Ctx) {
     if d.offices.first() != Some(&d.bureau) {
         ctx.report("document: offices must start with the bureau".into());
     }
-    match parse_paper_date(&d.date_text) {
+    match parse_paper_date(ctx.data, &d.date_text) {
         Some((_, start, _)) if start.get(..7) == Some(d.date.as_str()) => {}
         _ => ctx.report(format!(
             "document: date \"{}\" does not match date_text \"{}\"",
@@ -718,7 +738,7 @@ fn check_milestones(ctx: &mut Ctx) {
         if m.label.trim().is_empty() {
             ctx.report(format!("{who}: label is empty"));
         }
-        match parse_paper_date(&m.date.text) {
+        match parse_paper_date(data, &m.date.text) {
             None => ctx.report(format!(
                 "{who}: date \"{}\" is not a date phrase the parser reads",
                 m.date.text

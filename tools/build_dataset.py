@@ -290,12 +290,17 @@ def build():
         return {"paragraph": pid, "quote": sentence_at(t, i)}
 
     def widen(pid, fragment):
-        """The whole sentence(s) of the paragraph covering fragment."""
+        """The whole sentence(s) of the paragraph covering fragment, or covering the span from
+        fragment[0] to fragment[1] when it is a pair."""
         t = para_text(pid)
-        i = t.find(fragment)
+        first, final = fragment if isinstance(fragment, tuple) else (fragment, fragment)
+        i = t.find(first)
         if i < 0:
-            fail(f"{pid}: {fragment!r} not found")
-        j = i + len(fragment)
+            fail(f"{pid}: {first!r} not found")
+        k = t.find(final, i)
+        if k < 0:
+            fail(f"{pid}: {final!r} not found after {first!r}")
+        j = k + len(final)
         spans = sentences(t)
         a = max(x for x, _ in spans if x <= i)
         b = min(y for _, y in spans if y >= j)
