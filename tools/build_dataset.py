@@ -354,7 +354,7 @@ def build():
         rec = {"id": f"f-{pid}-{per_para[pid]}"}
         if f.get("item"):
             rec["item"] = f["item"]
-        rec["value"] = f.get("value", parse_value(f["text"]))
+        rec["value"] = float(f.get("value", parse_value(f["text"])))
         rec["text"] = f["text"]
         rec["unit"] = f["unit"]
         if scale_of(f["text"]):
