@@ -137,6 +137,35 @@ texts! {
     PaperSays => ["The paper says", "文件原文", "文件原文"],
     Period => ["Period", "期間", "期间"],
     None_ => ["None stated", "文件未有說明", "文件未有说明"],
+    Search => ["Search", "搜尋", "搜索"],
+    SearchHint => [
+        "Words or numbers from the paper, e.g. Loop, 1 070, Cyberport",
+        "文件中的字詞或數字，例如 Loop、1 070、Cyberport",
+        "文件中的字词或数字，例如 Loop、1 070、Cyberport"
+    ],
+    Filters => ["Filters", "篩選", "筛选"],
+    ClearAll => ["Clear all", "全部清除", "全部清除"],
+    RemoveFilter => ["Remove filter", "移除篩選", "移除筛选"],
+    SortBy => ["Sort by", "排序", "排序"],
+    SortPaper => ["Order in the paper", "文件次序", "文件次序"],
+    SortDate => ["Earliest date", "最早日期", "最早日期"],
+    SortAmount => ["Largest amount (HK$)", "最大金額（港元）", "最大金额（港元）"],
+    NoResults => ["No items match these filters.", "沒有項目符合這些篩選條件。", "没有项目符合这些筛选条件。"],
+    ClearFilters => ["Clear the search and filters", "清除搜尋及篩選", "清除搜索及筛选"],
+    YearRange => ["Milestone years", "里程碑年份", "里程碑年份"],
+    YearFrom => ["From", "由", "由"],
+    YearTo => ["To", "至", "至"],
+    AnyYear => ["Any", "不限", "不限"],
+    Results => ["Results", "結果", "结果"],
+    CitedBy => ["Cited by", "引用此段的項目", "引用此段的项目"],
+    LinkToParagraph => ["Link to this paragraph", "此段落的連結", "此段落的链接"],
+    Annex => ["Annex", "附件", "附件"],
+    ParagraphsHeading => ["The paper", "文件原文", "文件原文"],
+    SearchSearchesText => [
+        "Search looks in titles, summaries, quotes, figures, sites and organisations.",
+        "搜尋範圍包括標題、摘要、引文、數字、地點及機構。",
+        "搜索范围包括标题、摘要、引文、数字、地点及机构。"
+    ],
     // -- timeline --
     // -- map --
     // -- charts --
@@ -156,11 +185,15 @@ texts! {
         "以圖表呈現文件中的數字，並附出處及數據表。",
         "以图表呈现文件中的数字，并附出处及数据表。"
     ],
-    UpcomingSource => [
-        "The paper's text as numbered paragraphs, with the Annex as a table.",
-        "文件原文，按段落編號排列，附件以表格呈現。",
-        "文件原文，按段落编号排列，附件以表格呈现。"
-    ],
+}
+
+/// "18 of 94 items", in each language's word order.
+pub fn results_count(locale: Locale, shown: usize, total: usize) -> String {
+    match locale {
+        Locale::En => format!("{shown} of {total} items"),
+        Locale::ZhHant => format!("{total} 個項目中的 {shown} 個"),
+        Locale::ZhHans => format!("{total} 个项目中的 {shown} 个"),
+    }
 }
 
 #[cfg(test)]
@@ -182,6 +215,12 @@ mod tests {
         for &key in Key::ALL {
             assert_ne!(t(Locale::En, key), t(Locale::ZhHant, key), "{key:?}");
         }
+    }
+
+    #[test]
+    fn result_counts_read_naturally() {
+        assert_eq!(results_count(Locale::En, 18, 94), "18 of 94 items");
+        assert_eq!(results_count(Locale::ZhHant, 18, 94), "94 個項目中的 18 個");
     }
 
     #[test]

@@ -1,43 +1,101 @@
-//! The Explore view: what the dataset holds, then filters, results and details.
+//! The Explore view: search and facets on the left, results in the middle, details on the
+//! right (stacked on narrow screens).
 
 use leptos::prelude::*;
 
-use super::{use_ctx, use_loaded};
+use super::filters::{counts_memo, Chips, Facets, SearchBox};
+use super::list::ResultList;
+use super::{use_ctx, use_loaded, DetailPanel};
 use crate::i18n::Key;
+use crate::view_state::Sort;
 
 #[component]
 pub fn ExploreView() -> impl IntoView {
     let ctx = use_ctx();
-    let loaded = use_loaded();
-    let d = loaded.data.clone();
-    let counts = [
-        (d.items.len(), Key::CountItems),
-        (d.figures.len(), Key::CountFigures),
-        (d.milestones.len(), Key::CountMilestones),
-        (d.sites.len(), Key::CountSites),
-        (d.organisations.len(), Key::CountOrganisations),
+    let counts = counts_memo();
+    let has_detail = move || ctx.with(|s| s.item.is_some());
+    view! {
+        <div class="explore" class:has-detail=has_detail>
+            <h2 class="visually-hidden">{move || ctx.t(Key::ViewExplore)}</h2>
+            <div class="explore-filters">
+                <SearchBox/>
+                <Facets counts=counts/>
+            </div>
+            <div class="explore-results">
+                <DatasetCounts/>
+                <div class="results-bar">
+                    <Chips/>
+                    <SortSelect/>
+                </div>
+                <ResultList/>
+            </div>
+            <div class="explore-detail">
+                <DetailPanel/>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn SortSelect() -> impl IntoView {
+    let ctx = use_ctx();
+    let options = [
+        (Sort::Paper, Key::SortPaper),
+        (Sort::Date, Key::SortDate),
+        (Sort::Amount, Key::SortAmount),
     ];
     view! {
-        <section class="view" aria-labelledby="view-title">
-            <h2 id="view-title">{move || ctx.t(Key::ViewExplore)}</h2>
-            <DatasetCounts counts=counts/>
-        </section>
+        <div class="sort">
+            <label for="itpe-sort">{move || ctx.t(Key::SortBy)}</label>
+            " "
+            <select
+                id="itpe-sort"
+                on:change=move |ev| {
+                    if let Some(sort) = Sort::parse(&event_target_value(&ev)) {
+                        ctx.update(|s| s.sort = sort);
+                    }
+                }
+            >
+                {options
+                    .into_iter()
+                    .map(|(sort, key)| {
+                        view! {
+                            <option value=sort.as_str() selected=move || ctx.with(|s| s.sort == sort)>
+                                {move || ctx.t(key)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }
 
 /// The dataset at a glance: how many items, figures, milestones, sites and organisations.
 #[component]
-fn DatasetCounts(counts: [(usize, Key); 5]) -> impl IntoView {
+fn DatasetCounts() -> impl IntoView {
     let ctx = use_ctx();
+    let d = use_loaded().data;
+    let counts = [
+        (d.items.len(), Key::CountItems, "items"),
+        (d.figures.len(), Key::CountFigures, "figures"),
+        (d.milestones.len(), Key::CountMilestones, "milestones"),
+        (d.sites.len(), Key::CountSites, "sites"),
+        (
+            d.organisations.len(),
+            Key::CountOrganisations,
+            "organisations",
+        ),
+    ];
     view! {
         <div class="dataset-counts">
             <h3 class="visually-hidden">{move || ctx.t(Key::InDataset)}</h3>
             <ul>
                 {counts
                     .into_iter()
-                    .map(|(n, key)| {
+                    .map(|(n, key, name)| {
                         view! {
-                            <li data-count=key_name(key)>
+                            <li data-count=name>
                                 <span class="count-number">{n}</span>
                                 " "
                                 <span class="count-label">{move || ctx.t(key)}</span>
@@ -47,15 +105,5 @@ fn DatasetCounts(counts: [(usize, Key); 5]) -> impl IntoView {
                     .collect_view()}
             </ul>
         </div>
-    }
-}
-
-fn key_name(key: Key) -> &'static str {
-    match key {
-        Key::CountItems => "items",
-        Key::CountFigures => "figures",
-        Key::CountMilestones => "milestones",
-        Key::CountSites => "sites",
-        _ => "organisations",
     }
 }

@@ -9,6 +9,8 @@ mod app;
 mod charts;
 mod detail;
 mod explore;
+mod filters;
+mod list;
 mod map;
 mod source;
 mod timeline;

@@ -1,0 +1,397 @@
+//! Search box, facets with live counts, and the chips of active filters.
+//!
+//! Each facet option is rendered once per dataset and only its checked state, count and
+//! disabled state react to the counts memo, so toggling a checkbox keeps keyboard focus on it.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use super::detail::{kind_key, status_key};
+use super::{use_ctx, use_loaded};
+use crate::filter::{facet_counts, FacetCounts};
+use crate::i18n::Key;
+use crate::model::{ItemKind, Status};
+use crate::view_state::ViewState;
+
+/// Adds `v` to the list, or removes it when present.
+fn toggle<T: PartialEq>(list: &mut Vec<T>, v: T) {
+    match list.iter().position(|x| *x == v) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(v),
+    }
+}
+
+/// How a facet option is labelled: by interface text or by a name from the data.
+#[derive(Clone)]
+enum Label {
+    Ui(Key),
+    Data(String),
+}
+
+#[derive(Clone)]
+struct FacetOption {
+    label: Label,
+    /// (count, selected) of this option in the counts memo.
+    state: Signal<(usize, bool)>,
+    toggle: Callback<()>,
+}
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="search">
+            <label for="itpe-search" class="search-label">{move || ctx.t(Key::Search)}</label>
+            <p id="itpe-search-hint" class="hint">{move || ctx.t(Key::SearchHint)}</p>
+            <input
+                type="search"
+                id="itpe-search"
+                name="q"
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="itpe-search-hint"
+                prop:value=move || ctx.with(|s| s.q.clone())
+                on:input=move |ev| {
+                    let q = event_target_value(&ev);
+                    ctx.update(|s| s.q = q);
+                }
+            />
+        </div>
+    }
+}
+
+/// The facet panel. `counts` is computed by the parent so chips and facets share it.
+#[component]
+pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
+    let ctx = use_ctx();
+    let data = use_loaded().data;
+    let expanded = RwSignal::new(false);
+
+    let option = |label: Label,
+                  pick: fn(&FacetCounts, usize) -> (usize, bool),
+                  i: usize,
+                  apply: Callback<()>| FacetOption {
+        label,
+        state: Signal::derive(move || counts.with(|c| pick(c, i))),
+        toggle: apply,
+    };
+
+    let areas: Vec<FacetOption> = data
+        .policy_areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let id = a.id.clone();
+            option(
+                Label::Data(a.name.clone()),
+                |c, i| (c.areas[i].count, c.areas[i].selected),
+                i,
+                Callback::new(move |_| ctx.update(|s| toggle(&mut s.areas, id.clone()))),
+            )
+        })
+        .collect();
+    let kinds: Vec<FacetOption> = ItemKind::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, k)| {
+            option(
+                Label::Ui(kind_key(k)),
+                |c, i| (c.kinds[i].count, c.kinds[i].selected),
+                i,
+                Callback::new(move |_| ctx.update(|s| toggle(&mut s.kinds, k))),
+            )
+        })
+        .collect();
+    let statuses: Vec<FacetOption> = Status::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, st)| {
+            option(
+                Label::Ui(status_key(st)),
+                |c, i| (c.statuses[i].count, c.statuses[i].selected),
+                i,
+                Callback::new(move |_| ctx.update(|s| toggle(&mut s.statuses, st))),
+            )
+        })
+        .collect();
+    let sites: Vec<FacetOption> = data
+        .sites
+        .iter()
+        .enumerate()
+        .map(|(i, site)| {
+            let id = site.id.clone();
+            option(
+                Label::Data(site.name.clone()),
+                |c, i| (c.sites[i].count, c.sites[i].selected),
+                i,
+                Callback::new(move |_| ctx.update(|s| toggle(&mut s.sites, id.clone()))),
+            )
+        })
+        .collect();
+    let orgs: Vec<FacetOption> = data
+        .organisations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let id = o.id.clone();
+            let name = match &o.abbreviation {
+                Some(a) => format!("{} ({a})", o.name),
+                None => o.name.clone(),
+            };
+            option(
+                Label::Data(name),
+                |c, i| (c.orgs[i].count, c.orgs[i].selected),
+                i,
+                Callback::new(move |_| ctx.update(|s| toggle(&mut s.orgs, id.clone()))),
+            )
+        })
+        .collect();
+
+    let active = move || ctx.with(active_filter_count);
+    view! {
+        <section class="filters" class:expanded=move || expanded.get() aria-labelledby="itpe-filters-title">
+            <div class="filters-head">
+                <h2 id="itpe-filters-title" class="filters-title">
+                    {move || ctx.t(Key::Filters)}
+                    {move || (active() > 0).then(|| format!(" ({})", active()))}
+                </h2>
+                <button
+                    type="button"
+                    class="button-secondary filters-toggle"
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-controls="itpe-filter-body"
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {move || ctx.t(Key::Filters)}
+                </button>
+            </div>
+            <div id="itpe-filter-body" class="filter-body">
+                <FacetGroup legend=Key::Kind name="kind" options=kinds/>
+                <FacetGroup legend=Key::Status name="status" options=statuses/>
+                <FacetGroup legend=Key::PolicyArea name="area" options=areas/>
+                <YearRange counts=counts/>
+                <FacetGroup legend=Key::Sites name="site" options=sites/>
+                <FacetGroup legend=Key::Organisations name="org" options=orgs/>
+            </div>
+        </section>
+    }
+}
+
+fn active_filter_count(s: &ViewState) -> usize {
+    s.areas.len()
+        + s.kinds.len()
+        + s.statuses.len()
+        + s.sites.len()
+        + s.orgs.len()
+        + usize::from(s.from.is_some() || s.to.is_some())
+}
+
+#[component]
+fn FacetGroup(legend: Key, name: &'static str, options: Vec<FacetOption>) -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, opt)| {
+            let id = format!("itpe-f-{name}-{i}");
+            let state = opt.state;
+            let (label, lang) = match opt.label {
+                Label::Ui(key) => (Either::Left(move || ctx.t(key)), None),
+                Label::Data(text) => (Either::Right(text), Some("en")),
+            };
+            view! {
+                <li class:empty=move || state.get() == (0, false)>
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        data-facet=name
+                        prop:checked=move || state.get().1
+                        disabled=move || state.get() == (0, false)
+                        on:change=move |_| opt.toggle.run(())
+                    />
+                    <label for=id>
+                        <span lang=lang>{label}</span>
+                        " "
+                        <span class="count">"(" {move || state.get().0} ")"</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="facet" data-facet-group=name>
+            <legend>{move || ctx.t(legend)}</legend>
+            <ul class="facet-options">{rows}</ul>
+        </fieldset>
+    }
+}
+
+/// Milestone years as a from/to pair of selects; the counts say how many items have a
+/// milestone in each year under the other filters.
+#[component]
+fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
+    let ctx = use_ctx();
+    let years = move || {
+        counts.with(|c| {
+            c.years
+                .iter()
+                .map(|y| (y.value, y.count))
+                .collect::<Vec<_>>()
+        })
+    };
+    let select = move |which: Key, is_from: bool| {
+        let id = if is_from {
+            "itpe-year-from"
+        } else {
+            "itpe-year-to"
+        };
+        let current = move || ctx.with(|s| if is_from { s.from } else { s.to });
+        view! {
+            <div class="year-select">
+                <label for=id>{move || ctx.t(which)}</label>
+                <select
+                    id=id
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev).parse::<i32>().ok();
+                        ctx.update(|s| if is_from { s.from = v } else { s.to = v });
+                    }
+                >
+                    <option value="" selected=move || current().is_none()>{move || ctx.t(Key::AnyYear)}</option>
+                    {move || {
+                        years()
+                            .into_iter()
+                            .map(|(y, n)| {
+                                view! {
+                                    <option value=y.to_string() selected=move || current() == Some(y)>
+                                        {format!("{y} ({n})")}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="facet year-range">
+            <legend>{move || ctx.t(Key::YearRange)}</legend>
+            {select(Key::YearFrom, true)}
+            {select(Key::YearTo, false)}
+        </fieldset>
+    }
+}
+
+/// Active filters as removable chips, with "Clear all".
+#[component]
+pub fn Chips() -> impl IntoView {
+    let ctx = use_ctx();
+    let data = use_loaded().data;
+    move || {
+        let state = ctx.state().get();
+        if !state.is_filtered() {
+            return None;
+        }
+        let mut chips: Vec<(String, Callback<()>)> = Vec::new();
+        let locale = state.lang;
+        if !state.q.trim().is_empty() {
+            chips.push((
+                format!(
+                    "{}: “{}”",
+                    crate::i18n::t(locale, Key::Search),
+                    state.q.trim()
+                ),
+                Callback::new(move |_| ctx.update(|s| s.q.clear())),
+            ));
+        }
+        for k in &state.kinds {
+            let k = *k;
+            chips.push((
+                crate::i18n::t(locale, kind_key(k)).to_string(),
+                Callback::new(move |_| ctx.update(|s| toggle(&mut s.kinds, k))),
+            ));
+        }
+        for st in &state.statuses {
+            let st = *st;
+            chips.push((
+                crate::i18n::t(locale, status_key(st)).to_string(),
+                Callback::new(move |_| ctx.update(|s| toggle(&mut s.statuses, st))),
+            ));
+        }
+        let named = |list: &[String],
+                     name: &dyn Fn(&str) -> Option<String>,
+                     which: fn(&mut ViewState) -> &mut Vec<String>| {
+            list.iter()
+                .map(|id| {
+                    let label = name(id).unwrap_or_else(|| id.clone());
+                    let id = id.clone();
+                    (
+                        label,
+                        Callback::new(move |_| ctx.update(|s| toggle(which(s), id.clone()))),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        chips.extend(named(
+            &state.areas,
+            &|id| data.area(id).map(|a| a.name.clone()),
+            |s| &mut s.areas,
+        ));
+        chips.extend(named(
+            &state.sites,
+            &|id| data.site(id).map(|a| a.name.clone()),
+            |s| &mut s.sites,
+        ));
+        chips.extend(named(
+            &state.orgs,
+            &|id| data.organisation(id).map(|a| a.name.clone()),
+            |s| &mut s.orgs,
+        ));
+        if state.from.is_some() || state.to.is_some() {
+            let from = state.from.map(|y| y.to_string()).unwrap_or_default();
+            let to = state.to.map(|y| y.to_string()).unwrap_or_default();
+            chips.push((
+                format!("{}: {from}–{to}", crate::i18n::t(locale, Key::YearRange)),
+                Callback::new(move |_| {
+                    ctx.update(|s| {
+                        s.from = None;
+                        s.to = None;
+                    })
+                }),
+            ));
+        }
+        let remove = crate::i18n::t(locale, Key::RemoveFilter);
+        let items = chips
+            .into_iter()
+            .map(|(label, cb)| {
+                view! {
+                    <li>
+                        <button type="button" class="chip" on:click=move |_| cb.run(())>
+                            <span class="visually-hidden">{remove} ": "</span>
+                            {label}
+                            <span aria-hidden="true">" ×"</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="chips">
+                <ul>{items}</ul>
+                <button type="button" class="link-button clear-all" on:click=move |_| ctx.update(|s| *s = s.cleared())>
+                    {crate::i18n::t(locale, Key::ClearAll)}
+                </button>
+            </div>
+        })
+    }
+}
+
+/// Facet counts for the current state, shared by the facet panel.
+pub fn counts_memo() -> Memo<FacetCounts> {
+    let ctx = use_ctx();
+    let loaded = use_loaded();
+    let (data, index) = (loaded.data.clone(), loaded.index.clone());
+    Memo::new(move |_| ctx.with(|s| facet_counts(&data, &index, s)))
+}

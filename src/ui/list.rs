@@ -1,0 +1,140 @@
+//! The result list: the selected items with their key facts, search matches highlighted.
+
+use leptos::prelude::*;
+
+use super::detail::{kind_key, StatusTag};
+use super::{url, use_ctx, use_loaded};
+use crate::filter::{highlight_ranges, terms};
+use crate::format;
+use crate::i18n::{results_count, Key};
+use crate::model::Initiative;
+
+/// Text with the search terms marked. Pieces are text nodes: data never becomes markup.
+#[component]
+pub fn Highlighted(text: String, terms: Vec<String>) -> impl IntoView {
+    let ranges = highlight_ranges(&text, &terms);
+    let mut pieces = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for (a, b) in ranges {
+        if a > at {
+            pieces.push(text[at..a].to_string().into_any());
+        }
+        pieces.push(view! { <mark>{text[a..b].to_string()}</mark> }.into_any());
+        at = b;
+    }
+    if at < text.len() {
+        pieces.push(text[at..].to_string().into_any());
+    }
+    pieces
+}
+
+#[component]
+pub fn ResultList() -> impl IntoView {
+    let ctx = use_ctx();
+    let loaded = use_loaded();
+    let total = loaded.data.items.len();
+    let selection = loaded.selection;
+    let query_terms = Memo::new(move |_| ctx.with(|s| terms(&s.q)));
+    let data = loaded.data.clone();
+    view! {
+        <section class="results" aria-labelledby="itpe-results-title">
+            <h2 id="itpe-results-title" class="visually-hidden">{move || ctx.t(Key::Results)}</h2>
+            <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
+                {move || results_count(ctx.locale(), selection.with(Vec::len), total)}
+            </p>
+            {move || {
+                let ids = selection.get();
+                if ids.is_empty() {
+                    return view! { <EmptyResults/> }.into_any();
+                }
+                let t = query_terms.get();
+                let rows = ids
+                    .into_iter()
+                    .map(|i| view! { <ResultRow item=data.items[i].clone() terms=t.clone()/> })
+                    .collect_view();
+                view! { <ol class="result-list">{rows}</ol> }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn EmptyResults() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="empty-results">
+            <p>{move || ctx.t(Key::NoResults)}</p>
+            <button type="button" class="button" on:click=move |_| ctx.update(|s| *s = s.cleared())>
+                {move || ctx.t(Key::ClearFilters)}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn ResultRow(item: Initiative, terms: Vec<String>) -> impl IntoView {
+    let ctx = use_ctx();
+    let data = use_loaded().data;
+    let area = data
+        .area(&item.area)
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let key_figures: Vec<String> = data
+        .figures_of(&item.id)
+        .take(3)
+        .map(format::figure)
+        .collect();
+    let site_names: Vec<String> = item
+        .sites
+        .iter()
+        .filter_map(|id| data.site(id))
+        .map(|s| s.short_name.clone())
+        .collect();
+    let id = item.id.clone();
+    let href = {
+        let mut s = ctx.state().get_untracked();
+        s.item = Some(id.clone());
+        url::href(&s)
+    };
+    let is_open = {
+        let id = id.clone();
+        Memo::new(move |_| ctx.with(|s| s.item.as_deref() == Some(id.as_str())))
+    };
+    let open = move |ev: leptos::ev::MouseEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        let id = id.clone();
+        ctx.update(move |s| s.item = Some(id));
+    };
+    view! {
+        <li class="result" class:open=move || is_open.get() data-item=item.id.clone()>
+            <h3 class="result-title" lang="en">
+                <a href=href data-item-link=item.id.clone() aria-current=move || is_open.get().then_some("true") on:click=open>
+                    <Highlighted text=item.title.clone() terms=terms.clone()/>
+                </a>
+            </h3>
+            <p class="result-meta">
+                <StatusTag status=item.status/>
+                " " <span>{move || ctx.t(kind_key(item.kind))}</span>
+                " · " <span lang="en">{area}</span>
+            </p>
+            <p class="result-summary" lang="en"><Highlighted text=item.summary.clone() terms=terms.clone()/></p>
+            {(!key_figures.is_empty()).then(|| view! {
+                <ul class="key-figures" lang="en">
+                    {key_figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                </ul>
+            })}
+            {(!site_names.is_empty()).then(|| view! {
+                <p class="result-sites" lang="en">
+                    <span class="visually-hidden">{move || ctx.t(Key::Sites)} ": "</span>
+                    {site_names.join(" · ")}
+                </p>
+            })}
+            {(!terms.is_empty()).then(|| view! {
+                <p class="result-quote" lang="en">"“" <Highlighted text=item.source.quote.clone() terms=terms.clone()/> "”"</p>
+            })}
+        </li>
+    }
+}
