@@ -19,6 +19,11 @@ pub struct SearchIndex {
     first_day: Vec<Option<i32>>,
     /// Largest HK$ figure of each item, for sorting by amount.
     max_amount: Vec<Option<f64>>,
+    /// Folded text of every figure (number, measure, period, quote), so search finds the
+    /// context figures that belong to no item too.
+    figure_haystacks: Vec<String>,
+    /// Index into `items` of each figure's item.
+    figure_item: Vec<Option<usize>>,
 }
 
 impl SearchIndex {
@@ -87,11 +92,35 @@ impl SearchIndex {
             first_day.push(first);
             max_amount.push(amount);
         }
+        let figure_haystacks = data
+            .figures
+            .iter()
+            .map(|f| {
+                fold(&format!(
+                    "{}\n{}\n{}\n{}",
+                    f.text,
+                    f.measure,
+                    f.period.as_deref().unwrap_or(""),
+                    f.source.quote
+                ))
+            })
+            .collect();
+        let figure_item = data
+            .figures
+            .iter()
+            .map(|f| {
+                f.item
+                    .as_deref()
+                    .and_then(|id| data.items.iter().position(|i| i.id == id))
+            })
+            .collect();
         SearchIndex {
             haystacks,
             years,
             first_day,
             max_amount,
+            figure_haystacks,
+            figure_item,
         }
     }
 }
@@ -187,6 +216,32 @@ pub fn select(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Vec<usi
         }),
     }
     out
+}
+
+/// Figures whose own text matches the search, for the "figures" block beside the results.
+/// A figure of an item shows only while its item passes the other filters; a context figure
+/// (no item) shows only while no facet narrows the view. Empty when there is no search.
+pub fn matching_figures(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Vec<usize> {
+    let terms = terms(&state.q);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let facets_active = {
+        let mut s = state.clone();
+        s.q.clear();
+        s.is_filtered()
+    };
+    (0..data.figures.len())
+        .filter(|&f| {
+            terms
+                .iter()
+                .all(|t| index.figure_haystacks[f].contains(t.as_str()))
+        })
+        .filter(|&f| match index.figure_item[f] {
+            Some(i) => passes(data, index, &terms, state, i, Some(Facet::Search)),
+            None => !facets_active,
+        })
+        .collect()
 }
 
 /// A facet value with the number of items it would select, given the other filters.
@@ -366,9 +421,49 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     merged
 }
 
+/// A window of `text` around the first search match (whole words, "…" where cut), so a long
+/// quote shows where it matched. The whole text when it is short or nothing matches.
+pub fn snippet(text: &str, terms: &[String], radius: usize) -> String {
+    let Some(&(a, b)) = highlight_ranges(text, terms).first() else {
+        return text.to_string();
+    };
+    if text.len() <= 2 * radius + (b - a) {
+        return text.to_string();
+    }
+    let mut start = a.saturating_sub(radius);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if start > 0 {
+        start = text[start..a].find(' ').map_or(start, |i| start + i + 1);
+    }
+    let mut end = (b + radius).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if end < text.len() {
+        end = text[b..end].rfind(' ').map_or(end, |i| b + i);
+    }
+    format!(
+        "{}{}{}",
+        if start > 0 { "…" } else { "" },
+        &text[start..end],
+        if end < text.len() { "…" } else { "" }
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippets_cut_around_the_match_at_word_boundaries() {
+        let text = "one two three four five six seven eight nine ten eleven twelve thirteen";
+        let s = snippet(text, &terms("seven"), 12);
+        assert_eq!(s, "…five six seven eight nine…");
+        assert_eq!(snippet("short text", &terms("text"), 12), "short text");
+        assert_eq!(snippet(text, &terms("absent"), 5), text);
+    }
 
     #[test]
     fn query_terms_fold_numbers() {
@@ -393,5 +488,166 @@ mod tests {
         let text = "Science Park";
         let r = highlight_ranges(text, &terms("scien science"));
         assert_eq!(r, vec![(0, 7)]);
+    }
+}
+
+#[cfg(test)]
+mod dataset_tests {
+    //! Properties of filtering over the real bundled dataset.
+    use super::*;
+    use crate::model::Dataset;
+    use proptest::prelude::*;
+
+    fn data() -> Dataset {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/policy-2021.json"
+        ))
+        .expect("bundled dataset");
+        Dataset::from_json(&text).expect("valid dataset")
+    }
+
+    fn ids(d: &Dataset, sel: &[usize]) -> Vec<String> {
+        sel.iter().map(|&i| d.items[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn the_start_up_figure_is_found_however_the_number_is_written() {
+        let d = data();
+        let index = SearchIndex::new(&d);
+        for q in ["1070", "1 070", "1,070"] {
+            let state = ViewState {
+                q: q.into(),
+                ..ViewState::default()
+            };
+            let found = matching_figures(&d, &index, &state);
+            assert!(
+                found.iter().any(|&f| d.figures[f].text.contains("1 070")),
+                "{q:?} finds no figure with 1 070"
+            );
+        }
+    }
+
+    #[test]
+    fn loop_finds_the_lok_ma_chau_loop_items() {
+        let d = data();
+        let index = SearchIndex::new(&d);
+        let state = ViewState {
+            q: "loop".into(),
+            ..ViewState::default()
+        };
+        let found = ids(&d, &select(&d, &index, &state));
+        assert!(found.contains(&"hsitp".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn every_figure_is_findable_by_a_word_of_its_sentence() {
+        let d = data();
+        let index = SearchIndex::new(&d);
+        for (n, f) in d.figures.iter().enumerate() {
+            let word = f
+                .source
+                .quote
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 5)
+                .max_by_key(|w| w.len())
+                .unwrap_or(&f.text);
+            let state = ViewState {
+                q: word.into(),
+                ..ViewState::default()
+            };
+            assert!(
+                matching_figures(&d, &index, &state).contains(&n),
+                "figure {} not found by {word:?}",
+                f.id
+            );
+        }
+    }
+
+    #[test]
+    fn facet_counts_sum_to_the_selection() {
+        let d = data();
+        let index = SearchIndex::new(&d);
+        let state = ViewState::default();
+        let c = facet_counts(&d, &index, &state);
+        let n = select(&d, &index, &state).len();
+        assert_eq!(c.kinds.iter().map(|k| k.count).sum::<usize>(), n);
+        assert_eq!(c.statuses.iter().map(|k| k.count).sum::<usize>(), n);
+        assert_eq!(c.areas.iter().map(|k| k.count).sum::<usize>(), n);
+    }
+
+    #[test]
+    fn sorting_by_amount_puts_the_largest_first() {
+        let d = data();
+        let index = SearchIndex::new(&d);
+        let state = ViewState {
+            sort: Sort::Amount,
+            ..ViewState::default()
+        };
+        let sel = select(&d, &index, &state);
+        let amounts: Vec<f64> = sel.iter().filter_map(|&i| index.max_amount[i]).collect();
+        assert!(amounts.windows(2).all(|w| w[0] >= w[1]), "{amounts:?}");
+        assert_eq!(sel.len(), d.items.len());
+    }
+
+    fn arb_state(d: &Dataset) -> impl Strategy<Value = ViewState> {
+        let areas: Vec<String> = d.policy_areas.iter().map(|a| a.id.clone()).collect();
+        let sites: Vec<String> = d.sites.iter().map(|a| a.id.clone()).collect();
+        (
+            proptest::sample::subsequence(areas.clone(), 0..3),
+            proptest::sample::subsequence(ItemKind::ALL.to_vec(), 0..2),
+            proptest::sample::subsequence(Status::ALL.to_vec(), 0..3),
+            proptest::sample::subsequence(sites, 0..2),
+            proptest::option::of(2015..2025i32),
+            proptest::sample::select(vec!["", "fund", "smart", "hk$", "2021", "science park"]),
+        )
+            .prop_map(|(areas, kinds, statuses, sites, from, q)| ViewState {
+                areas,
+                kinds,
+                statuses,
+                sites,
+                from,
+                q: q.into(),
+                ..ViewState::default()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A combination of filters selects exactly the intersection of each filter alone.
+        #[test]
+        fn combined_filters_are_the_intersection_of_single_filters(state in arb_state(&data())) {
+            let d = data();
+            let index = SearchIndex::new(&d);
+            let all = select(&d, &index, &state);
+            let singles = [
+                ViewState { areas: state.areas.clone(), ..ViewState::default() },
+                ViewState { kinds: state.kinds.clone(), ..ViewState::default() },
+                ViewState { statuses: state.statuses.clone(), ..ViewState::default() },
+                ViewState { sites: state.sites.clone(), ..ViewState::default() },
+                ViewState { from: state.from, ..ViewState::default() },
+                ViewState { q: state.q.clone(), ..ViewState::default() },
+            ];
+            let mut expected: Vec<usize> = (0..d.items.len()).collect();
+            for s in &singles {
+                let one = select(&d, &index, s);
+                expected.retain(|i| one.contains(i));
+            }
+            prop_assert_eq!(all, expected);
+        }
+
+        /// Each facet value's count is the size of the selection if that value alone were chosen
+        /// in its facet (with the other facets as they are).
+        #[test]
+        fn status_counts_match_selecting_each_status(state in arb_state(&data())) {
+            let d = data();
+            let index = SearchIndex::new(&d);
+            let counts = facet_counts(&d, &index, &state);
+            for c in &counts.statuses {
+                let s = ViewState { statuses: vec![c.value], ..state.clone() };
+                prop_assert_eq!(c.count, select(&d, &index, &s).len());
+            }
+        }
     }
 }

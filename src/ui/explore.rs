@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::filters::{counts_memo, Chips, Facets, SearchBox};
-use super::list::ResultList;
+use super::list::{FigureMatches, ResultList};
 use super::{use_ctx, use_loaded, DetailPanel};
 use crate::i18n::Key;
 use crate::view_state::Sort;
@@ -27,6 +27,7 @@ pub fn ExploreView() -> impl IntoView {
                     <Chips/>
                     <SortSelect/>
                 </div>
+                <FigureMatches/>
                 <ResultList/>
             </div>
             <div class="explore-detail">

@@ -165,6 +165,8 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
                     {move || ctx.t(Key::Filters)}
+                    {move || (active() > 0).then(|| format!(" ({})", active()))}
+                    <span aria-hidden="true">{move || if expanded.get() { " ▴" } else { " ▾" }}</span>
                 </button>
             </div>
             <div id="itpe-filter-body" class="filter-body">

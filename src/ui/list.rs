@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::detail::{kind_key, StatusTag};
 use super::{url, use_ctx, use_loaded};
-use crate::filter::{highlight_ranges, terms};
+use crate::filter::{highlight_ranges, matching_figures, snippet, terms};
 use crate::format;
 use crate::i18n::{results_count, Key};
 use crate::model::Initiative;
@@ -55,6 +55,64 @@ pub fn ResultList() -> impl IntoView {
                 view! { <ol class="result-list">{rows}</ol> }.into_any()
             }}
         </section>
+    }
+}
+
+/// Figures whose own sentence matches the search: the context statistics of paragraphs 2-15
+/// belong to no item, and this is where a search for "1 070" finds them.
+#[component]
+pub fn FigureMatches() -> impl IntoView {
+    let ctx = use_ctx();
+    let loaded = use_loaded();
+    let (data, index) = (loaded.data.clone(), loaded.index.clone());
+    let found = Memo::new(move |_| ctx.with(|s| matching_figures(&data, &index, s)));
+    let data = loaded.data.clone();
+    move || {
+        let found = found.get();
+        if found.is_empty() {
+            return None;
+        }
+        let t = ctx.with(|s| terms(&s.q));
+        let n = found.len();
+        let rows = found
+            .into_iter()
+            .take(12)
+            .map(|f| {
+                let fig = &data.figures[f];
+                let para = fig.source.paragraph.clone();
+                let label = data.paragraph(&para).map(|p| p.label.clone()).unwrap_or_default();
+                let href = {
+                    let mut s = ctx.state().get_untracked();
+                    s.view = crate::view_state::View::Source;
+                    s.para = Some(para.clone());
+                    s.item = None;
+                    url::href(&s)
+                };
+                let go = move |ev: leptos::ev::MouseEvent| {
+                    ev.prevent_default();
+                    let para = para.clone();
+                    ctx.update(move |s| {
+                        s.view = crate::view_state::View::Source;
+                        s.para = Some(para);
+                        s.item = None;
+                    });
+                };
+                view! {
+                    <li lang="en" data-figure=fig.id.clone()>
+                        <strong>{format::figure(fig)}</strong> " · " {fig.measure.clone()}
+                        <br/>
+                        <span class="muted">"“" <Highlighted text=snippet(&fig.source.quote, &t, 90) terms=t.clone()/> "” "</span>
+                        <a href=href on:click=go>{label}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="figure-matches" aria-labelledby="itpe-figure-matches">
+                <h3 id="itpe-figure-matches">{ctx.t(Key::FiguresMatching)} " (" {n} ")"</h3>
+                <ul>{rows}</ul>
+            </section>
+        })
     }
 }
 
@@ -133,7 +191,7 @@ fn ResultRow(item: Initiative, terms: Vec<String>) -> impl IntoView {
                 </p>
             })}
             {(!terms.is_empty()).then(|| view! {
-                <p class="result-quote" lang="en">"“" <Highlighted text=item.source.quote.clone() terms=terms.clone()/> "”"</p>
+                <p class="result-quote" lang="en">"“" <Highlighted text=snippet(&item.source.quote, &terms, 90) terms=terms.clone()/> "”"</p>
             })}
         </li>
     }

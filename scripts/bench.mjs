@@ -1,0 +1,67 @@
+// Speed and size figures (printed, not asserted): the first-load weight of the bundle, the time
+// to first paint and to a loaded app, and search typing-to-paint. Run: bash scripts/bench
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve, STRICT_CSP } from '../tests/serve.mjs';
+
+const dist = path.resolve(process.argv[2] || 'dist');
+const BUDGET = 150 * 1024;
+
+// 1. Size: every file a first visit downloads.
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const firstLoad = ['index.html', 'loader.js', 'it-policy-explorer.js', 'it-policy-explorer_bg.wasm', 'data/policy-2021.json'];
+for (const m of html.matchAll(/href="\.\/([\w.-]+\.css)/g)) firstLoad.push(m[1]);
+for (const f of fs.readdirSync(dist, { recursive: true })) {
+  if (/^map\/.+\.json$/.test(f) && !firstLoad.includes(f)) firstLoad.push(f);
+}
+let raw = 0;
+let br = 0;
+console.log('First load (brotli quality 11):');
+for (const f of firstLoad) {
+  const body = fs.readFileSync(path.join(dist, f));
+  const c = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  raw += body.length;
+  br += c;
+  console.log(`  ${f.padEnd(32)} ${String(body.length).padStart(8)} B raw ${String(c).padStart(8)} B brotli`);
+}
+console.log(`  ${'total'.padEnd(32)} ${String(raw).padStart(8)} B raw ${String(br).padStart(8)} B brotli (${(br / 1024).toFixed(1)} KB; budget ${BUDGET / 1024} KB: ${br <= BUDGET ? 'within' : 'OVER by ' + ((br - BUDGET) / 1024).toFixed(1) + ' KB'})`);
+
+// 2. Timing in headless Chromium on loopback (no network latency: these are CPU figures).
+const server = await serve({ dir: dist, csp: STRICT_CSP });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const runs = [];
+for (let i = 0; i < 5; i++) {
+  const page = await browser.newPage();
+  const t0 = Date.now();
+  await page.goto(server.url);
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+  await page.waitForSelector('.result');
+  const ready = Date.now() - t0;
+  // Typing-to-paint: time from an input event to the next animation frame after the update.
+  const typing = await page.evaluate(async () => {
+    const input = document.getElementById('itpe-search');
+    const samples = [];
+    for (const q of ['s', 'sc', 'sci', 'scie', 'scien', 'science', 'science park', 'fund', '1 070', '']) {
+      const t = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      samples.push(performance.now() - t);
+    }
+    return samples;
+  });
+  runs.push({ fcp, ready, typing: Math.max(...typing), typingMedian: typing.sort((a, b) => a - b)[5] });
+  await page.close();
+}
+const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[2];
+console.log('Timing (median of 5, headless Chromium, loopback):');
+console.log(`  first contentful paint (title)  ${med('fcp').toFixed(0)} ms`);
+console.log(`  app loaded with results         ${med('ready').toFixed(0)} ms`);
+console.log(`  search typing-to-paint          median ${med('typingMedian').toFixed(1)} ms, worst ${med('typing').toFixed(1)} ms (one frame = 16.7 ms)`);
+await browser.close();
+await server.close();

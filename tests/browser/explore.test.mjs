@@ -1,0 +1,165 @@
+// The Explore and Source views: search, facets, details, source links, URL state.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { withPage, ready, snapshot, bundleCopy, DIST } from './harness.mjs';
+
+const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/policy-2021.json'), 'utf8'));
+const resultIds = (page) => page.$$eval('.result', (els) => els.map((e) => e.dataset.item));
+
+test('search finds items and figures however a number is written', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    await ready(page);
+    await page.fill('#itpe-search', 'loop');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'loop');
+    assert.ok((await resultIds(page)).includes('hsitp'));
+    assert.ok(await page.isVisible('.result[data-item="hsitp"] mark'));
+    for (const q of ['1070', '1 070', '1,070']) {
+      await page.fill('#itpe-search', q);
+      await page.waitForSelector('.figure-matches');
+      assert.match(await page.textContent('.figure-matches'), /1 070/, `search ${q}`);
+    }
+    await snapshot(page, 'explore-search-1280');
+  });
+});
+
+test('typing in search replaces the history entry instead of adding one per key', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    await ready(page);
+    const before = await page.evaluate(() => history.length);
+    await page.type('#itpe-search', 'cyberport', { delay: 20 });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'cyberport');
+    assert.equal(await page.evaluate(() => history.length), before);
+  });
+});
+
+test('two facets combine and their counts agree with the dataset', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    await ready(page);
+    const progress = data.items.filter((i) => i.kind === 'progress_item');
+    const launched = progress.filter((i) => i.status === 'launched');
+    await page.check('input[data-facet="kind"] >> nth=1');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('kind') === 'progress');
+    const statusLabel = await page.textContent('[data-facet-group="status"] li:nth-child(4) label');
+    assert.match(statusLabel, new RegExp(`\\(${launched.length}\\)`), 'launched count among progress items');
+    await page.check('[data-facet-group="status"] li:nth-child(4) input');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === 'launched');
+    assert.deepEqual(await resultIds(page), launched.map((i) => i.id));
+    assert.match(await page.textContent('.result-count'), new RegExp(`^${launched.length} of ${data.items.length} items`));
+    // Chips show both filters; removing one widens the results again.
+    assert.equal(await page.locator('.chips .chip').count(), 2);
+    await page.click('.chips .chip >> nth=0');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('kind'));
+    assert.equal((await resultIds(page)).length, data.items.filter((i) => i.status === 'launched').length);
+    await snapshot(page, 'explore-facets-1280');
+  });
+});
+
+test('an item opens in details and its source link shows the quote highlighted in the paper', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    await ready(page);
+    const item = data.items.find((i) => i.id === 'hsitp');
+    await page.click('a[data-item-link="hsitp"]');
+    await page.waitForSelector('.detail[data-item="hsitp"]');
+    assert.equal(new URL(page.url()).searchParams.get('item'), 'hsitp');
+    assert.match(await page.textContent('.detail'), /Lok Ma Chau Loop/);
+    await snapshot(page, 'explore-detail-1280');
+    await page.click('.detail .source-link');
+    await page.waitForSelector(`#para-${item.source.paragraph} mark.quote-highlight`);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('view'), 'source');
+    assert.equal(url.searchParams.get('para'), item.source.paragraph);
+    assert.equal(await page.textContent(`#para-${item.source.paragraph} mark.quote-highlight`), item.source.quote);
+    const inView = await page.$eval(`#para-${item.source.paragraph}`, (el) => {
+      const r = el.getBoundingClientRect();
+      return r.top < innerHeight && r.bottom > 0;
+    });
+    assert.ok(inView, 'the cited paragraph is scrolled into view');
+    await snapshot(page, 'source-highlight-1280');
+  });
+});
+
+test('a copied URL reproduces the view, and back/forward walk through changes', async (t) => {
+  let shared;
+  await withPage(t, {}, async ({ page }) => {
+    await ready(page);
+    await page.check('input[data-facet="kind"] >> nth=0');
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('kind'));
+    await page.selectOption('#itpe-sort', 'date');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date');
+    const ids = await resultIds(page);
+    shared = { url: page.url(), ids };
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('sort'));
+    assert.equal(await page.inputValue('#itpe-sort'), 'paper');
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('kind'));
+    assert.equal(await page.isChecked('input[data-facet="kind"] >> nth=0'), false);
+    await page.goForward();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('kind'));
+    assert.equal(await page.isChecked('input[data-facet="kind"] >> nth=0'), true);
+  });
+  const query = new URL(shared.url).search;
+  await withPage(t, { query }, async ({ page }) => {
+    await ready(page);
+    assert.deepEqual(await resultIds(page), shared.ids);
+    assert.equal(await page.isChecked('input[data-facet="kind"] >> nth=0'), true);
+    assert.equal(await page.inputValue('#itpe-sort'), 'date');
+  });
+});
+
+test('invalid parameters are dropped with a visible notice', async (t) => {
+  await withPage(t, { query: '?status=finished&item=no-such-item&area=a1&site=atlantis' }, async ({ page }) => {
+    await ready(page);
+    const notice = await page.textContent('.notice');
+    assert.match(notice, /status=finished/);
+    assert.match(notice, /item=no-such-item/);
+    assert.match(notice, /site=atlantis/);
+    assert.equal(new URL(page.url()).search, '?area=a1', 'the URL keeps only what was valid');
+    assert.equal(await page.isChecked('[data-facet-group="area"] li:nth-child(1) input'), true);
+  });
+});
+
+test('no results offer to clear the filters', async (t) => {
+  await withPage(t, { query: '?q=zzzzqqq' }, async ({ page }) => {
+    await ready(page);
+    await page.click('.empty-results button');
+    await page.waitForSelector('.result');
+    assert.equal(new URL(page.url()).search, '');
+  });
+});
+
+test('hostile text in the data renders as text, never as markup', async (t) => {
+  const hostile = '<img src=x onerror="document.body.dataset.pwned=1">';
+  const dir = bundleCopy((d) => {
+    const f = path.join(d, 'data/policy-2021.json');
+    const ds = JSON.parse(fs.readFileSync(f, 'utf8'));
+    ds.items[0].title = hostile;
+    ds.items[0].summary = `<script>document.body.dataset.pwned=2</script>`;
+    fs.writeFileSync(f, JSON.stringify(ds));
+  });
+  await withPage(t, { dir }, async ({ page }) => {
+    await ready(page);
+    const id = data.items[0].id;
+    assert.equal(await page.textContent(`a[data-item-link="${id}"]`), hostile);
+    assert.equal(await page.locator('.result img').count(), 0);
+    assert.equal(await page.evaluate(() => document.body.dataset.pwned), undefined);
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('Explore is usable at 375 px: filters fold away, details come first', async (t) => {
+  await withPage(t, { width: 375, height: 800, query: '?item=hsitp' }, async ({ page }) => {
+    await ready(page);
+    assert.equal(await page.isVisible('#itpe-filter-body'), false);
+    await page.click('.filters-toggle');
+    assert.equal(await page.isVisible('#itpe-filter-body'), true);
+    const detailTop = await page.$eval('.detail', (e) => e.getBoundingClientRect().top);
+    const listTop = await page.$eval('.result-list', (e) => e.getBoundingClientRect().top);
+    assert.ok(detailTop < listTop, 'details above the list');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+    assert.equal(overflow, false, 'no horizontal scrolling');
+    await snapshot(page, 'explore-detail-375');
+  });
+});
