@@ -47,12 +47,11 @@ pub fn SourceView() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(id) = ctx.with(|s| s.para.clone()) {
             request_animation_frame(move || {
-                if let Some(el) = document().get_element_by_id(&format!("para-{id}")) {
+                let id = format!("para-{id}");
+                if let Some(el) = document().get_element_by_id(&id) {
                     el.scroll_into_view();
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                        let _ = el.focus();
-                    }
                 }
+                super::detail::focus_element(&id);
             });
         }
     });
