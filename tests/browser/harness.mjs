@@ -40,13 +40,14 @@ export function bundleCopy(edit) {
  * Opens `query` (e.g. "?view=map") in a fresh page of a bundle served at `base` and runs
  * `body({ page, url, problems })`. The test fails if the page logged a console error, threw,
  * reported a CSP violation or asked for any host but the server; a screenshot is saved on
- * failure. `expectErrors` lists console-error substrings that the test provokes on purpose.
+ * failure. `expectErrors` lists console-error substrings that the test provokes on purpose;
+ * `bypassCSP` lets a test inject its own script (axe-core) into the page.
  */
 export async function withPage(t, opts, body) {
   const { query = '', base = '/', csp = STRICT_CSP, dir = DIST, width = 1280, height = 900,
-    expectErrors = [] } = opts;
+    expectErrors = [], bypassCSP = false } = opts;
   const server = await serve({ dir, base, csp });
-  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, bypassCSP });
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(server.url).origin;
