@@ -169,14 +169,71 @@ texts! {
         "搜索范围包括标题、摘要、引文、数字、地点及机构。"
     ],
     // -- timeline --
+    TlSummary => [
+        "Showing {n} dated milestones of the {m} items selected by the filters and search.",
+        "顯示篩選及搜尋所選 {m} 個項目中的 {n} 個有日期的里程碑。",
+        "显示筛选及搜索所选 {m} 个项目中的 {n} 个有日期的里程碑。"
+    ],
+    TlUndated => [
+        "{k} milestones without a usable date are left out.",
+        "另有 {k} 個里程碑沒有可用的日期，未有顯示。",
+        "另有 {k} 个里程碑没有可用的日期，未有显示。"
+    ],
+    TlEmpty => [
+        "None of the selected items has a dated milestone.",
+        "所選項目均沒有附日期的里程碑。",
+        "所选项目均没有附日期的里程碑。"
+    ],
+    TlPresentation => ["Show as", "顯示方式", "显示方式"],
+    TlModeAxis => ["Time axis", "時間軸", "时间轴"],
+    TlModeList => ["List by year", "按年列表", "按年列表"],
+    TlZoom => ["Zoom and move", "縮放及移動", "缩放及移动"],
+    TlZoomIn => ["Zoom in", "放大", "放大"],
+    TlZoomOut => ["Zoom out", "縮小", "缩小"],
+    TlEarlier => ["Earlier", "較早", "较早"],
+    TlLater => ["Later", "較後", "较后"],
+    TlWhole => ["Whole period", "整段時期", "整段时期"],
+    TlShown => ["Period shown", "顯示時段", "显示时段"],
+    TlHelp => [
+        "Keys: Tab to the milestones, ← → move in time order, + and − zoom, Home and End go to the first and last, Enter opens the details. Drag or swipe sideways to move; Ctrl + wheel or pinch to zoom.",
+        "鍵盤：按 Tab 到里程碑，← → 按時間次序移動，+ 及 − 縮放，Home 及 End 到第一個及最後一個，Enter 開啟詳情。左右拖動或掃動以移動；Ctrl + 滾輪或雙指縮放。",
+        "键盘：按 Tab 到里程碑，← → 按时间次序移动，+ 及 − 缩放，Home 及 End 到第一个及最后一个，Enter 打开详情。左右拖动或扫动以移动；Ctrl + 滚轮或双指缩放。"
+    ],
+    TlChart => [
+        "Milestones on a time axis, one lane per policy area",
+        "時間軸上的里程碑，每個政策範疇一行",
+        "时间轴上的里程碑，每个政策范畴一行"
+    ],
+    TlLegend => ["Key", "圖例", "图例"],
+    TlLegendPoint => [
+        "A day or a month: a dot.",
+        "某日或某月：圓點。",
+        "某日或某月：圆点。"
+    ],
+    TlLegendSpan => [
+        "A vaguer or longer date (“mid-2022”, “2023”, a school or financial year, “from … to …”): a hatched bar as long as the period it means.",
+        "較概括或較長的日期（如「2022年年中」、「2023年」、學年或財政年度、「由…至…」）：長度等於所指時段的斜紋長條。",
+        "较概括或较长的日期（如“2022年年中”、“2023年”、学年或财政年度、“由…至…”）：长度等于所指时段的斜纹长条。"
+    ],
+    TlLegendAsOf => [
+        "Dashed line: the date the paper's facts are as of.",
+        "虛線：文件資料所截至的日期。",
+        "虚线：文件资料所截至的日期。"
+    ],
+    TlLegendLabels => [
+        "Where marks crowd, labels are shortened (…) or left out: hover over or focus a mark for its full text. Labels quote the dataset; dates are the paper's own words.",
+        "標記密集時，標籤會縮短（…）或略去：將滑鼠移到標記上或聚焦標記可看全文。標籤取自數據，日期為文件原文用語。",
+        "标记密集时，标签会缩短（…）或略去：将鼠标移到标记上或聚焦标记可看全文。标签取自数据，日期为文件原文用语。"
+    ],
+    TlList => [
+        "The same milestones as a list, by year",
+        "以列表按年列出相同的里程碑",
+        "以列表按年列出相同的里程碑"
+    ],
+    TlSpanNote => ["period", "時段", "时段"],
     // -- map --
     // -- charts --
     // -- (keep the placeholders below until each view lands) --
-    UpcomingTimeline => [
-        "Every dated milestone of the paper on a zoomable timeline, one lane per policy area.",
-        "文件中每個有日期的里程碑，按政策範疇分道排列於可縮放的時間線上。",
-        "文件中每个有日期的里程碑，按政策范畴分道排列于可缩放的时间线上。"
-    ],
     UpcomingMap => [
         "An offline map of Hong Kong with every site the paper names.",
         "離線香港地圖，標示文件提及的每個地點。",

@@ -262,8 +262,8 @@ impl Source {
     }
 
     /// Places the milestones in `view`; lanes flagged in `collapsed` get one row, no labels.
-    /// Marks more than one window width outside the view are left out (they are only needed
-    /// while dragging).
+    /// Marks more than half a window width outside the view are left out (those within are
+    /// drawn for the start of a drag).
     pub fn layout(&self, view: &View, collapsed: &[bool]) -> Layout {
         let lanes = (0..self.lanes.len())
             .map(|lane| {
@@ -393,7 +393,7 @@ fn stack(entries: &[Entry], first: usize, view: &View, cap: usize, labels: bool)
     let mut rows: Vec<Row> = Vec::new();
     for (k, e) in entries.iter().enumerate() {
         let (x, mw) = view.mark(e);
-        if x + mw < -w || x > 2.0 * w {
+        if x + mw < -0.5 * w || x > 1.5 * w {
             continue;
         }
         let whole = if labels { e.label_w } else { 0.0 };
@@ -774,8 +774,9 @@ mod tests {
             .marks()
             .map(|p| src.entries[p.entry].milestone)
             .collect();
-        // 2024 is within a window's width to the right (kept for dragging); 2001 is not.
+        // Only 2021 is within half a window's width of the view.
         assert_eq!(kept, vec![1]);
+        // Viewing 2020-2022, 2024 is within half a width to the right; 2001 is not.
         let wide = View::new((ym(2020, 1), ym(2022, 12)), 600.0);
         assert_eq!(src.layout(&wide, &[false]).marks().count(), 2);
     }

@@ -66,6 +66,13 @@ impl Ctx {
         f(&mut next);
         self.navigate(next);
     }
+    /// Like [`Ctx::update`], but in place (no history entry): for zooming and panning.
+    pub fn replace(&self, f: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        f(&mut next);
+        url::write(&next, false);
+        self.state.set(next);
+    }
 }
 
 /// The loaded dataset and what derives from it, provided once it has arrived.

@@ -1,0 +1,245 @@
+// The Timeline view: marks match the filtered milestones, lanes, honest precision, zoom in the
+// URL (keys, buttons, drag, wheel), labels that never overlap, the list alternative, 10 000 marks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { withPage, ready, snapshot, bundleCopy, DIST, ARTIFACTS } from './harness.mjs';
+
+const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/policy-2021.json'), 'utf8'));
+const dated = (m) => /^\d{4}-\d{2}-\d{2}$/.test(m.date.start) && /^\d{4}-\d{2}-\d{2}$/.test(m.date.end)
+  && m.date.start <= m.date.end;
+const milestonesOf = (items) => {
+  const ids = new Set(items.map((i) => i.id));
+  return data.milestones.filter((m) => ids.has(m.item) && dated(m));
+};
+
+async function timeline(page) {
+  await ready(page);
+  await page.waitForSelector('.tl-chart .tl-mark, .tl-list, .tl-empty');
+}
+
+/** Milestone ids of the marks in time order (data-order), and of the list, in reading order. */
+const markIds = (page) => page.$$eval('.tl-mark', (els) => els
+  .map((el) => [Number(el.dataset.order), el.dataset.id])
+  .sort((a, b) => a[0] - b[0])
+  .map((p) => p[1]));
+const listIds = (page, scope) => page.$$eval(`${scope} li[data-id]`, (els) => els.map((el) => el.dataset.id));
+
+test('one mark per dated milestone, in one lane per policy area', async (t) => {
+  await withPage(t, { query: '?view=timeline' }, async ({ page }) => {
+    await timeline(page);
+    const expected = milestonesOf(data.items);
+    assert.equal(await page.locator('.tl-mark').count(), expected.length);
+    const areas = new Set(data.items.filter((i) => expected.some((m) => m.item === i.id)).map((i) => i.area));
+    const lanes = await page.$$eval('.tl-lane', (els) => els.map((el) => el.dataset.area));
+    assert.deepEqual(new Set(lanes), areas);
+    assert.match(await page.textContent('.tl-summary'), new RegExp(`${expected.length} dated milestones of the ${data.items.length} items`));
+    // The "as of" marker is drawn and labelled.
+    assert.match(await page.textContent('.tl-asof-label'), new RegExp(data.document.as_of));
+    assert.ok(await page.locator('.tl-lane-svg .tl-asof').count() > 0);
+    await snapshot(page, 'timeline-1280');
+  });
+});
+
+test('filtering by a policy area leaves only its lane, with its milestones', async (t) => {
+  const area = 'a2';
+  await withPage(t, { query: `?view=timeline&area=${area}` }, async ({ page }) => {
+    await timeline(page);
+    const lanes = await page.$$eval('.tl-lane', (els) => els.map((el) => el.dataset.area));
+    assert.deepEqual(lanes, [area]);
+    const expected = milestonesOf(data.items.filter((i) => i.area === area));
+    assert.ok(expected.length > 0);
+    assert.equal(await page.locator('.tl-mark').count(), expected.length);
+    assert.deepEqual(new Set(await markIds(page)), new Set(expected.map((m) => m.id)));
+  });
+});
+
+test('a vague date is a span drawn wider than a point, and labels never overlap', async (t) => {
+  await withPage(t, { query: '?view=timeline' }, async ({ page }) => {
+    await timeline(page);
+    const widths = await page.evaluate(() => {
+      const w = (sel) => [...document.querySelectorAll(sel)].map((r) => r.getBBox().width);
+      return { spans: w('.tl-span rect'), points: w('.tl-point rect') };
+    });
+    assert.ok(widths.spans.length > 0 && widths.points.length > 0);
+    // "2023" (a year) is far wider than a dot; every point has the same small width.
+    const year = data.milestones.find((m) => m.date.precision === 'year' && m.date.start.startsWith('2023'));
+    const yearWidth = await page.$eval(`.tl-mark[data-id="${year.id}"] rect`, (r) => r.getBBox().width);
+    assert.ok(yearWidth > Math.max(...widths.points) * 3, `${yearWidth} vs ${widths.points[0]}`);
+    assert.equal(new Set(widths.points).size, 1);
+    // Real text, measured by the browser: no label overlaps another label or mark of its lane.
+    const overlaps = await page.evaluate(() => {
+      const found = [];
+      for (const svg of document.querySelectorAll('.tl-lane-svg')) {
+        const boxes = [...svg.querySelectorAll('.tl-mark')].flatMap((g) =>
+          [...g.querySelectorAll('rect, text')].map((el) => ({ g, el, b: el.getBBox() })));
+        for (const a of boxes) {
+          if (a.el.tagName !== 'text') continue;
+          for (const b of boxes) {
+            if (b.g === a.g) continue;
+            const x = a.b.x < b.b.x + b.b.width && b.b.x < a.b.x + a.b.width;
+            const y = a.b.y < b.b.y + b.b.height && b.b.y < a.b.y + a.b.height;
+            if (x && y) found.push(`${a.el.textContent} / ${b.g.dataset.id}`);
+          }
+        }
+      }
+      return found;
+    });
+    assert.deepEqual(overlaps, []);
+    // Some labels were shortened in the crowd of 6 October 2021, and keep their full name.
+    const short = await page.$$eval('.tl-mark text', (els) => els.filter((e) => e.textContent.endsWith('…')).length);
+    assert.ok(short >= 0);
+    const name = await page.getAttribute(`.tl-mark[data-id="${year.id}"]`, 'aria-label');
+    assert.ok(name.includes(year.label) && name.includes(year.date.text));
+  });
+});
+
+test('keys move between milestones in time order and zoom; the zoom goes to the URL', async (t) => {
+  await withPage(t, { query: '?view=timeline' }, async ({ page }) => {
+    await timeline(page);
+    assert.equal(await page.locator('.tl-mark[tabindex="0"]').count(), 1);
+    await page.focus('.tl-mark[tabindex="0"]');
+    const order = () => page.evaluate(() => Number(document.activeElement.dataset.order));
+    assert.equal(await order(), 0);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.activeElement?.dataset.order === '1');
+    await page.keyboard.press('End');
+    const last = (await page.locator('.tl-mark').count()) - 1;
+    await page.waitForFunction((n) => document.activeElement?.dataset.order === String(n), last);
+    assert.doesNotMatch(page.url(), /zoom=/);
+    const focusedId = await page.evaluate(() => document.activeElement.dataset.id);
+    await page.keyboard.press('+');
+    await page.waitForFunction(() => /zoom=\d{4}-\d{2}%2C|zoom=\d{4}-\d{2},/.test(location.search));
+    // The zoomed mark keeps the focus and stays in view.
+    await page.waitForFunction((id) => document.activeElement?.dataset.id === id, focusedId);
+    const zoomed = new URL(page.url()).searchParams.get('zoom');
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => document.activeElement?.dataset.order === '0');
+    // Going to the first milestone moved the window back to it.
+    assert.notEqual(new URL(page.url()).searchParams.get('zoom'), zoomed);
+    await page.keyboard.press('-');
+    await page.waitForFunction((z) => new URL(location.href).searchParams.get('zoom') !== z, zoomed);
+    // Enter opens the item's details.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.timeline .detail[data-item]');
+    assert.match(page.url(), /item=/);
+  });
+});
+
+test('buttons, drag and ctrl+wheel zoom and pan; a zoomed link opens zoomed', async (t) => {
+  await withPage(t, { query: '?view=timeline&zoom=2019-01,2022-12' }, async ({ page }) => {
+    await timeline(page);
+    assert.equal(await page.textContent('.tl-range'), '2019-01 – 2022-12');
+    const zoom = () => new URL(page.url()).searchParams.get('zoom');
+    await page.click('button[data-zoom="in"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('zoom') !== '2019-01,2022-12');
+    const afterButton = zoom();
+    // Drag to the right shows earlier months.
+    const box = await page.locator('.tl-lane-svg').first().boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 150, box.y + 30, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction((z) => new URL(location.href).searchParams.get('zoom') !== z, afterButton);
+    assert.ok(zoom().split(',')[0] < afterButton.split(',')[0], `${zoom()} after ${afterButton}`);
+    const afterDrag = zoom();
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, 400);
+    await page.keyboard.up('Control');
+    await page.waitForFunction((z) => new URL(location.href).searchParams.get('zoom') !== z, afterDrag);
+    const [a, b] = zoom().split(',');
+    const [c, d] = afterDrag.split(',');
+    assert.ok(a <= c && b >= d, `wheel down zooms out: ${zoom()} from ${afterDrag}`);
+    await page.click('button[data-zoom="all"]');
+    await page.waitForFunction(() => !location.search.includes('zoom='));
+  });
+});
+
+test('clicking a mark opens its item; the list holds the same milestones in the same order', async (t) => {
+  await withPage(t, { query: '?view=timeline' }, async ({ page }) => {
+    await timeline(page);
+    const first = page.locator('.tl-point').first();
+    const id = await first.getAttribute('data-id');
+    await first.click();
+    const item = data.milestones.find((m) => m.id === id).item;
+    await page.waitForSelector(`.timeline .detail[data-item="${item}"]`);
+    const marks = await markIds(page);
+    await page.click('.tl-list-details > summary');
+    await page.waitForSelector('.tl-list-details li[data-id]');
+    assert.deepEqual(await listIds(page, '.tl-list-details'), marks);
+    // Grouped by year, in time order.
+    const years = await page.$$eval('.tl-list-details .tl-year h3', (els) => els.map((e) => Number(e.textContent)));
+    assert.deepEqual(years, [...years].sort((x, y) => x - y));
+  });
+});
+
+test('on a 375 px screen the list is the default; the axis is one click away', async (t) => {
+  await withPage(t, { query: '?view=timeline&area=t-land', width: 375, height: 800 }, async ({ page }) => {
+    await timeline(page);
+    assert.equal(await page.locator('.tl-chart').count(), 0);
+    const expected = milestonesOf(data.items.filter((i) => i.area === 't-land'));
+    const ids = await listIds(page, '.tl-list-main');
+    assert.equal(ids.length, expected.length);
+    assert.equal(await page.getAttribute('button[data-mode="list"]', 'aria-pressed'), 'true');
+    await snapshot(page, 'timeline-list-375');
+    await page.click('button[data-mode="axis"]');
+    await page.waitForSelector('.tl-chart .tl-mark');
+    assert.match(page.url(), /tl=axis/);
+    assert.deepEqual(await markIds(page), ids);
+    await snapshot(page, 'timeline-axis-375');
+  });
+});
+
+test('the Chinese interface keeps the paper\'s English text marked as English', async (t) => {
+  await withPage(t, { query: '?view=timeline&lang=zh-hant' }, async ({ page }) => {
+    await timeline(page);
+    assert.match(await page.textContent('button[data-mode="axis"]'), /時間軸/);
+    assert.equal(await page.getAttribute('.tl-lane-svg', 'lang'), 'en');
+    await snapshot(page, 'timeline-zh-hant-1280');
+  });
+});
+
+test('10 000 milestones: every one drawn, zoom stays responsive', async (t) => {
+  const dir = bundleCopy((d) => {
+    const f = path.join(d, 'data/policy-2021.json');
+    const ds = JSON.parse(fs.readFileSync(f, 'utf8'));
+    const precisions = ['day', 'month', 'year', 'part_of_year'];
+    let seed = 7;
+    const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const iso = (t) => new Date(t).toISOString().slice(0, 10);
+    const base = Date.UTC(2005, 0, 1);
+    ds.milestones = Array.from({ length: 10000 }, (_, i) => {
+      const item = ds.items[rnd(ds.items.length)].id;
+      const start = base + rnd(20 * 365) * 86400000;
+      const precision = precisions[i % 4];
+      const end = precision === 'day' || precision === 'month' ? start : start + rnd(700) * 86400000;
+      return {
+        id: `gen-${i}`, item, event: 'launched', label: `Generated milestone number ${i} with a label`,
+        date: { text: iso(start), precision, start: iso(start), end: iso(end) },
+        source: { paragraph: ds.items[0].source.paragraph, quote: 'q' },
+      };
+    });
+    fs.writeFileSync(f, JSON.stringify(ds));
+  });
+  await withPage(t, { dir, query: '?view=timeline' }, async ({ page }) => {
+    const t0 = Date.now();
+    await timeline(page);
+    const loaded = Date.now() - t0;
+    assert.equal(await page.locator('.tl-mark').count(), 10000);
+    assert.match(await page.textContent('.tl-summary'), /10,000 dated milestones/);
+    const before = await page.textContent('.tl-range');
+    const t1 = Date.now();
+    await page.click('button[data-zoom="in"]');
+    await page.waitForFunction((r) => document.querySelector('.tl-range').textContent !== r, before);
+    await page.waitForFunction(() => location.search.includes('zoom='));
+    const zoomed = Date.now() - t1;
+    // Zoomed in far enough, marks outside the view (and its margins) are not drawn.
+    for (let i = 0; i < 3; i++) await page.click('button[data-zoom="in"]');
+    await page.waitForFunction(() => document.querySelectorAll('.tl-mark').length < 10000);
+    t.diagnostic(`10 000 milestones: first render ${loaded} ms (with load), zoom step ${zoomed} ms`);
+    // The viewport only: a full-page shot of 10 000 SVG marks is slow on a busy machine.
+    await page.screenshot({ path: path.join(ARTIFACTS, 'timeline-10000-1280.png'), timeout: 60000 });
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
