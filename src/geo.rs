@@ -22,9 +22,53 @@ const BASE_MAP: &str = include_str!("geo/hk.txt");
 /// Metres per degree of latitude (spherical earth, mean radius 6 371 km).
 const METRES_PER_DEGREE: f64 = 111_195.0;
 
-/// cos(middle latitude): the x scale of the equirectangular projection.
+/// cos(22.36 degrees), the middle latitude: the x scale of the equirectangular projection.
+/// A literal so the wasm needs no trigonometry (the tests check it against `f64::cos`).
+const K: f64 = 0.924_811_845_594_415;
+
 fn k() -> f64 {
-    ((LAT_MIN + LAT_MAX) / 2.0).to_radians().cos()
+    K
+}
+
+fn len(x: f64, y: f64) -> f64 {
+    (x * x + y * y).sqrt()
+}
+
+/// (cos a, sin a) for a in [0, 2 pi], by Taylor series around pi (error < 1e-11): layout needs
+/// no more, and it keeps libm's trigonometry out of the wasm.
+fn cos_sin(a: f64) -> (f64, f64) {
+    let x = a - std::f64::consts::PI;
+    let (mut c, mut s, mut tc, mut ts) = (0.0, 0.0, 1.0, x);
+    for n in 0..12 {
+        let k = (2 * n + 1) as f64;
+        c += tc;
+        s += ts;
+        tc *= -x * x / (k * (k + 1.0));
+        ts *= -x * x / ((k + 1.0) * (k + 2.0));
+    }
+    (-c, -s)
+}
+
+/// Sorts indices by a key, ascending, keeping the order of equal keys (insertion sort: the
+/// lists are tiny, and it is far smaller in the wasm than the standard sorts).
+fn sort_by_key(v: &mut [usize], key: impl Fn(usize) -> f64) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(v[j - 1]) > key(v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// A number that orders directions like their angle (-pi..pi], without trigonometry.
+fn pseudo_angle(dx: f64, dy: f64) -> f64 {
+    let p = dx / (dx.abs() + dy.abs());
+    if dy < 0.0 {
+        p - 1.0
+    } else {
+        1.0 - p
+    }
 }
 
 /// Map units per degree of latitude.
@@ -32,7 +76,8 @@ fn scale() -> f64 {
     WIDTH / ((LON_MAX - LON_MIN) * k())
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[derive(Clone, Copy, PartialEq, Default)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Point {
     pub x: f64,
     pub y: f64,
@@ -43,7 +88,7 @@ impl Point {
         Point { x, y }
     }
     fn dist(self, o: Point) -> f64 {
-        (self.x - o.x).hypot(self.y - o.y)
+        len(self.x - o.x, self.y - o.y)
     }
 }
 
@@ -75,8 +120,8 @@ pub fn base_layers() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// their square root), above a floor; sites with no stated area get the fixed smallest size.
 pub fn marker_radius(area_ha: Option<f64>) -> f64 {
     match area_ha {
-        Some(a) if a > 0.0 => 5.0 + a.sqrt(),
-        _ => 4.0,
+        Some(a) if a > 0.0 => 6.0 + a.sqrt(),
+        _ => 5.5,
     }
 }
 
@@ -102,8 +147,32 @@ pub fn pie(shares: &[(&str, usize)]) -> String {
     }
 }
 
+/// SVG path data for a circle (two arcs), for drawing many circles as one path.
+pub fn circle_path(c: Point, r: f64) -> String {
+    format!(
+        "M{:.1} {:.1}a{r:.1} {r:.1} 0 1 0 {:.1} 0a{r:.1} {r:.1} 0 1 0 {:.1} 0",
+        c.x - r,
+        c.y,
+        2.0 * r,
+        -2.0 * r
+    )
+}
+
+/// Leader lines of moved markers (from the true position to the marker) and the dots at their
+/// true positions, as two path data strings.
+pub fn leader_path<'a>(placed: impl Iterator<Item = &'a Placed>) -> (String, String) {
+    let (mut lines, mut dots) = (String::new(), String::new());
+    for p in placed.filter(|p| p.moved()) {
+        let (a, c) = (p.anchor, p.centre);
+        lines.push_str(&format!("M{:.1} {:.1}L{:.1} {:.1}", a.x, a.y, c.x, c.y));
+        dots.push_str(&circle_path(a, 2.5));
+    }
+    (lines, dots)
+}
+
 /// The visible window of the map (an SVG viewBox) in map units. Its aspect is the extent's.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Viewport {
     pub x: f64,
     pub y: f64,
@@ -186,7 +255,8 @@ impl Viewport {
 }
 
 /// One marker to lay out: its true position (map units), radius and label width (CSS px).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct MarkerIn {
     pub at: Point,
     pub r: f64,
@@ -194,7 +264,8 @@ pub struct MarkerIn {
 }
 
 /// A label's box in CSS px (top-left corner and size).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Rect {
     pub x: f64,
     pub y: f64,
@@ -217,7 +288,8 @@ impl Rect {
 }
 
 /// Where a marker is drawn (CSS px): its centre, its true position, and its label if one fits.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct Placed {
     pub centre: Point,
     pub anchor: Point,
@@ -265,7 +337,7 @@ pub fn layout(markers: &[MarkerIn], vp: &Viewport, size: (f64, f64), label_h: f6
             for j in i + 1..n {
                 let need = markers[i].r + markers[j].r + GAP;
                 let (dx, dy) = (pos[j].x - pos[i].x, pos[j].y - pos[i].y);
-                let d = dx.hypot(dy);
+                let d = len(dx, dy);
                 if d < need - 0.01 {
                     let (ux, uy) = if d < 1e-6 {
                         (1.0, 0.0)
@@ -285,7 +357,7 @@ pub fn layout(markers: &[MarkerIn], vp: &Viewport, size: (f64, f64), label_h: f6
     }
     // Labels: larger markers first (they are the paper's big sites).
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| markers[b].r.total_cmp(&markers[a].r).then(a.cmp(&b)));
+    sort_by_key(&mut order, |i| -markers[i].r);
     let mut labels: Vec<Option<Rect>> = vec![None; n];
     let mut taken: Vec<Rect> = Vec::new();
     for &i in &order {
@@ -343,15 +415,13 @@ pub fn layout(markers: &[MarkerIn], vp: &Viewport, size: (f64, f64), label_h: f6
         ];
         // Try the side facing the preferred direction first.
         let p = prefer[i];
-        let mut ranked: Vec<&Rect> = candidates.iter().collect();
-        ranked.sort_by(|a, b| {
-            let score = |r: &Rect| {
-                let v = Point::new(r.x + r.w / 2.0 - c.x, r.y + r.h / 2.0 - c.y);
-                -(v.x * p.x + v.y * p.y) / v.x.hypot(v.y).max(1e-9)
-            };
-            score(a).total_cmp(&score(b))
+        let mut ranked: Vec<usize> = (0..candidates.len()).collect();
+        sort_by_key(&mut ranked, |k| {
+            let r = &candidates[k];
+            let v = Point::new(r.x + r.w / 2.0 - c.x, r.y + r.h / 2.0 - c.y);
+            -(v.x * p.x + v.y * p.y) / len(v.x, v.y).max(1e-9)
         });
-        let free = ranked.into_iter().find(|rect| {
+        let free = ranked.into_iter().map(|k| &candidates[k]).find(|rect| {
             rect.inside(size.0, size.1)
                 && !taken.iter().any(|t| t.overlaps(rect))
                 && !(0..n).any(|j| rect.hits_circle(pos[j], markers[j].r + 1.0))
@@ -417,41 +487,48 @@ fn spread(
         g.iter().map(|&i| anchors[i].x).sum::<f64>() / k,
         g.iter().map(|&i| anchors[i].y).sum::<f64>() / k,
     );
-    let tau = std::f64::consts::TAU;
-    // Compass angle of each member around the centre; coincident points keep index order.
-    let angle = |i: usize| {
+    // Compass order of the members around the centre; coincident points keep index order.
+    let dir = |i: usize| {
         let (dx, dy) = (anchors[i].x - centre.x, anchors[i].y - centre.y);
-        if dx.hypot(dy) < 1e-6 {
-            i as f64
-        } else {
-            dy.atan2(dx)
-        }
+        let d = len(dx, dy);
+        (d > 1e-6).then(|| Point::new(dx / d, dy / d))
     };
     let mut ring: Vec<usize> = g.to_vec();
-    ring.sort_by(|&a, &b| angle(a).total_cmp(&angle(b)).then(a.cmp(&b)));
-    let step = tau / k;
-    // Radius: neighbours on the ring must not touch (chord >= r_a + r_b + GAP), and the ring
-    // must be wide enough for the biggest marker to clear the centre.
+    sort_by_key(&mut ring, |i| match dir(i) {
+        Some(u) => pseudo_angle(u.x, u.y),
+        None => 3.0 + i as f64,
+    });
+    let (cs, sn) = cos_sin(std::f64::consts::TAU / k);
+    // Radius: neighbours on the ring must not touch (chord = 2 R sin(step / 2) >= r_a + r_b +
+    // GAP), and the ring must be wide enough for the biggest marker to clear the centre.
     let m = ring.len();
+    let half_sin = ((1.0 - cs) / 2.0).sqrt();
     let mut radius: f64 = ring.iter().map(|&i| markers[i].r).fold(0.0, f64::max);
     for s in 0..m {
         let (a, b) = (ring[s], ring[(s + 1) % m]);
-        let need = (markers[a].r + markers[b].r + GAP) / (2.0 * (step / 2.0).sin());
-        radius = radius.max(need);
+        radius = radius.max((markers[a].r + markers[b].r + GAP) / (2.0 * half_sin));
     }
-    // Rotate the ring to match the members' true directions as well as possible.
+    // Rotate the ring to match the members' true directions as well as possible: the mean of
+    // each member's direction turned back by its slot's angle.
     let (mut sx, mut sy) = (0.0, 0.0);
-    for (s, &i) in ring.iter().enumerate() {
-        let d = angle(i) - step * s as f64;
-        sx += d.cos();
-        sy += d.sin();
+    let mut rot = Point::new(1.0, 0.0);
+    for &i in &ring {
+        if let Some(u) = dir(i) {
+            sx += u.x * rot.x + u.y * rot.y;
+            sy += u.y * rot.x - u.x * rot.y;
+        }
+        rot = Point::new(rot.x * cs - rot.y * sn, rot.x * sn + rot.y * cs);
     }
-    let offset = sy.atan2(sx);
-    for (s, &i) in ring.iter().enumerate() {
-        let a = offset + step * s as f64;
-        let dir = Point::new(a.cos(), a.sin());
-        pos[i] = Point::new(centre.x + radius * dir.x, centre.y + radius * dir.y);
-        prefer[i] = dir;
+    let d = len(sx, sy);
+    let mut u = if d > 1e-9 {
+        Point::new(sx / d, sy / d)
+    } else {
+        Point::new(1.0, 0.0)
+    };
+    for &i in &ring {
+        pos[i] = Point::new(centre.x + radius * u.x, centre.y + radius * u.y);
+        prefer[i] = u;
+        u = Point::new(u.x * cs - u.y * sn, u.x * sn + u.y * cs);
     }
 }
 
@@ -532,6 +609,28 @@ mod tests {
         assert!(header.starts_with(&expected), "{header}");
         // The generator's HEIGHT is rounded from the same formula.
         assert_eq!((project(LAT_MIN, LON_MIN).y).round(), HEIGHT);
+    }
+
+    #[test]
+    fn trigonometry_substitutes_are_exact_enough() {
+        assert!((K - 22.36f64.to_radians().cos()).abs() < 1e-12);
+        for i in 0..=64 {
+            let a = std::f64::consts::TAU * i as f64 / 64.0;
+            let (c, s) = cos_sin(a);
+            assert!(
+                (c - a.cos()).abs() < 1e-9 && (s - a.sin()).abs() < 1e-9,
+                "{a}"
+            );
+            let (x, y) = (a.cos(), a.sin());
+            let b = std::f64::consts::TAU * (i + 1) as f64 / 64.0 - 1e-9;
+            let next = (b.cos(), b.sin());
+            if a > 0.0 && b < std::f64::consts::PI || a > std::f64::consts::PI {
+                assert!(pseudo_angle(x, y) < pseudo_angle(next.0, next.1), "{a}");
+            }
+        }
+        let mut v = vec![0, 1, 2, 3];
+        sort_by_key(&mut v, |i| [2.0, 1.0, 2.0, 0.0][i]);
+        assert_eq!(v, [3, 1, 0, 2]);
     }
 
     #[test]
@@ -629,8 +728,8 @@ mod tests {
         assert!(r(540.0) > r(240.0) && r(240.0) > r(88.0) && r(88.0) > r(4.0) && r(4.0) > r(2.5));
         assert!(marker_radius(None) < r(2.5));
         assert_eq!(marker_radius(Some(0.0)), marker_radius(None));
-        // Marker area is proportional to hectares above the floor: r - 5 = sqrt(ha).
-        assert!((r(240.0) - 5.0).powi(2) - 240.0 < 1e-9);
+        // Marker area is proportional to hectares above the floor: r - 6 = sqrt(ha).
+        assert!(((r(240.0) - 6.0).powi(2) - 240.0).abs() < 1e-9);
     }
 
     #[test]
@@ -641,6 +740,23 @@ mod tests {
             "conic-gradient(red 0% 25%,blue 25% 100%)"
         );
         assert_eq!(pie(&[]), "");
+    }
+
+    #[test]
+    fn leaders_only_for_moved_markers() {
+        let still = Placed {
+            centre: Point::new(10.0, 10.0),
+            anchor: Point::new(10.0, 10.0),
+            label: None,
+        };
+        let moved = Placed {
+            centre: Point::new(30.0, 10.0),
+            anchor: Point::new(20.0, 10.0),
+            label: None,
+        };
+        let (lines, dots) = leader_path([still, moved].iter());
+        assert_eq!(lines, "M20.0 10.0L30.0 10.0");
+        assert_eq!(dots, "M17.5 10.0a2.5 2.5 0 1 0 5.0 0a2.5 2.5 0 1 0 -5.0 0");
     }
 
     /// The real sites' positions (lat, lon, area) from the dataset.

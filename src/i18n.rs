@@ -232,13 +232,97 @@ texts! {
     ],
     TlSpanNote => ["period", "時段", "时段"],
     // -- map --
+    MapIntro => [
+        "Every site the paper names. A marker's size shows the area the paper states; its colour, the status of the site's items. Choose a site for its facts and the items that concern it.",
+        "文件提及的每個地點。標記大小表示文件所述的面積，顏色表示該地點項目的狀態。選擇地點可查看其資料及相關項目。",
+        "文件提及的每个地点。标记大小表示文件所述的面积，颜色表示该地点项目的状态。选择地点可查看其资料及相关项目。"
+    ],
+    MapAllShown => [
+        "All {m} sites are shown.",
+        "顯示全部 {m} 個地點。",
+        "显示全部 {m} 个地点。"
+    ],
+    MapSomeShown => [
+        "{n} of {m} sites concern the items selected by the search and filters; the others are hidden.",
+        "{m} 個地點中，有 {n} 個與搜尋及篩選所選的項目相關；其餘已隱藏。",
+        "{m} 个地点中，有 {n} 个与搜索及筛选所选的项目相关；其余已隐藏。"
+    ],
+    MapLabel => [
+        "Map of Hong Kong and Shenzhen with the paper's sites",
+        "香港及深圳地圖，標示文件提及的地點",
+        "香港及深圳地图，标示文件提及的地点"
+    ],
+    MapHelp => [
+        "Drag, pinch or use the arrow keys to move the map; the mouse wheel, the buttons or + and − to zoom; 0 shows all. Sites too close to tell apart are spread out, with a line to their true position.",
+        "拖動、雙指縮放或用方向鍵移動地圖；用滑鼠滾輪、按鈕或 + 及 − 鍵縮放；0 鍵顯示全圖。距離太近的地點會分散顯示，並以線連至實際位置。",
+        "拖动、双指缩放或用方向键移动地图；用鼠标滚轮、按钮或 + 及 − 键缩放；0 键显示全图。距离太近的地点会分散显示，并以线连至实际位置。"
+    ],
+    MapZoomIn => ["Zoom in", "放大", "放大"],
+    MapZoomOut => ["Zoom out", "縮小", "缩小"],
+    MapReset => ["Show all", "顯示全圖", "显示全图"],
+    MapLegend => ["Key", "圖例", "图例"],
+    MapLegendStatus => [
+        "Colour: status of the site's items; a marker in slices has items at several stages.",
+        "顏色：該地點項目的狀態；分成數塊的標記表示項目處於不同階段。",
+        "颜色：该地点项目的状态；分成数块的标记表示项目处于不同阶段。"
+    ],
+    MapLegendSize => [
+        "Size: the area the paper states (marker area grows with hectares); the smallest dots state none.",
+        "大小：文件所述的面積（標記面積隨公頃數增加）；最小的圓點表示文件未有說明面積。",
+        "大小：文件所述的面积（标记面积随公顷数增加）；最小的圆点表示文件未有说明面积。"
+    ],
+    MapLegendApprox => [
+        "Dashed outline: approximate position (may be 0.3–0.7 km out).",
+        "虛線外框：大約位置（誤差可達 0.3–0.7 公里）。",
+        "虚线外框：大约位置（误差可达 0.3–0.7 公里）。"
+    ],
+    MapLegendLeader => [
+        "Line to a small dot: the true position of a marker spread out from a crowd.",
+        "連至小圓點的線：從密集處分散出來的標記的實際位置。",
+        "连至小圆点的线：从密集处分散出来的标记的实际位置。"
+    ],
+    MapLegendExtent => [
+        "Dashed circle: a stated area of 50 ha or more drawn to scale (not the site's boundary).",
+        "虛線圓圈：按比例繪畫的 50 公頃或以上的所述面積（並非地點邊界）。",
+        "虚线圆圈：按比例绘画的 50 公顷或以上的所述面积（并非地点边界）。"
+    ],
+    MapLegendCrossBorder => [
+        "Grey land and faded markers: Shenzhen, across the boundary (context).",
+        "灰色陸地及淡色標記：邊界另一邊的深圳（背景資料）。",
+        "灰色陆地及淡色标记：边界另一边的深圳（背景资料）。"
+    ],
+    MapCredit => [
+        "Base map: Made with Natural Earth (public domain), simplified; some reclaimed land is missing, so coastal sites may appear offshore.",
+        "底圖：使用 Natural Earth 製作（公有領域），經簡化；部分填海土地未有顯示，沿岸地點或會顯示在海上。",
+        "底图：使用 Natural Earth 制作（公有领域），经简化；部分填海土地未有显示，沿岸地点或会显示在海上。"
+    ],
+    MapChooseSite => [
+        "Choose a site on the map or in the list to see its facts and the items that concern it.",
+        "在地圖或列表中選擇地點，查看其資料及相關項目。",
+        "在地图或列表中选择地点，查看其资料及相关项目。"
+    ],
+    MapSiteList => ["Sites on the map", "地圖上的地點", "地图上的地点"],
+    MapColSite => ["Site", "地點", "地点"],
+    MapColDistrict => ["District", "地區", "地区"],
+    MapColArea => ["Area (ha)", "面積（公頃）", "面积（公顷）"],
+    MapColItems => ["Items", "項目", "项目"],
+    MapColPosition => ["Position", "位置", "位置"],
+    MapApproxShort => ["approximate", "大約", "大约"],
+    MapSurveyedShort => ["cited source", "有出處", "有出处"],
+    MapCrossBorder => ["across the boundary", "邊界另一邊", "边界另一边"],
+    MapItemsHere => ["Items at this site", "此地點的項目", "此地点的项目"],
+    MapTimeline => ["Timeline", "時間線", "时间线"],
+    MapFiguresHere => ["Figures stated for this site", "文件就此地點列出的數字", "文件就此地点列出的数字"],
+    MapStatuses => ["Status of its items", "項目狀態", "项目状态"],
+    MapNotSelected => ["outside the current filters", "不在目前篩選範圍內", "不在目前筛选范围内"],
+    MapStopSiteFilter => ["Stop filtering by this site", "取消按此地點篩選", "取消按此地点筛选"],
+    MapSiteFiltered => [
+        "The search and filters now include this site.",
+        "搜尋及篩選現已包括此地點。",
+        "搜索及筛选现已包括此地点。"
+    ],
     // -- charts --
     // -- (keep the placeholders below until each view lands) --
-    UpcomingMap => [
-        "An offline map of Hong Kong with every site the paper names.",
-        "離線香港地圖，標示文件提及的每個地點。",
-        "离线香港地图，标示文件提及的每个地点。"
-    ],
     UpcomingCharts => [
         "The paper's figures as charts, each with its source and data table.",
         "以圖表呈現文件中的數字，並附出處及數據表。",
