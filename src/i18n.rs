@@ -322,12 +322,107 @@ texts! {
         "搜索及筛选现已包括此地点。"
     ],
     // -- charts --
-    // -- (keep the placeholders below until each view lands) --
-    UpcomingCharts => [
-        "The paper's figures as charts, each with its source and data table.",
-        "以圖表呈現文件中的數字，並附出處及數據表。",
-        "以图表呈现文件中的数字，并附出处及数据表。"
+    ChartsIntro => [
+        "The paper's figures as charts. They follow the search and filters; the statistics of paragraph 3 describe Hong Kong as a whole and always show.",
+        "以圖表呈現文件中的數字。圖表跟隨搜尋及篩選；第3段的統計數字描述香港整體情況，一律顯示。",
+        "以图表呈现文件中的数字。图表跟随搜索及筛选；第3段的统计数字描述香港整体情况，一律显示。"
     ],
+    ChartsFiltered => [
+        "Filters are on: the charts show only the figures of the selected items.",
+        "已啟用篩選：圖表只顯示所選項目的數字。",
+        "已启用筛选：图表只显示所选项目的数字。"
+    ],
+    ChartsShowAll => ["Show all items", "顯示所有項目", "显示所有项目"],
+    ChartTrendsTitle => [
+        "Growth in I&T statistics: the two years the paper gives for each",
+        "創科統計數字的增長：文件為每項提供的兩個年份",
+        "创科统计数字的增长：文件为每项提供的两个年份"
+    ],
+    ChartTrendsDesc => [
+        "Four small charts, one per statistic, each on its own scale starting at zero. A dot marks each figure the paper gives. The paper gives only two years for each statistic, so the dashed line joining them shows no data.",
+        "四幅小圖，每項統計數字一幅，各自以零為起點。圓點標示文件提供的每個數字。文件每項只提供兩個年份，連接兩點的虛線並非數據。",
+        "四幅小图，每项统计数字一幅，各自以零为起点。圆点标示文件提供的每个数字。文件每项只提供两个年份，连接两点的虚线并非数据。"
+    ],
+    ChartMoneyTitleCommitted => [
+        "Money injected or allocated (HK$), by policy area and scheme of the Annex",
+        "注資或撥款（港元），按附件的政策範疇及計劃",
+        "注资或拨款（港元），按附件的政策范畴及计划"
+    ],
+    ChartMoneyTitleDisbursed => [
+        "Money approved or invested (HK$), by policy area and scheme of the Annex",
+        "已批出或投資的款項（港元），按附件的政策範疇及計劃",
+        "已批出或投资的款项（港元），按附件的政策范畴及计划"
+    ],
+    ChartMoneyDesc => [
+        "Horizontal bars on one linear scale, policy areas with the largest amount first, largest amount first within each. The paper mixes money put into funds with money approved or invested from them: the switch shows one kind at a time, and each bar names its kind. Amounts in an area are not added up, because some overlap. Private investment attracted and per-applicant ceilings are not shown.",
+        "橫條圖，同一線性比例，金額最大的政策範疇排先，範疇內亦由大至小排列。文件把注入基金的款項與從基金批出或投資的款項混合列出：切換按鈕每次只顯示一類，每條橫條均註明類別。由於部分款項重疊，同一範疇的金額不作加總。吸引的私人投資及每名申請者的資助上限不在此顯示。",
+        "横条图，同一线性比例，金额最大的政策范畴排先，范畴内亦由大至小排列。文件把注入基金的款项与从基金批出或投资的款项混合列出：切换按钮每次只显示一类，每条横条均注明类别。由于部分款项重叠，同一范畴的金额不作加总。吸引的私人投资及每名申请者的资助上限不在此显示。"
+    ],
+    ChartMoneyKind => ["Kind of amount", "款項類別", "款项类别"],
+    ChartMoneyCommitted => ["Injected or allocated", "注資或撥款", "注资或拨款"],
+    ChartMoneyDisbursed => ["Approved or invested", "已批出或投資", "已批出或投资"],
+    ChartMoneyCommittedShort => ["injected/allocated", "注資／撥款", "注资／拨款"],
+    ChartMoneyDisbursedShort => ["approved/invested", "批出／投資", "批出／投资"],
+    ChartLandTitle => [
+        "Land for I&T: hectares by site",
+        "創科用地：各地點面積（公頃）",
+        "创科用地：各地点面积（公顷）"
+    ],
+    ChartLandDesc => [
+        "Horizontal bars of the site areas the paper states, largest first, on a linear scale in hectares.",
+        "文件列明的各地點面積，以橫條由大至小排列，線性比例，單位為公頃。",
+        "文件列明的各地点面积，以横条由大至小排列，线性比例，单位为公顷。"
+    ],
+    ChartPeopleTitle => [
+        "People and uptake: counts of users, downloads, trainees and talents",
+        "人數及使用量：用戶、下載、受訓人士及人才數目",
+        "人数及使用量：用户、下载、受训人士及人才数目"
+    ],
+    ChartPeopleDesc => [
+        "Dots on a logarithmic scale, largest first: each gridline is ten times the one before, so counts from tens to tens of millions stay readable on one chart. Compare the numbers, not the distances: equal steps mean equal ratios.",
+        "對數比例上的圓點，由大至小排列：每條格線是前一條的十倍，因此由數十至數千萬的數字都能在同一圖中清楚閱讀。請比較數字而非距離：相同間距代表相同倍數。",
+        "对数比例上的圆点，由大至小排列：每条格线是前一条的十倍，因此由数十至数千万的数字都能在同一图中清楚阅读。请比较数字而非距离：相同间距代表相同倍数。"
+    ],
+    ChartAxisLog => [
+        "Number, log scale: each gridline is 10 × the one before",
+        "數目，對數比例：每條格線是前一條的 10 倍",
+        "数目，对数比例：每条格线是前一条的 10 倍"
+    ],
+    ChartAxisHkdBillion => ["HK$ billion", "十億港元", "十亿港元"],
+    ChartAxisHkdMillion => ["HK$ million", "百萬港元", "百万港元"],
+    ChartAxisHkd => ["HK$", "港元", "港元"],
+    ChartAxisHectares => ["Hectares", "公頃", "公顷"],
+    ChartAxisPeople => ["People", "人數", "人数"],
+    ChartAxisNumber => ["Number", "數目", "数目"],
+    ChartDotLegend => ["Dot: a figure the paper gives", "圓點：文件提供的數字", "圆点：文件提供的数字"],
+    ChartDashedLegend => [
+        "Dashed line: joins the two known figures; the paper gives no values in between",
+        "虛線：連接兩個已知數字；文件沒有提供兩者之間的數值",
+        "虚线：连接两个已知数字；文件没有提供两者之间的数值"
+    ],
+    ChartNote => ["The paper's note on this growth", "文件對此增長的說明", "文件对此增长的说明"],
+    ChartEmpty => [
+        "No figures of this kind for the current search and filters.",
+        "目前的搜尋及篩選沒有這類數字。",
+        "目前的搜索及筛选没有这类数字。"
+    ],
+    ChartSource => ["Source", "出處", "出处"],
+    ChartExportSource => [
+        "Source: Innovation and Technology Bureau, paper on the 2021 Policy Address (October 2021)",
+        "出處：創新及科技局《2021年施政報告》文件（2021年10月）",
+        "出处：创新及科技局《2021年施政报告》文件（2021年10月）"
+    ],
+    ChartShowTable => ["Show data table", "顯示數據表", "显示数据表"],
+    ChartHideTable => ["Hide data table", "隱藏數據表", "隐藏数据表"],
+    ChartDownloadSvg => ["Download SVG", "下載 SVG", "下载 SVG"],
+    ChartDownloadPng => ["Download PNG", "下載 PNG", "下载 PNG"],
+    ChartDownloadCsv => ["Download data (CSV)", "下載數據（CSV）", "下载数据（CSV）"],
+    ChartColGroup => ["Group", "組別", "组别"],
+    ChartColWhat => ["What it measures", "量度內容", "量度内容"],
+    ChartColValue => ["Value", "數值", "数值"],
+    ChartColPaper => ["The paper says", "文件原文", "文件原文"],
+    ChartColSource => ["Source", "出處", "出处"],
+    // -- (keep the placeholders below until each view lands) --
 }
 
 /// "18 of 94 items", in each language's word order.
