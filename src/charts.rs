@@ -821,7 +821,7 @@ fn bars(
                 y += step;
             }
         }
-        y = para(ops, (x0, y + 2), &r.label, BODY, w, 2, INK);
+        y = para(ops, (x0, y + 2), &r.label, BODY, w, 3, INK);
         let len = scale(r.value).max(2);
         let (bar_top, bar_h) = (y + 2, 18);
         ops.push(Op::Rect(x0, bar_top, x0 + len, bar_top + bar_h, colour));
