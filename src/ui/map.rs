@@ -7,6 +7,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{use_ctx, use_loaded, DetailPanel, StatusTag};
@@ -92,13 +93,25 @@ pub fn MapView() -> impl IntoView {
             }
         }
     };
+    // Measured on mount and whenever the frame's width changes (window, scrollbar, layout).
+    type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+    let observer: StoredValue<Option<Observer>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
-        if frame.get().is_some() {
-            measure();
+        if let Some(el) = frame.get() {
+            let cb = Closure::<dyn FnMut()>::new(measure);
+            if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+                ro.observe(&el);
+                observer.set_value(Some((ro, cb)));
+            }
         }
     });
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    on_cleanup(move || {
+        observer.with_value(|o| {
+            if let Some((ro, _)) = o {
+                ro.disconnect();
+            }
+        })
+    });
 
     // Markers shrink a little on small screens.
     let marker_scale = move || (size.get().0 / 800.0).clamp(0.75, 1.0);
@@ -618,7 +631,7 @@ fn site_panel(site: Site) -> impl IntoView {
     };
     let close = {
         let id = id.clone();
-        move |_| {
+        move |_: ()| {
             ctx.update(|s| s.place = None);
             let id = id.clone();
             request_animation_frame(move || {
@@ -629,6 +642,7 @@ fn site_panel(site: Site) -> impl IntoView {
             });
         }
     };
+    let close_on_escape = close.clone();
     let area = match site.area_ha {
         Some(a) => format::group(a, 2),
         None => t(Key::None_).to_string(),
@@ -642,10 +656,19 @@ fn site_panel(site: Site) -> impl IntoView {
         .cross_border
         .then(|| format!(" · {}", t(Key::MapCrossBorder)));
     view! {
-        <aside class="map-site" aria-labelledby="map-site-title" data-site=site.id.clone()>
+        <aside
+            class="map-site"
+            aria-labelledby="map-site-title"
+            data-site=site.id.clone()
+            on:keydown=move |e: ev::KeyboardEvent| {
+                if e.key() == "Escape" {
+                    close_on_escape(());
+                }
+            }
+        >
             <div class="map-site-head">
                 <h3 id="map-site-title" tabindex="-1" lang="en">{site.name.clone()}</h3>
-                <button type="button" class="button-secondary" on:click=close>{t(Key::Close)}</button>
+                <button type="button" class="button-secondary" on:click=move |_| close(())>{t(Key::Close)}</button>
             </div>
             <dl class="map-facts">
                 <dt>{t(Key::MapColDistrict)}</dt>

@@ -107,6 +107,12 @@ test('choosing a site opens its panel; filtering by it narrows map, table and UR
     assert.match(panel, /Sha Tin/);
     assert.match(panel, /88/);
     assert.match(panel, /Items at this site/);
+    // Escape closes the panel and returns focus to the marker; Enter on the marker reopens it.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.map-site'));
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.site), 'ma-liu-shui');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.map-site h3');
     await page.click('.map-site button[aria-pressed]');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('site') === 'ma-liu-shui');
     await page.waitForFunction(() => document.querySelectorAll('.map-marker').length < 21);
