@@ -410,7 +410,14 @@ fn stack(entries: &[Entry], first: usize, view: &View, cap: usize, labels: bool)
         } else if let Some(r) = argmin(&rows, |r| free(r.mark_end), |r| r.mark_end) {
             Some((r, false))
         } else {
-            argmin(&rows, |_| true, |r| r.mark_end).map(|r| (r, true))
+            // The crowd goes to the lowest of the fullest rows, so the rows above keep labels.
+            let least = rows
+                .iter()
+                .map(|r| r.mark_end)
+                .fold(f32::INFINITY, f32::min);
+            rows.iter()
+                .rposition(|r| r.mark_end <= least)
+                .map(|r| (r, true))
         };
         let label_w = if choice.is_some_and(|c| c.1) {
             0.0
@@ -712,11 +719,35 @@ mod tests {
             crowded > 0,
             "19 marks on one day cannot all have a free place"
         );
-        assert!(lane.marks.iter().any(|p| p.label_w > 0.0));
         // Zoomed in to a few months, the same marks spread out and keep more text.
         let near = View::new((ym(2021, 9), ym(2021, 11)), 900.0);
         let l2 = src.layout(&near, &[false]);
         check(&src, &l2, &near);
+    }
+
+    #[test]
+    fn a_crowd_on_one_day_piles_up_in_the_last_row() {
+        let entries = (0..19)
+            .map(|i| entry(0, "2021-10-06", "2021-10-06", false, "Announced", i))
+            .collect();
+        let src = Source::from_entries(vec![0], entries, 19, 0);
+        let view = View::new((ym(2017, 1), ym(2025, 12)), 900.0);
+        let l = src.layout(&view, &[false]);
+        let lane = &l.lanes[0];
+        check(&src, &l, &view);
+        // The first rows keep their labels whole; the overflow piles up in the last row.
+        for row in 0..ROW_CAP - 1 {
+            let in_row: Vec<&Placed> = lane.marks.iter().filter(|p| p.row == row).collect();
+            assert_eq!(in_row.len(), 1, "row {row}");
+            assert_eq!(in_row[0].label_w, text_width("Announced"));
+        }
+        let crowded = lane.marks.iter().filter(|p| p.crowded).count();
+        assert_eq!(crowded, 19 - ROW_CAP);
+        assert!(lane
+            .marks
+            .iter()
+            .filter(|p| p.crowded)
+            .all(|p| p.row == ROW_CAP - 1));
     }
 
     #[test]

@@ -549,7 +549,7 @@ pub fn TimelineView() -> impl IntoView {
         let as_of_label = as_of_x.get().map(|x| {
             let end = x > w - 160.0;
             view! {
-                <text class="tl-asof-label" x={if end { x - 4.0 } else { x + 4.0 }} y="32" text-anchor={if end { "end" } else { "start" }}>
+                <text class="tl-asof-label" x={if end { x - 4.0 } else { x + 4.0 }} y="30" text-anchor={if end { "end" } else { "start" }}>
                     {ctx.t(Key::AsOf)} " " {as_of.map(crate::dates::iso_date)}
                 </text>
             }
@@ -566,7 +566,7 @@ pub fn TimelineView() -> impl IntoView {
                     {ticks
                         .into_iter()
                         .map(|t| view! {
-                            <line x1=t.x x2=t.x y1="18" y2="40" class="tl-tick"/>
+                            <line x1=t.x x2=t.x y1="34" y2="40" class="tl-tick"/>
                             <text x={t.x + 3.0} y="14" class="tl-tick-label">{t.label}</text>
                         })
                         .collect_view()}
