@@ -33,8 +33,8 @@ enum Label {
 #[derive(Clone)]
 struct FacetOption {
     label: Label,
-    /// (count, selected) of this option in the counts memo.
-    state: Signal<(usize, bool)>,
+    /// (count, selected) of this option: a memo, so only options whose count changed update.
+    state: Memo<(usize, bool)>,
     toggle: Callback<()>,
 }
 
@@ -74,7 +74,7 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
                   i: usize,
                   apply: Callback<()>| FacetOption {
         label,
-        state: Signal::derive(move || counts.with(|c| pick(c, i))),
+        state: Memo::new(move |_| counts.with(|c| pick(c, i))),
         toggle: apply,
     };
 

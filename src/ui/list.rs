@@ -10,9 +10,8 @@ use crate::i18n::{results_count, Key};
 use crate::model::Initiative;
 
 /// Text with the search terms marked. Pieces are text nodes: data never becomes markup.
-#[component]
-pub fn Highlighted(text: String, terms: Vec<String>) -> impl IntoView {
-    let ranges = highlight_ranges(&text, &terms);
+fn highlighted(text: &str, terms: &[String]) -> Vec<AnyView> {
+    let ranges = highlight_ranges(text, terms);
     let mut pieces = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for (a, b) in ranges {
@@ -28,6 +27,12 @@ pub fn Highlighted(text: String, terms: Vec<String>) -> impl IntoView {
     pieces
 }
 
+/// Highlighted text that follows the search terms as they change (the row itself stays).
+#[component]
+fn Highlighted(text: String, terms: Memo<Vec<String>>) -> impl IntoView {
+    move || terms.with(|t| highlighted(&text, t))
+}
+
 #[component]
 pub fn ResultList() -> impl IntoView {
     let ctx = use_ctx();
@@ -35,25 +40,22 @@ pub fn ResultList() -> impl IntoView {
     let total = loaded.data.items.len();
     let selection = loaded.selection;
     let query_terms = Memo::new(move |_| ctx.with(|s| terms(&s.q)));
-    let data = loaded.data.clone();
+    let items = StoredValue::new(loaded.data.clone());
     view! {
         <section class="results" aria-labelledby="itpe-results-title">
             <h2 id="itpe-results-title" class="visually-hidden">{move || ctx.t(Key::Results)}</h2>
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
                 {move || results_count(ctx.locale(), selection.with(Vec::len), total)}
             </p>
-            {move || {
-                let ids = selection.get();
-                if ids.is_empty() {
-                    return view! { <EmptyResults/> }.into_any();
-                }
-                let t = query_terms.get();
-                let rows = ids
-                    .into_iter()
-                    .map(|i| view! { <ResultRow item=data.items[i].clone() terms=t.clone()/> })
-                    .collect_view();
-                view! { <ol class="result-list">{rows}</ol> }.into_any()
-            }}
+            <Show when=move || selection.with(|s| !s.is_empty()) fallback=|| view! { <EmptyResults/> }>
+                // Keyed: a keystroke adds and removes rows and updates highlights, but does not
+                // rebuild the rows that stay.
+                <ol class="result-list">
+                    <For each=move || selection.get() key=|i| *i let:i>
+                        <ResultRow item=items.with_value(|d| d.items[i].clone()) terms=query_terms/>
+                    </For>
+                </ol>
+            </Show>
         </section>
     }
 }
@@ -101,7 +103,7 @@ pub fn FigureMatches() -> impl IntoView {
                     <li lang="en" data-figure=fig.id.clone()>
                         <strong>{format::figure(fig)}</strong> " · " {fig.measure.clone()}
                         <br/>
-                        <span class="muted">"“" <Highlighted text=snippet(&fig.source.quote, &t, 90) terms=t.clone()/> "” "</span>
+                        <span class="muted">"“" {highlighted(&snippet(&fig.source.quote, &t, 90), &t)} "” "</span>
                         <a href=href on:click=go>{label}</a>
                     </li>
                 }
@@ -130,7 +132,7 @@ fn EmptyResults() -> impl IntoView {
 }
 
 #[component]
-fn ResultRow(item: Initiative, terms: Vec<String>) -> impl IntoView {
+fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
     let ctx = use_ctx();
     let data = use_loaded().data;
     let area = data
@@ -170,7 +172,7 @@ fn ResultRow(item: Initiative, terms: Vec<String>) -> impl IntoView {
         <li class="result" class:open=move || is_open.get() data-item=item.id.clone()>
             <h3 class="result-title" lang="en">
                 <a href=href data-item-link=item.id.clone() aria-current=move || is_open.get().then_some("true") on:click=open>
-                    <Highlighted text=item.title.clone() terms=terms.clone()/>
+                    <Highlighted text=item.title.clone() terms=terms/>
                 </a>
             </h3>
             <p class="result-meta">
@@ -178,7 +180,7 @@ fn ResultRow(item: Initiative, terms: Vec<String>) -> impl IntoView {
                 " " <span>{move || ctx.t(kind_key(item.kind))}</span>
                 " · " <span lang="en">{area}</span>
             </p>
-            <p class="result-summary" lang="en"><Highlighted text=item.summary.clone() terms=terms.clone()/></p>
+            <p class="result-summary" lang="en"><Highlighted text=item.summary.clone() terms=terms/></p>
             {(!key_figures.is_empty()).then(|| view! {
                 <ul class="key-figures" lang="en">
                     {key_figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
@@ -190,9 +192,16 @@ fn ResultRow(item: Initiative, terms: Vec<String>) -> impl IntoView {
                     {site_names.join(" · ")}
                 </p>
             })}
-            {(!terms.is_empty()).then(|| view! {
-                <p class="result-quote" lang="en">"“" <Highlighted text=snippet(&item.source.quote, &terms, 90) terms=terms.clone()/> "”"</p>
-            })}
+            {
+                let quote = item.source.quote.clone();
+                move || {
+                    terms.with(|t| {
+                        (!t.is_empty()).then(|| view! {
+                            <p class="result-quote" lang="en">"“" {highlighted(&snippet(&quote, t, 90), t)} "”"</p>
+                        })
+                    })
+                }
+            }
         </li>
     }
 }
