@@ -6,7 +6,7 @@
 
 use crate::dates;
 use crate::model::{Dataset, Initiative, ItemKind, Status, Unit};
-use crate::text::fold;
+use crate::text::{fold, push_folded};
 use crate::view_state::{Sort, ViewState};
 
 /// Folded searchable text of every item, built once per dataset.
@@ -374,31 +374,15 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     // Fold character by character, keeping the source byte range of each folded byte.
-    let mut folded = String::new();
-    let mut origin: Vec<(usize, usize)> = Vec::new();
+    let mut folded = String::with_capacity(text.len());
+    let mut origin: Vec<(usize, usize)> = Vec::with_capacity(text.len());
     let mut iter = text.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
-        let end = start + c.len_utf8();
-        let piece = fold(&c.to_string());
-        // Digit-group separators inside numbers vanish in `fold`; mirror that here.
-        let between_digits = (c == ',' || c.is_whitespace())
-            && folded.ends_with(|p: char| p.is_ascii_digit())
-            && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
-        if between_digits {
-            continue;
-        }
-        let piece = if c.is_whitespace() {
-            if folded.ends_with(' ') || folded.is_empty() {
-                continue;
-            }
-            " ".to_string()
-        } else {
-            piece
-        };
-        for _ in 0..piece.len() {
-            origin.push((start, end));
-        }
-        folded.push_str(&piece);
+        let next_digit = iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+        let before = folded.len();
+        push_folded(&mut folded, c, next_digit);
+        origin.resize(folded.len(), (start, start + c.len_utf8()));
+        debug_assert!(folded.len() >= before);
     }
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     for term in terms {

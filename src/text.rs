@@ -10,30 +10,38 @@ pub fn normalize_ws(s: &str) -> String {
 /// commas and thin spaces inside numbers dropped, so "1 070", "1,070" and "1070" all match.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev_digit = out.chars().last().is_some_and(|p: char| p.is_ascii_digit());
-        let next_digit = chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-        if (c == ',' || c.is_whitespace()) && prev_digit && next_digit {
-            continue;
-        }
-        match c {
-            '‘' | '’' | '‛' | '′' => out.push('\''),
-            '“' | '”' | '″' => out.push('"'),
-            '–' | '—' | '‑' | '−' => out.push('-'),
-            c if c.is_whitespace() => {
-                if !out.ends_with(' ') && !out.is_empty() {
-                    out.push(' ')
-                }
-            }
-            c => match strip_accent(c) {
-                Some(base) => out.push(base),
-                None => out.extend(c.to_lowercase()),
-            },
-        }
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_digit = chars.peek().is_some_and(char::is_ascii_digit);
+        push_folded(&mut out, c, next_digit);
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// Appends the folded form of `c` to `out` (possibly nothing): the one rule shared by [`fold`]
+/// and by search highlighting, which must map folded text back to the original.
+pub fn push_folded(out: &mut String, c: char, next_is_digit: bool) {
+    let prev_digit = out.as_bytes().last().is_some_and(u8::is_ascii_digit);
+    if (c == ',' || c.is_whitespace()) && prev_digit && next_is_digit {
+        return;
+    }
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        c if c.is_ascii() && !c.is_ascii_whitespace() => out.push(c),
+        '‘' | '’' | '‛' | '′' => out.push('\''),
+        '“' | '”' | '″' => out.push('"'),
+        '–' | '—' | '‑' | '−' => out.push('-'),
+        c if c.is_whitespace() => {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ')
+            }
+        }
+        c => match strip_accent(c) {
+            Some(base) => out.push(base),
+            None => out.extend(c.to_lowercase()),
+        },
+    }
 }
 
 /// Latin letters with diacritics mapped to their base letter (lower case).
@@ -78,6 +86,9 @@ mod tests {
 
     #[test]
     fn case_accents_and_quotes_fold() {
-        assert_eq!(fold("Café “Loop” – Hong Kong’s"), "cafe \"loop\" - hong kong's");
+        assert_eq!(
+            fold("Café “Loop” – Hong Kong’s"),
+            "cafe \"loop\" - hong kong's"
+        );
     }
 }
