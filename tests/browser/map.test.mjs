@@ -127,6 +127,13 @@ test('choosing a site opens its panel; filtering by it narrows map, table and UR
     await page.waitForSelector('.map-side .detail');
     assert.match(page.url(), /item=/);
     await snapshot(page, 'map-site-filter-1280');
+    // The filter travels with the other views (one URL state).
+    await page.click('nav.views a[data-view="explore"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === null);
+    assert.equal(new URL(page.url()).searchParams.get('site'), 'ma-liu-shui');
+    await page.click('nav.views a[data-view="map"]');
+    await page.waitForSelector('.map-frame .map-marker');
+    assert.deepEqual(await markerIds(page), markers);
     // Back to all sites.
     await page.click('.map-summary button');
     await page.waitForFunction(() => document.querySelectorAll('.map-marker').length === 21);
@@ -141,6 +148,16 @@ test('a site link from elsewhere (place= in the URL) opens the panel; the site f
     const markers = await markerIds(page);
     assert.ok(markers.includes('cyberport') && !markers.includes('lau-fau-shan'));
     assert.deepEqual(await rowIds(page), markers);
+  });
+});
+
+test('filters and search from elsewhere decide which sites show', async (t) => {
+  // Policy area (7), Smart City: the smart lampposts of Kwun Tong and Kai Tak.
+  await withPage(t, { query: '?view=map&area=a7' }, async ({ page }) => {
+    await openMap(page);
+    assert.deepEqual(await markerIds(page), ['kai-tak', 'kwun-tong']);
+    assert.deepEqual(await rowIds(page), ['kai-tak', 'kwun-tong']);
+    assert.match(await page.textContent('.map-summary'), /2 of 21 sites/);
   });
 });
 
