@@ -8,7 +8,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{use_ctx, use_loaded, DetailPanel};
+use super::{use_ctx, use_loaded, Ctx, DetailPanel};
 use crate::dates::day_number;
 use crate::format::group;
 use crate::i18n::Key;
@@ -52,19 +52,6 @@ struct Input {
     moved: bool,
     /// A drag just ended: the click that follows is not a selection.
     eat_click: bool,
-}
-
-/// What the lanes share.
-#[derive(Clone, Copy)]
-struct Shared {
-    source: Memo<Arc<Source>>,
-    layout: Memo<Option<Arc<(View, Layout)>>>,
-    ticks: Memo<Vec<tl::Tick>>,
-    collapsed: RwSignal<Vec<usize>>,
-    tab: Memo<Option<usize>>,
-    /// Preview transform while a gesture lasts: (x offset, horizontal scale).
-    preview: RwSignal<(f32, f32)>,
-    as_of_x: Memo<Option<f32>>,
 }
 
 #[component]
@@ -127,17 +114,6 @@ pub fn TimelineView() -> impl IntoView {
             Some(Arc::new((view, s.layout(&view, &folded))))
         })
     });
-    let ticks = Memo::new(move |_| {
-        layout.with(|l| {
-            l.as_ref()
-                .map(|l| tl::ticks(window_m.get_untracked(), &l.0))
-                .unwrap_or_default()
-        })
-    });
-    let as_of_x = Memo::new(move |_| {
-        let d = as_of? as f32;
-        layout.with(|l| l.as_ref().map(|l| l.0.x(d + 0.5)))
-    });
     // The milestone with keyboard focus (an index into `data.milestones`).
     let current = RwSignal::new(None::<usize>);
     // Roving tabindex: the current mark if drawn, else the first one in view.
@@ -160,15 +136,40 @@ pub fn TimelineView() -> impl IntoView {
             })
         })
     });
-    let preview = RwSignal::new((0.0f32, 1.0f32));
-    let shared = Shared {
-        source,
-        layout,
-        ticks,
-        collapsed,
-        tab,
-        preview,
-        as_of_x,
+    // Where the axis and lanes are drawn (see `draw`).
+    let canvas: NodeRef<leptos::html::Div> = NodeRef::new();
+    // While a gesture lasts, what is drawn is only moved or stretched: (x offset, x scale).
+    // Applied in the next animation frame, straight to the elements (DOM changes inside an
+    // event handler can dispatch events re-entrantly).
+    let pending_preview = StoredValue::new(None::<(f32, f32)>);
+    let set_preview = move |p: (f32, f32)| {
+        let requested = pending_preview.with_value(|v| v.is_some());
+        pending_preview.set_value(Some(p));
+        if requested {
+            return; // a frame is already requested
+        }
+        request_animation_frame(move || {
+            let Some(p) = pending_preview.with_value(|v| *v) else {
+                return;
+            };
+            pending_preview.set_value(None);
+            let t = transform(p);
+            let Some(root) = canvas.get_untracked() else {
+                return;
+            };
+            // The axis, then each lane's svg: their first <g> is the one that pans.
+            let mut next = root.first_element_child();
+            while let Some(el) = next {
+                if let Ok(Some(g)) = el.query_selector(".tl-pan") {
+                    let _ = g.set_attribute("transform", &t);
+                }
+                next = if el.get_attribute("class").as_deref() == Some("tl-lanes") {
+                    el.first_element_child()
+                } else {
+                    el.next_element_sibling()
+                };
+            }
+        });
     };
 
     // Hover and focus show the milestone's full text: (milestone, left, top) in the chart.
@@ -222,10 +223,23 @@ pub fn TimelineView() -> impl IntoView {
     let zoom_at = move |factor: f64, anchor: f64| {
         set_window(tl::zoom(window_m.get_untracked(), factor, anchor));
     };
-    let pan_by = move |quarters: i32| {
+    // The zoom buttons, by their `data-zoom`.
+    let on_zoom = move |ev: ev::MouseEvent| {
+        let action = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-zoom]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-zoom"));
         let w = window_m.get_untracked();
-        let step = ((w.1 - w.0 + 1) / 4).max(1);
-        set_window(tl::pan(w, quarters * step));
+        let quarter = ((w.1 - w.0 + 1) / 4).max(1);
+        match action.as_deref() {
+            Some("in") => zoom_at(1.0 / 1.5, 0.5),
+            Some("out") => zoom_at(1.5, 0.5),
+            Some("earlier") => set_window(tl::pan(w, -quarter)),
+            Some("later") => set_window(tl::pan(w, quarter)),
+            Some("all") => ctx.replace(|s| s.zoom = None),
+            _ => {}
+        }
     };
 
     // Wheel and pinch input: previewed at once, laid out when the gesture pauses.
@@ -239,7 +253,7 @@ pub fn TimelineView() -> impl IntoView {
             i.factor = 1.0;
             i.pan_px = 0.0;
         });
-        preview.set((0.0, 1.0));
+        set_preview((0.0, 1.0));
         let w = window_m.get_untracked();
         let mut next = if (factor - 1.0).abs() > 1e-3 {
             tl::zoom(w, factor, anchor)
@@ -254,7 +268,7 @@ pub fn TimelineView() -> impl IntoView {
         let (factor, anchor, pan_px) = input.with_value(|i| (i.factor, i.anchor, i.pan_px));
         let s = (1.0 / factor) as f32;
         let ax = anchor as f32 * width.get_untracked();
-        preview.set((ax * (1.0 - s) - pan_px as f32, s));
+        set_preview((ax * (1.0 - s) - pan_px as f32, s));
         let generation = input.with_value(|i| i.generation).wrapping_add(1);
         input.update_value(|i| i.generation = generation);
         set_timeout(
@@ -330,7 +344,7 @@ pub fn TimelineView() -> impl IntoView {
             }
         });
         if input.with_value(|i| i.pointers.len()) == 2 {
-            preview.set((0.0, 1.0));
+            set_preview((0.0, 1.0));
         }
     };
     let on_move = move |ev: ev::PointerEvent| {
@@ -357,7 +371,7 @@ pub fn TimelineView() -> impl IntoView {
             if moved || dx.abs() > 4.0 {
                 // Whole months, as the URL holds months: the drop lands where it shows.
                 let pm = per_month();
-                preview.set((((dx / pm).round() * pm) as f32, 1.0));
+                set_preview((((dx / pm).round() * pm) as f32, 1.0));
             }
         } else if n == 2 {
             let (a, b) = input.with_value(|i| (i.pointers[0].1, i.pointers[1].1));
@@ -394,7 +408,7 @@ pub fn TimelineView() -> impl IntoView {
         });
         if was_drag {
             let months = -(dx / per_month()).round() as i32;
-            preview.set((0.0, 1.0));
+            set_preview((0.0, 1.0));
             if months != 0 {
                 set_window(tl::pan(window_m.get_untracked(), months));
             }
@@ -408,7 +422,19 @@ pub fn TimelineView() -> impl IntoView {
                 input.update_value(|i| i.eat_click = false);
                 return;
             }
-            if let Some((_, m)) = event_mark(&ev) {
+            let lane = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("button[data-lane]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-lane")?.parse::<usize>().ok());
+            if let Some(area) = lane {
+                collapsed.update(|c| match c.iter().position(|&a| a == area) {
+                    Some(k) => {
+                        c.remove(k);
+                    }
+                    None => c.push(area),
+                });
+            } else if let Some((_, m)) = event_mark(&ev) {
                 open(m);
             }
         }
@@ -532,55 +558,69 @@ pub fn TimelineView() -> impl IntoView {
             })
         }
     };
-    let lanes = {
+    // The axis and lanes are drawn with plain DOM calls, once per layout (see `draw`).
+    // Drawing happens in an animation frame, outside the reactive run: removing or focusing
+    // elements fires focus events, whose handlers set signals. Only the latest request draws.
+    let drawn = StoredValue::new(0u32);
+    {
         let data = data.clone();
-        move || {
-            source.with(|s| {
-                s.lanes
-                    .iter()
-                    .map(|&area| lane(area, shared, data.clone()))
-                    .collect_view()
-            })
-        }
-    };
-    let axis = move || {
-        let w = width.get();
-        let ticks = ticks.get();
-        let as_of_label = as_of_x.get().map(|x| {
-            let end = x > w - 160.0;
-            view! {
-                <text class="tl-asof-label" x={if end { x - 4.0 } else { x + 4.0 }} y="30" text-anchor={if end { "end" } else { "start" }}>
-                    {ctx.t(Key::AsOf)} " " {as_of.map(crate::dates::iso_date)}
-                </text>
+        Effect::new(move |_| {
+            if canvas.get().is_none() {
+                return;
+            }
+            let Some(l) = layout.get() else {
+                return;
+            };
+            let (tab, item) = (tab.get(), ctx.with(|s| s.item.clone()));
+            let as_of_label = ctx.t(Key::AsOf);
+            let (src, folded) = (source.get(), collapsed.get());
+            let ticks = tl::ticks(window_m.get_untracked(), &l.0);
+            let generation = drawn.with_value(|g| g.wrapping_add(1));
+            drawn.set_value(generation);
+            let data = data.clone();
+            request_animation_frame(move || {
+                let Some(root) = canvas.get_untracked() else {
+                    return;
+                };
+                if drawn.with_value(|g| *g) != generation {
+                    return;
+                }
+                draw(
+                    &root,
+                    &Drawing {
+                        data: &data,
+                        source: &src,
+                        view: &l.0,
+                        layout: &l.1,
+                        ticks: &ticks,
+                        collapsed: &folded,
+                        tab,
+                        item: item.as_deref(),
+                        as_of,
+                        as_of_label,
+                    },
+                );
+            });
+        });
+    }
+    // The list: written when shown (in list mode, or when its disclosure is opened).
+    let list_ref: NodeRef<leptos::html::Div> = NodeRef::new();
+    {
+        let data = data.clone();
+        Effect::new(move |_| {
+            if let Some(root) = list_ref.get() {
+                source.with(|s| draw_list(&root, s, &data, ctx.t(Key::TlSpanNote)));
             }
         });
-        view! {
-            <svg class="tl-axis" width=w height="40" aria-hidden="true">
-                <defs>
-                    <pattern id="tl-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect width="6" height="6" fill="#e6f2f0"/>
-                        <line x1="0" y1="0" x2="0" y2="6" stroke="#00594f" stroke-width="3"/>
-                    </pattern>
-                </defs>
-                <g transform=move || transform(preview.get())>
-                    {ticks
-                        .into_iter()
-                        .map(|t| view! {
-                            <line x1=t.x x2=t.x y1="34" y2="40" class="tl-tick"/>
-                            <text x={t.x + 3.0} y="14" class="tl-tick-label">{t.label}</text>
-                        })
-                        .collect_view()}
-                    {as_of_label}
-                </g>
-            </svg>
-        }
-    };
-    let list = {
-        let data = data.clone();
+    }
+    let on_list_click = {
         let open = open.clone();
-        move || {
-            let open = open.clone();
-            source.with(|s| list_view(s, &data, ctx, open))
+        move |ev: ev::MouseEvent| {
+            if let Some((el, m)) = event_mark(&ev) {
+                if el.tag_name().eq_ignore_ascii_case("button") {
+                    open(m);
+                }
+            }
         }
     };
     // The list under the axis is built only when opened (it can be long).
@@ -589,22 +629,22 @@ pub fn TimelineView() -> impl IntoView {
 
     let body = move || {
         if !has_marks() {
-            return view! { <p class="tl-empty">{move || ctx.t(Key::TlEmpty)}</p> }.into_any();
+            return view! { <p class="tl-empty">{tx(ctx, Key::TlEmpty)}</p> }.into_any();
         }
         if mode.get() == TimelineMode::List {
             return view! {
-                <div class="tl-list-main">{list.clone()}</div>
+                <div class="tl-list tl-list-main" node_ref=list_ref on:click=on_list_click.clone()></div>
                 <DetailPanel/>
             }
             .into_any();
         }
         view! {
-            <p class="tl-help" id="tl-help">{move || ctx.t(Key::TlHelp)}</p>
+            <p class="tl-help" id="tl-help">{tx(ctx, Key::TlHelp)}</p>
             <div
                 class="tl-chart"
                 node_ref=chart
                 role="group"
-                aria-label=move || ctx.t(Key::TlChart)
+                aria-label=tx(ctx, Key::TlChart)
                 aria-describedby="tl-help"
                 on:wheel=on_wheel
                 on:pointerdown=on_down
@@ -618,17 +658,20 @@ pub fn TimelineView() -> impl IntoView {
                 on:pointerover=on_over
                 on:pointerleave=move |_| hover.set(None)
             >
-                {axis}
-                <div class="tl-lanes">{lanes.clone()}</div>
+                <div class="tl-draw" node_ref=canvas></div>
                 {tip.clone()}
             </div>
             <DetailPanel/>
             <Legend/>
             <details class="tl-list-details" on:toggle=move |_| list_open.update(|o| *o = !*o)>
-                <summary>{move || ctx.t(Key::TlList)}</summary>
+                <summary>{tx(ctx, Key::TlList)}</summary>
                 {
-                    let list = list.clone();
-                    move || list_open.get().then(list.clone())
+                    let on_click = on_list_click.clone();
+                    move || {
+                        list_open.get().then(|| view! {
+                            <div class="tl-list" node_ref=list_ref on:click=on_click.clone()></div>
+                        })
+                    }
                 }
             </details>
         }
@@ -637,24 +680,24 @@ pub fn TimelineView() -> impl IntoView {
 
     view! {
         <section class="view timeline" aria-labelledby="view-title">
-            <h2 id="view-title">{move || ctx.t(Key::ViewTimeline)}</h2>
+            <h2 id="view-title">{tx(ctx, Key::ViewTimeline)}</h2>
             <p class="tl-summary" role="status">{summary}</p>
             <div class="tl-toolbar">
-                <div class="tl-modes" role="group" aria-label=move || ctx.t(Key::TlPresentation)>
+                <div class="tl-modes" role="group" aria-label=tx(ctx, Key::TlPresentation)>
                     {mode_button(TimelineMode::Axis, Key::TlModeAxis)}
                     {mode_button(TimelineMode::List, Key::TlModeList)}
                 </div>
                 <Show when=move || mode.get() == TimelineMode::Axis && has_marks()>
-                    <div class="tl-zoom" role="group" aria-label=move || ctx.t(Key::TlZoom)>
-                        <button type="button" class="button-secondary" data-zoom="in" on:click=move |_| zoom_at(1.0 / 1.5, 0.5)>{move || ctx.t(Key::TlZoomIn)}</button>
-                        <button type="button" class="button-secondary" data-zoom="out" on:click=move |_| zoom_at(1.5, 0.5)>{move || ctx.t(Key::TlZoomOut)}</button>
-                        <button type="button" class="button-secondary" on:click=move |_| pan_by(-1)>"← " {move || ctx.t(Key::TlEarlier)}</button>
-                        <button type="button" class="button-secondary" on:click=move |_| pan_by(1)>{move || ctx.t(Key::TlLater)} " →"</button>
-                        <button type="button" class="button-secondary" data-zoom="all" disabled=move || ctx.with(|s| s.zoom.is_none()) on:click=move |_| ctx.replace(|s| s.zoom = None)>
-                            {move || ctx.t(Key::TlWhole)}
+                    <div class="tl-zoom" role="group" aria-label=tx(ctx, Key::TlZoom) on:click=on_zoom>
+                        <button type="button" class="button-secondary" data-zoom="in">{tx(ctx, Key::TlZoomIn)}</button>
+                        <button type="button" class="button-secondary" data-zoom="out">{tx(ctx, Key::TlZoomOut)}</button>
+                        <button type="button" class="button-secondary" data-zoom="earlier">"← " {tx(ctx, Key::TlEarlier)}</button>
+                        <button type="button" class="button-secondary" data-zoom="later">{tx(ctx, Key::TlLater)} " →"</button>
+                        <button type="button" class="button-secondary" data-zoom="all" disabled=move || ctx.with(|s| s.zoom.is_none())>
+                            {tx(ctx, Key::TlWhole)}
                         </button>
                     </div>
-                    <p class="tl-shown">{move || ctx.t(Key::TlShown)} ": " <span class="tl-range">{shown}</span></p>
+                    <p class="tl-shown">{tx(ctx, Key::TlShown)} ": " <span class="tl-range">{shown}</span></p>
                 </Show>
             </div>
             {body}
@@ -662,207 +705,377 @@ pub fn TimelineView() -> impl IntoView {
     }
 }
 
+/// Interface text as a reactive closure; one closure type for every key keeps the wasm small.
+fn tx(ctx: Ctx, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || ctx.t(key)
+}
+
 fn transform((dx, scale): (f32, f32)) -> String {
     format!("translate({dx},0) scale({scale},1)")
 }
 
-/// One policy area's lane: a heading that folds it, and its marks.
-fn lane(area: usize, sh: Shared, data: Arc<Dataset>) -> impl IntoView {
-    let ctx = use_ctx();
-    let name = data
-        .policy_areas
-        .get(area)
-        .map(|a| a.name.clone())
-        .unwrap_or_default();
-    let area_id = data
-        .policy_areas
-        .get(area)
-        .map(|a| a.id.clone())
-        .unwrap_or_default();
-    let idx = move || sh.source.with(|s| s.lanes.iter().position(|&a| a == area));
-    let count = move || {
-        sh.source.with(|s| {
-            let i = s.lanes.iter().position(|&a| a == area);
-            s.entries.iter().filter(|e| Some(e.lane) == i).count()
-        })
-    };
-    let expanded = move || !sh.collapsed.with(|c| c.contains(&area));
-    let toggle = move |_| {
-        sh.collapsed
-            .update(|c| match c.iter().position(|&a| a == area) {
-                Some(k) => {
-                    c.remove(k);
-                }
-                None => c.push(area),
-            })
-    };
-    let height = move || {
-        sh.layout.with(|l| {
-            l.as_ref()
-                .and_then(|l| l.1.lanes.get(idx()?).map(|ll| ll.height))
-                .unwrap_or(0.0)
-        })
-    };
-    let width = move || {
-        sh.layout
-            .with(|l| l.as_ref().map(|l| l.0.width).unwrap_or(0.0))
-    };
-    let grid = move || {
-        let h = height();
-        sh.ticks
-            .get()
-            .into_iter()
-            .map(|t| view! { <line class="tl-grid" x1=t.x x2=t.x y1="0" y2=h/> })
-            .collect_view()
-    };
-    let as_of = move || {
-        let h = height();
-        sh.as_of_x
-            .get()
-            .map(|x| view! { <line class="tl-asof" x1=x x2=x y1="0" y2=h/> })
-    };
-    // The open item's marks, ringed.
-    let open = {
-        let data = data.clone();
-        move || {
-            let item = ctx.with(|s| s.item.clone())?;
-            let i = idx()?;
-            sh.layout.with(|l| {
-                let l = l.as_ref()?;
-                sh.source.with(|s| {
-                    Some(
-                        l.1.lanes[i]
-                            .marks
-                            .iter()
-                            .filter(|p| data.milestones[s.entries[p.entry].milestone].item == item)
-                            .map(|p| {
-                                let y = LaneLayout::row_y(p.row);
-                                view! { <rect class="tl-open" x={p.x - 4.0} y={y - 9.0} width={p.w + 8.0} height="18" rx="3"/> }
-                            })
-                            .collect_view(),
-                    )
-                })
-            })
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// Appends an element (SVG when `svg`) with attributes and optional text. Data text is only
+/// ever set as text, never parsed as markup.
+fn add(
+    parent: &web_sys::Element,
+    svg: bool,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    text: Option<&str>,
+) -> web_sys::Element {
+    let doc = document();
+    let el = if svg {
+        doc.create_element_ns(Some(SVG), tag)
+    } else {
+        doc.create_element(tag)
+    }
+    .expect("create element");
+    for (k, v) in attrs {
+        let _ = el.set_attribute(k, v);
+    }
+    if text.is_some() {
+        el.set_text_content(text);
+    }
+    let _ = parent.append_child(&el);
+    el
+}
+
+/// A coordinate to a tenth of a pixel (integer formatting keeps float printing out of the wasm).
+fn px(v: f32) -> String {
+    let t = (v * 10.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+}
+
+/// What one drawing of the axis and lanes needs.
+struct Drawing<'a> {
+    data: &'a Dataset,
+    source: &'a Source,
+    view: &'a View,
+    layout: &'a Layout,
+    ticks: &'a [tl::Tick],
+    collapsed: &'a [usize],
+    /// The mark in the tab order; the open item (its marks are ringed).
+    tab: Option<usize>,
+    item: Option<&'a str>,
+    as_of: Option<i32>,
+    as_of_label: &'a str,
+}
+
+/// Draws the axis and every lane into `root` (emptied first), once per layout. Built with
+/// plain DOM calls: far lighter than a component tree for thousands of marks.
+fn draw(root: &web_sys::Element, d: &Drawing) {
+    // Keep the keyboard focus across the redraw (a mark, or a lane's fold button).
+    let active = document()
+        .active_element()
+        .filter(|a| root.contains(Some(a)));
+    // A mark's focus goes to the mark in the tab order (the current one, maybe just revealed).
+    let refocus = active.and_then(|a| match (a.get_attribute("data-lane"), d.tab) {
+        (Some(lane), _) => Some(format!("[data-lane=\"{lane}\"]")),
+        (None, Some(m)) if a.has_attribute("data-i") => Some(format!("[data-i=\"{m}\"]")),
+        _ => None,
+    });
+    root.set_text_content(None);
+    let w = d.view.width;
+    let as_of_x = d.as_of.map(|a| d.view.x(a as f32 + 0.5));
+    let axis = add(
+        root,
+        true,
+        "svg",
+        &[
+            ("class", "tl-axis"),
+            ("width", &px(w)),
+            ("height", "40"),
+            ("aria-hidden", "true"),
+        ],
+        None,
+    );
+    let defs = add(&axis, true, "defs", &[], None);
+    let pattern = add(
+        &defs,
+        true,
+        "pattern",
+        &[
+            ("id", "tl-hatch"),
+            ("width", "6"),
+            ("height", "6"),
+            ("patternUnits", "userSpaceOnUse"),
+            ("patternTransform", "rotate(45)"),
+        ],
+        None,
+    );
+    add(
+        &pattern,
+        true,
+        "rect",
+        &[("width", "6"), ("height", "6"), ("fill", "#e6f2f0")],
+        None,
+    );
+    add(
+        &pattern,
+        true,
+        "line",
+        &[("y2", "6"), ("stroke", "#00594f"), ("stroke-width", "3")],
+        None,
+    );
+    let g = add(&axis, true, "g", &[("class", "tl-pan")], None);
+    for t in d.ticks {
+        let x = px(t.x);
+        add(
+            &g,
+            true,
+            "line",
+            &[
+                ("class", "tl-tick"),
+                ("x1", &x),
+                ("x2", &x),
+                ("y1", "34"),
+                ("y2", "40"),
+            ],
+            None,
+        );
+        add(
+            &g,
+            true,
+            "text",
+            &[
+                ("class", "tl-tick-label"),
+                ("x", &px(t.x + 3.0)),
+                ("y", "14"),
+            ],
+            Some(&t.label),
+        );
+    }
+    if let (Some(x), Some(a)) = (as_of_x, d.as_of) {
+        let end = x > w - 160.0;
+        let label = format!("{} {}", d.as_of_label, crate::dates::iso_date(a));
+        add(
+            &g,
+            true,
+            "text",
+            &[
+                ("class", "tl-asof-label"),
+                ("x", &px(if end { x - 4.0 } else { x + 4.0 })),
+                ("y", "30"),
+                ("text-anchor", if end { "end" } else { "start" }),
+            ],
+            Some(&label),
+        );
+    }
+    let lanes = add(root, false, "div", &[("class", "tl-lanes")], None);
+    for (i, (lane, &area)) in d.layout.lanes.iter().zip(&d.source.lanes).enumerate() {
+        let pa = &d.data.policy_areas[area];
+        let div = add(
+            &lanes,
+            false,
+            "div",
+            &[("class", "tl-lane"), ("data-area", &pa.id)],
+            None,
+        );
+        let h3 = add(&div, false, "h3", &[("class", "tl-lane-head")], None);
+        let folded = d.collapsed.contains(&area);
+        let button = add(
+            &h3,
+            false,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-lane", &area.to_string()),
+                ("aria-expanded", if folded { "false" } else { "true" }),
+            ],
+            None,
+        );
+        add(
+            &button,
+            false,
+            "span",
+            &[("class", "tl-caret"), ("aria-hidden", "true")],
+            None,
+        );
+        add(&button, false, "span", &[("lang", "en")], Some(&pa.name));
+        let count = d.source.entries.iter().filter(|e| e.lane == i).count();
+        add(
+            &button,
+            false,
+            "span",
+            &[("class", "tl-count")],
+            Some(&format!(" ({count})")),
+        );
+        let h = px(lane.height);
+        let svg = add(
+            &div,
+            true,
+            "svg",
+            &[
+                ("class", "tl-lane-svg"),
+                ("width", &px(w)),
+                ("height", &h),
+                ("lang", "en"),
+                ("role", "group"),
+                ("aria-label", &pa.name),
+            ],
+            None,
+        );
+        let g = add(&svg, true, "g", &[("class", "tl-pan")], None);
+        for t in d.ticks {
+            let x = px(t.x);
+            add(
+                &g,
+                true,
+                "line",
+                &[("class", "tl-grid"), ("x1", &x), ("x2", &x), ("y2", &h)],
+                None,
+            );
         }
-    };
-    let marks = move || {
-        let tab = sh.tab.get();
-        let Some(i) = idx() else {
-            return Vec::new();
-        };
-        sh.layout.with(|l| {
-            let Some(l) = l.as_ref() else {
-                return Vec::new();
-            };
-            sh.source.with(|s| {
-                l.1.lanes[i]
-                    .marks
-                    .iter()
-                    .map(|p| mark(p, s, &data, tab))
-                    .collect()
-            })
-        })
-    };
-    view! {
-        <div class="tl-lane" data-area=area_id>
-            <h3 class="tl-lane-head">
-                <button type="button" aria-expanded=move || expanded().to_string() on:click=toggle>
-                    <span class="tl-caret" aria-hidden="true"></span>
-                    <span lang="en">{name.clone()}</span>
-                    " "
-                    <span class="tl-count">"(" {count} ")"</span>
-                </button>
-            </h3>
-            <svg class="tl-lane-svg" width=width height=height lang="en" role="group" aria-label=name>
-                <g transform=move || transform(sh.preview.get())>
-                    {grid}
-                    {as_of}
-                    {open}
-                    {marks}
-                </g>
-            </svg>
-        </div>
+        if let Some(x) = as_of_x {
+            let x = px(x);
+            add(
+                &g,
+                true,
+                "line",
+                &[("class", "tl-asof"), ("x1", &x), ("x2", &x), ("y2", &h)],
+                None,
+            );
+        }
+        for p in &lane.marks {
+            let e = &d.source.entries[p.entry];
+            let m = &d.data.milestones[e.milestone];
+            let y = LaneLayout::row_y(p.row);
+            if d.item == Some(m.item.as_str()) {
+                add(
+                    &g,
+                    true,
+                    "rect",
+                    &[
+                        ("class", "tl-open"),
+                        ("x", &px(p.x - 4.0)),
+                        ("y", &px(y - 9.0)),
+                        ("width", &px(p.w + 8.0)),
+                        ("height", "18"),
+                        ("rx", "3"),
+                    ],
+                    None,
+                );
+            }
+            let title = d.data.item(&m.item).map(|i| i.title.as_str()).unwrap_or("");
+            let mark = add(
+                &g,
+                true,
+                "g",
+                &[
+                    (
+                        "class",
+                        if e.span {
+                            "tl-mark tl-span"
+                        } else {
+                            "tl-mark tl-point"
+                        },
+                    ),
+                    ("role", "button"),
+                    (
+                        "tabindex",
+                        if d.tab == Some(e.milestone) {
+                            "0"
+                        } else {
+                            "-1"
+                        },
+                    ),
+                    (
+                        "aria-label",
+                        &format!("{}: {} ({title})", m.date.text, m.label),
+                    ),
+                    ("data-i", &e.milestone.to_string()),
+                    ("data-order", &d.source.rank[p.entry].to_string()),
+                    ("data-id", &m.id),
+                ],
+                None,
+            );
+            let rx = if e.span { "0" } else { "5" };
+            add(
+                &mark,
+                true,
+                "rect",
+                &[
+                    ("x", &px(p.x)),
+                    ("y", &px(y - 5.0)),
+                    ("width", &px(p.w)),
+                    ("height", "10"),
+                    ("rx", rx),
+                ],
+                None,
+            );
+            if let Some(t) = (p.label_w > 0.0)
+                .then(|| tl::abbreviate(&m.label, p.label_w))
+                .flatten()
+            {
+                add(
+                    &mark,
+                    true,
+                    "text",
+                    &[("x", &px(p.label_x())), ("y", &px(y + 4.0))],
+                    Some(&t),
+                );
+            }
+        }
+    }
+    if let Some(sel) = refocus {
+        if let Ok(Some(el)) = root.query_selector(&sel) {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
     }
 }
 
-/// A milestone's mark: a dot for a day or month, a hatched bar for a period; its label,
-/// shortened to the room the layout left; its full text as its accessible name.
-fn mark(p: &tl::Placed, s: &Source, data: &Dataset, tab: Option<usize>) -> impl IntoView {
-    let e = &s.entries[p.entry];
-    let m = &data.milestones[e.milestone];
-    let y = LaneLayout::row_y(p.row);
-    let title = data.item(&m.item).map(|i| i.title.as_str()).unwrap_or("");
-    let name = format!("{}: {} ({})", m.date.text, m.label, title);
-    let text = (p.label_w > 0.0)
-        .then(|| tl::abbreviate(&m.label, p.label_w))
-        .flatten()
-        .map(|t| view! { <text x={p.label_x()} y={y + 4.0}>{t}</text> });
-    view! {
-        <g
-            class={if e.span { "tl-mark tl-span" } else { "tl-mark tl-point" }}
-            role="button"
-            tabindex={if tab == Some(e.milestone) { "0" } else { "-1" }}
-            aria-label=name
-            data-i=e.milestone
-            data-order=s.rank[p.entry]
-            data-id=m.id.clone()
-        >
-            <rect x=p.x y={y - 5.0} width=p.w height="10" rx={if e.span { 0.0 } else { tl::POINT_R }}/>
-            {text}
-        </g>
-    }
-}
-
-/// The same milestones as an ordered list, by year, in time order.
-fn list_view(
-    s: &Source,
-    data: &Dataset,
-    ctx: super::Ctx,
-    open: impl Fn(usize) + Clone + 'static,
-) -> impl IntoView {
-    let mut years: Vec<(i32, Vec<usize>)> = Vec::new();
+/// Writes the list of milestones by year (time order) into `root`, emptied first.
+fn draw_list(root: &web_sys::Element, s: &Source, data: &Dataset, period: &str) {
+    root.set_text_content(None);
+    let mut ol = None;
+    let mut year = None;
     for &e in &s.time_order {
-        let y = s.entries[e].year;
-        match years.last_mut() {
-            Some((last, v)) if *last == y => v.push(e),
-            _ => years.push((y, vec![e])),
+        let en = &s.entries[e];
+        if year != Some(en.year) {
+            year = Some(en.year);
+            let sec = add(root, false, "section", &[("class", "tl-year")], None);
+            add(&sec, false, "h3", &[], Some(&en.year.to_string()));
+            ol = Some(add(&sec, false, "ol", &[], None));
         }
+        let Some(ol) = &ol else { continue };
+        let m = &data.milestones[en.milestone];
+        let li = add(ol, false, "li", &[("data-id", &m.id)], None);
+        add(
+            &li,
+            false,
+            "time",
+            &[("datetime", &m.date.start), ("lang", "en")],
+            Some(&m.date.text),
+        );
+        if en.span {
+            add(
+                &li,
+                false,
+                "span",
+                &[("class", "tl-period")],
+                Some(&format!(" ({period})")),
+            );
+        }
+        add(&li, false, "span", &[], Some(": "));
+        add(&li, false, "span", &[("lang", "en")], Some(&m.label));
+        add(&li, false, "span", &[], Some(" · "));
+        let title = data.item(&m.item).map(|i| i.title.as_str()).unwrap_or("");
+        add(
+            &li,
+            false,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "link-button"),
+                ("data-i", &en.milestone.to_string()),
+                ("lang", "en"),
+            ],
+            Some(title),
+        );
     }
-    let on_click = move |ev: ev::MouseEvent| {
-        if let Some((el, m)) = event_mark(&ev) {
-            if el.tag_name().eq_ignore_ascii_case("button") {
-                open(m);
-            }
-        }
-    };
-    let years = years
-        .into_iter()
-        .map(|(y, es)| {
-            let items = es
-                .into_iter()
-                .map(|e| {
-                    let en = &s.entries[e];
-                    let m = &data.milestones[en.milestone];
-                    let title = data.item(&m.item).map(|i| i.title.clone());
-                    view! {
-                        <li data-id=m.id.clone()>
-                            <time datetime=m.date.start.clone() lang="en">{m.date.text.clone()}</time>
-                            {en.span.then(|| view! { <span class="tl-period">" (" {move || ctx.t(Key::TlSpanNote)} ")"</span> })}
-                            ": " <span lang="en">{m.label.clone()}</span> " · "
-                            <button type="button" class="link-button" data-i=en.milestone lang="en">{title}</button>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="tl-year">
-                    <h3>{y}</h3>
-                    <ol>{items}</ol>
-                </section>
-            }
-        })
-        .collect_view();
-    view! { <div class="tl-list" on:click=on_click>{years}</div> }
 }
 
 #[component]
@@ -870,21 +1083,21 @@ fn Legend() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="tl-legend">
-            <h3>{move || ctx.t(Key::TlLegend)}</h3>
+            <h3>{tx(ctx, Key::TlLegend)}</h3>
             <ul>
                 <li>
                     <svg width="24" height="14" aria-hidden="true"><rect class="tl-key-point" x="7" y="2" width="10" height="10" rx="5"/></svg>
-                    {move || ctx.t(Key::TlLegendPoint)}
+                    {tx(ctx, Key::TlLegendPoint)}
                 </li>
                 <li>
                     <svg width="24" height="14" aria-hidden="true"><rect class="tl-key-span" x="1" y="2" width="22" height="10"/></svg>
-                    {move || ctx.t(Key::TlLegendSpan)}
+                    {tx(ctx, Key::TlLegendSpan)}
                 </li>
                 <li>
                     <svg width="24" height="14" aria-hidden="true"><line class="tl-asof" x1="12" x2="12" y1="0" y2="14"/></svg>
-                    {move || ctx.t(Key::TlLegendAsOf)}
+                    {tx(ctx, Key::TlLegendAsOf)}
                 </li>
-                <li>{move || ctx.t(Key::TlLegendLabels)}</li>
+                <li>{tx(ctx, Key::TlLegendLabels)}</li>
             </ul>
         </div>
     }
