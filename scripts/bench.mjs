@@ -39,7 +39,8 @@ for (let i = 0; i < 5; i++) {
   const page = await browser.newPage();
   const t0 = Date.now();
   await page.goto(server.url);
-  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
   await page.waitForSelector('.result');
   const ready = Date.now() - t0;
   // Typing-to-paint: time from an input event to the next animation frame after the update.

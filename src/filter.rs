@@ -385,7 +385,12 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
         debug_assert!(folded.len() >= before);
     }
     let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for term in terms {
+    // A lone letter matches nearly everywhere: marking it would bury the text (and cost a DOM
+    // node per match on every row). It still filters; it is just not marked.
+    for term in terms
+        .iter()
+        .filter(|t| t.chars().count() > 1 || t.chars().all(|c| c.is_ascii_digit()))
+    {
         let mut from = 0;
         while let Some(pos) = folded[from..].find(term.as_str()) {
             let a = from + pos;
@@ -465,6 +470,12 @@ mod tests {
         let r = highlight_ranges(text, &terms("1070 loop"));
         let parts: Vec<&str> = r.iter().map(|&(a, b)| &text[a..b]).collect();
         assert_eq!(parts, vec!["1 070", "Loop"]);
+    }
+
+    #[test]
+    fn single_letters_are_not_marked_but_single_digits_are() {
+        assert!(highlight_ranges("a science park", &terms("a")).is_empty());
+        assert_eq!(highlight_ranges("phase 2 of 3", &terms("2")), vec![(6, 7)]);
     }
 
     #[test]

@@ -21,6 +21,20 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// Compressed bodies by file path, size and modification time: compressing an 800 KB wasm on
+// every request would dominate page-load timings.
+const compressed = new Map();
+function brotli(file, body) {
+  const st = fs.statSync(file);
+  const key = `${file}:${st.size}:${st.mtimeMs}`;
+  let br = compressed.get(key);
+  if (!br) {
+    br = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } });
+    compressed.set(key, br);
+  }
+  return br;
+}
+
 /**
  * Starts a server. `dir`: the folder to serve; `base`: the URL path it is mounted at ("/" or
  * "/some/sub/path/"); `csp`: a Content-Security-Policy header value or null; `port`: 0 for any.
@@ -56,7 +70,7 @@ export function serve({ dir, base = '/', csp = null, port = 0, host = '127.0.0.1
       const accepts = String(req.headers['accept-encoding'] || '');
       if (compress && /\bbr\b/.test(accepts) && body.length > 1024) {
         headers['content-encoding'] = 'br';
-        body = zlib.brotliCompressSync(body);
+        body = brotli(file, body);
       }
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
