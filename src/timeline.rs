@@ -12,8 +12,6 @@
 //! shown on hover and focus). Text widths are estimated (generously, see [`text_width`]), as
 //! this code runs without a browser.
 
-use std::collections::HashSet;
-
 use crate::dates::{day_number, iso_date};
 use crate::model::{Dataset, Precision};
 
@@ -163,24 +161,26 @@ pub struct Source {
 impl Source {
     /// The milestones of the items `selection` (indices into `data.items`) selects.
     pub fn new(data: &Dataset, selection: &[usize]) -> Source {
-        let items: HashSet<&str> = selection
-            .iter()
-            .filter_map(|&i| data.items.get(i))
-            .map(|i| i.id.as_str())
-            .collect();
-        let area_of = |item: &str| {
-            let area = &data.item(item)?.area;
-            data.policy_areas.iter().position(|a| &a.id == area)
-        };
+        let mut selected = vec![false; data.items.len()];
+        for &i in selection {
+            if let Some(s) = selected.get_mut(i) {
+                *s = true;
+            }
+        }
         let mut lane_of_area = vec![usize::MAX; data.policy_areas.len()];
         let mut raw = Vec::new();
         let mut undated = 0;
         for (i, m) in data.milestones.iter().enumerate() {
-            if !items.contains(m.item.as_str()) {
+            let Some(item) = data.items.iter().position(|it| it.id == m.item) else {
+                continue;
+            };
+            if !selected[item] {
                 continue;
             }
+            let area = &data.items[item].area;
+            let area = data.policy_areas.iter().position(|a| &a.id == area);
             let dates = day_number(&m.date.start).zip(day_number(&m.date.end));
-            match (dates, area_of(&m.item)) {
+            match (dates, area) {
                 (Some((start, end)), Some(area)) if start <= end => {
                     lane_of_area[area] = 0;
                     raw.push((i, area, start, end, m));
@@ -213,13 +213,24 @@ impl Source {
     /// Sorts entries (any order) into a source.
     pub fn from_entries(
         lanes: Vec<usize>,
-        mut entries: Vec<Entry>,
+        entries: Vec<Entry>,
         items: usize,
         undated: usize,
     ) -> Source {
-        entries.sort_by_key(|e| (e.lane, e.anchor(), e.end, e.milestone));
-        let mut time_order: Vec<usize> = (0..entries.len()).collect();
-        time_order.sort_by_key(|&i| (entries[i].start, entries[i].end, entries[i].milestone));
+        let by_lane = sorted(entries.len(), &|i| {
+            let e = &entries[i];
+            [
+                e.lane as i64,
+                e.anchor() as i64,
+                e.end as i64,
+                e.milestone as i64,
+            ]
+        });
+        let entries: Vec<Entry> = by_lane.into_iter().map(|i| entries[i].clone()).collect();
+        let time_order = sorted(entries.len(), &|i| {
+            let e = &entries[i];
+            [e.start as i64, e.end as i64, e.milestone as i64, 0]
+        });
         let mut rank = vec![0; entries.len()];
         for (r, &e) in time_order.iter().enumerate() {
             rank[e] = r;
@@ -276,6 +287,14 @@ impl Source {
             .collect();
         Layout { lanes }
     }
+}
+
+/// Indices `0..n` ordered by `key` (one sort instantiation for every use keeps the wasm small;
+/// keys end with a unique field, so the order is fully determined).
+fn sorted(n: usize, key: &dyn Fn(usize) -> [i64; 4]) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..n).collect();
+    v.sort_unstable_by_key(|&i| key(i));
+    v
 }
 
 /// A window of time drawn `width` px wide.

@@ -550,7 +550,7 @@ pub fn TimelineView() -> impl IntoView {
             let ms = data.milestones.get(m)?;
             let title = data.item(&ms.item).map(|i| i.title.clone());
             Some(view! {
-                <div class="tl-tip" aria-hidden="true" lang="en" style:left=format!("{left}px") style:top=format!("{top}px")>
+                <div class="tl-tip" aria-hidden="true" lang="en" style:left=format!("{}px", px(left as f32)) style:top=format!("{}px", px(top as f32))>
                     <strong>{ms.date.text.clone()}</strong> " · " {ms.label.clone()}
                     <br/>
                     <span class="muted">{title}</span>
@@ -627,6 +627,43 @@ pub fn TimelineView() -> impl IntoView {
     let list_open = RwSignal::new(false);
     let has_marks = move || source.with(|s| !s.entries.is_empty());
 
+    // The chart's input: one listener for every event type (one closure type instead of
+    // eleven keeps the wasm smaller). The wheel listener must not be passive.
+    Effect::new(move |_| {
+        let Some(el) = chart.get() else {
+            return;
+        };
+        let (on_click, on_key) = (on_click.clone(), on_key.clone());
+        let handler = move |ev: web_sys::Event| match ev.type_().as_str() {
+            "wheel" => on_wheel(ev.unchecked_into()),
+            "pointerdown" => on_down(ev.unchecked_into()),
+            "pointermove" => on_move(ev.unchecked_into()),
+            "pointerup" | "pointercancel" => on_up(ev.unchecked_into()),
+            "click" => on_click(ev.unchecked_into()),
+            "keydown" => on_key(ev.unchecked_into()),
+            "focusin" => on_focusin(ev.unchecked_into()),
+            "focusout" => focused.set(None),
+            "pointerover" => on_over(ev.unchecked_into()),
+            _ => hover.set(None),
+        };
+        let handler = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(handler)
+            .into_js_value();
+        for kind in [
+            "wheel",
+            "pointerdown",
+            "pointermove",
+            "pointerup",
+            "pointercancel",
+            "click",
+            "keydown",
+            "focusin",
+            "focusout",
+            "pointerover",
+            "pointerleave",
+        ] {
+            let _ = el.add_event_listener_with_callback(kind, handler.unchecked_ref());
+        }
+    });
     let body = move || {
         if !has_marks() {
             return view! { <p class="tl-empty">{tx(ctx, Key::TlEmpty)}</p> }.into_any();
@@ -646,17 +683,6 @@ pub fn TimelineView() -> impl IntoView {
                 role="group"
                 aria-label=tx(ctx, Key::TlChart)
                 aria-describedby="tl-help"
-                on:wheel=on_wheel
-                on:pointerdown=on_down
-                on:pointermove=on_move
-                on:pointerup=on_up
-                on:pointercancel=on_up
-                on:click=on_click.clone()
-                on:keydown=on_key.clone()
-                on:focusin=on_focusin
-                on:focusout=move |_| focused.set(None)
-                on:pointerover=on_over
-                on:pointerleave=move |_| hover.set(None)
             >
                 <div class="tl-draw" node_ref=canvas></div>
                 {tip.clone()}
@@ -711,7 +737,7 @@ fn tx(ctx: Ctx, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 's
 }
 
 fn transform((dx, scale): (f32, f32)) -> String {
-    format!("translate({dx},0) scale({scale},1)")
+    format!("translate({},0) scale({},1)", px(dx), fixed(scale, 10_000))
 }
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -744,9 +770,15 @@ fn add(
 
 /// A coordinate to a tenth of a pixel (integer formatting keeps float printing out of the wasm).
 fn px(v: f32) -> String {
-    let t = (v * 10.0).round() as i64;
+    fixed(v, 10)
+}
+
+/// `v` with as many decimals as `scale` (10, 100, 1000) has zeros.
+fn fixed(v: f32, scale: i64) -> String {
+    let t = (v as f64 * scale as f64).round() as i64;
     let sign = if t < 0 { "-" } else { "" };
-    format!("{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+    let digits = scale.to_string().len() - 1;
+    format!("{sign}{}.{:0digits$}", t.abs() / scale, t.abs() % scale)
 }
 
 /// What one drawing of the axis and lanes needs.
