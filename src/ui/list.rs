@@ -8,10 +8,16 @@ use crate::filter::{highlight_ranges, matching_figures, snippet, terms};
 use crate::format;
 use crate::i18n::{results_count, Key};
 use crate::model::Initiative;
+use crate::text::fold;
 
 /// Text with the search terms marked. Pieces are text nodes: data never becomes markup.
 fn highlighted(text: &str, terms: &[String]) -> Vec<AnyView> {
-    let ranges = highlight_ranges(text, terms);
+    marked(text, &highlight_ranges(text, terms))
+}
+
+/// `text` with the byte `ranges` wrapped in `<mark>`.
+fn marked(text: &str, ranges: &[(usize, usize)]) -> Vec<AnyView> {
+    let ranges = ranges.iter().copied();
     let mut pieces = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for (a, b) in ranges {
@@ -27,10 +33,13 @@ fn highlighted(text: &str, terms: &[String]) -> Vec<AnyView> {
     pieces
 }
 
-/// Highlighted text that follows the search terms as they change (the row itself stays).
+/// Highlighted text that follows the search terms as they change (the row itself stays). The
+/// marks are a memo, so a keystroke that moves no mark touches no DOM.
 #[component]
 fn Highlighted(text: String, terms: Memo<Vec<String>>) -> impl IntoView {
-    move || terms.with(|t| highlighted(&text, t))
+    let text = StoredValue::new(text);
+    let ranges = Memo::new(move |_| terms.with(|t| text.with_value(|x| highlight_ranges(x, t))));
+    move || ranges.with(|r| text.with_value(|x| marked(x, r)))
 }
 
 #[component]
@@ -193,13 +202,19 @@ fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
                 </p>
             })}
             {
+                // The quote is shown only when the title and summary do not hold every term:
+                // then it says where the item matched.
                 let quote = item.source.quote.clone();
+                let shown = fold(&format!("{} {}", item.title, item.summary));
+                let needed = Memo::new(move |_| {
+                    terms.with(|t| t.iter().any(|term| !shown.contains(term.as_str())))
+                });
                 move || {
-                    terms.with(|t| {
+                    needed.get().then(|| terms.with(|t| {
                         (!t.is_empty()).then(|| view! {
                             <p class="result-quote" lang="en">"“" {highlighted(&snippet(&quote, t, 90), t)} "”"</p>
                         })
-                    })
+                    }))
                 }
             }
         </li>
