@@ -43,26 +43,33 @@ for (let i = 0; i < 5; i++) {
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
   await page.waitForSelector('.result');
   const ready = Date.now() - t0;
-  // Typing-to-paint: time from an input event to the next animation frame after the update.
+  // Typing: for each keystroke, the work it causes (the input handler plus the tasks the app
+  // queues, i.e. until the event loop is idle) and the time until the next frame is painted
+  // (which also waits for the display's next frame).
   const typing = await page.evaluate(async () => {
     const input = document.getElementById('itpe-search');
-    const samples = [];
+    const work = [];
+    const paint = [];
     for (const q of ['s', 'sc', 'sci', 'scie', 'scien', 'science', 'science park', 'fund', '1 070', '']) {
       const t = performance.now();
       input.value = q;
       input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      work.push(performance.now() - t);
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      samples.push(performance.now() - t);
+      paint.push(performance.now() - t);
     }
-    return samples;
+    const med = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    return { work: med(work), workMax: Math.max(...work), paint: med(paint) };
   });
-  runs.push({ fcp, ready, typing: Math.max(...typing), typingMedian: typing.sort((a, b) => a - b)[5] });
+  runs.push({ fcp, ready, work: typing.work, workMax: typing.workMax, paint: typing.paint });
   await page.close();
 }
 const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[2];
 console.log('Timing (median of 5, headless Chromium, loopback):');
 console.log(`  first contentful paint (title)  ${med('fcp').toFixed(0)} ms`);
 console.log(`  app loaded with results         ${med('ready').toFixed(0)} ms`);
-console.log(`  search typing-to-paint          median ${med('typingMedian').toFixed(1)} ms, worst ${med('typing').toFixed(1)} ms (one frame = 16.7 ms)`);
+console.log(`  search keystroke: work         median ${med('work').toFixed(1)} ms, worst ${med('workMax').toFixed(1)} ms (one frame = 16.7 ms)`);
+console.log(`  search keystroke: to paint     median ${med('paint').toFixed(1)} ms (includes waiting for the next frame)`);
 await browser.close();
 await server.close();
