@@ -434,6 +434,15 @@ pub fn results_count(locale: Locale, shown: usize, total: usize) -> String {
     }
 }
 
+/// "Show all 86 items".
+pub fn show_all(locale: Locale, total: usize) -> String {
+    match locale {
+        Locale::En => format!("Show all {total} items"),
+        Locale::ZhHant => format!("顯示全部 {total} 個項目"),
+        Locale::ZhHans => format!("显示全部 {total} 个项目"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use super::detail::{kind_key, StatusTag};
 use super::{url, use_ctx, use_loaded};
 use crate::filter::{highlight_ranges, matching_figures, snippet, terms};
 use crate::format;
-use crate::i18n::{results_count, Key};
+use crate::i18n::{results_count, show_all, Key};
 use crate::model::Initiative;
 use crate::text::fold;
 
@@ -42,6 +42,9 @@ fn Highlighted(text: String, terms: Memo<Vec<String>>) -> impl IntoView {
     move || ranges.with(|r| text.with_value(|x| marked(x, r)))
 }
 
+/// Rows drawn before "Show all".
+const FIRST_ROWS: usize = 24;
+
 #[component]
 pub fn ResultList() -> impl IntoView {
     let ctx = use_ctx();
@@ -50,6 +53,22 @@ pub fn ResultList() -> impl IntoView {
     let selection = loaded.selection;
     let query_terms = Memo::new(move |_| ctx.with(|s| terms(&s.q)));
     let items = StoredValue::new(loaded.data.clone());
+    // The first rows are drawn at once and the rest on request, so a keystroke never has to
+    // build the whole list (row creation is what costs time while typing).
+    let all = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        selection.with(|s| {
+            s.iter()
+                .copied()
+                .take(if all.get() { usize::MAX } else { FIRST_ROWS })
+                .collect::<Vec<_>>()
+        })
+    });
+    let hidden = move || {
+        selection
+            .with(Vec::len)
+            .saturating_sub(shown.with(Vec::len))
+    };
     view! {
         <section class="results" aria-labelledby="itpe-results-title">
             <h2 id="itpe-results-title" class="visually-hidden">{move || ctx.t(Key::Results)}</h2>
@@ -60,10 +79,15 @@ pub fn ResultList() -> impl IntoView {
                 // Keyed: a keystroke adds and removes rows and updates highlights, but does not
                 // rebuild the rows that stay.
                 <ol class="result-list">
-                    <For each=move || selection.get() key=|i| *i let:i>
+                    <For each=move || shown.get() key=|i| *i let:i>
                         <ResultRow item=items.with_value(|d| d.items[i].clone()) terms=query_terms/>
                     </For>
                 </ol>
+                {move || (hidden() > 0).then(|| view! {
+                    <button type="button" class="button-secondary show-all" on:click=move |_| all.set(true)>
+                        {show_all(ctx.locale(), selection.with(Vec::len))}
+                    </button>
+                })}
             </Show>
         </section>
     }

@@ -6,7 +6,11 @@ import path from 'node:path';
 import { withPage, ready, snapshot, bundleCopy, DIST } from './harness.mjs';
 
 const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/policy-2021.json'), 'utf8'));
-const resultIds = (page) => page.$$eval('.result', (els) => els.map((e) => e.dataset.item));
+/** The ids of all results, after asking for the rows beyond the first ones. */
+async function resultIds(page) {
+  if (await page.isVisible('.show-all')) await page.click('.show-all');
+  return page.$$eval('.result', (els) => els.map((e) => e.dataset.item));
+}
 
 test('search finds items and figures however a number is written', async (t) => {
   await withPage(t, {}, async ({ page }) => {
@@ -118,6 +122,18 @@ test('invalid parameters are dropped with a visible notice', async (t) => {
     assert.match(notice, /site=atlantis/);
     assert.equal(new URL(page.url()).search, '?area=a1', 'the URL keeps only what was valid');
     assert.equal(await page.isChecked('[data-facet-group="area"] li:nth-child(1) input'), true);
+  });
+});
+
+test('long result lists draw their first rows and the rest on request', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    await ready(page);
+    const first = await page.locator('.result').count();
+    assert.ok(first < data.items.length, `only the first rows (${first})`);
+    assert.match(await page.textContent('.show-all'), new RegExp(`Show all ${data.items.length} items`));
+    await page.click('.show-all');
+    assert.equal(await page.locator('.result').count(), data.items.length);
+    assert.equal(await page.isVisible('.show-all'), false);
   });
 });
 
