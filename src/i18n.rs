@@ -139,7 +139,6 @@ texts! {
     None_ => ["None stated", "文件未有說明", "文件未有说明"],
     Search => ["Search", "搜尋", "搜索"],
     FiguresMatching => ["Figures matching the search", "符合搜尋的數字", "符合搜索的数字"],
-    OfItem => ["Item", "項目", "项目"],
     SearchHint => [
         "Words or numbers from the paper, e.g. Loop, 1 070, Cyberport",
         "文件中的字詞或數字，例如 Loop、1 070、Cyberport",
