@@ -207,7 +207,8 @@ fn parse_month(s: &str) -> Option<i32> {
     ((1..=12).contains(&m) && (1900..=2200).contains(&y)).then_some(y * 12 + m - 1)
 }
 
-fn format_month(m: i32) -> String {
+/// Months since year 0 as "2017-01" (the form of the `zoom` parameter).
+pub fn format_month(m: i32) -> String {
     format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
 }
 

@@ -84,13 +84,6 @@ pub struct Loaded {
     pub selection: Memo<Vec<usize>>,
 }
 
-impl Loaded {
-    /// Whether an item (by index) is in the current selection.
-    pub fn selects(&self, i: usize) -> bool {
-        self.selection.with(|s| s.contains(&i))
-    }
-}
-
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }

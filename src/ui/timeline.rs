@@ -14,7 +14,7 @@ use crate::format::group;
 use crate::i18n::Key;
 use crate::model::Dataset;
 use crate::timeline::{self as tl, LaneLayout, Layout, Source, View};
-use crate::view_state::TimelineMode;
+use crate::view_state::{format_month, TimelineMode};
 
 /// Under this width the list is the default presentation (as in style/timeline.css).
 const NARROW: &str = "(max-width: 40rem)";
@@ -522,13 +522,7 @@ pub fn TimelineView() -> impl IntoView {
     };
     let shown = move || {
         let (a, b) = window_m.get();
-        format!(
-            "{}-{:02} – {}-{:02}",
-            a.div_euclid(12),
-            a.rem_euclid(12) + 1,
-            b.div_euclid(12),
-            b.rem_euclid(12) + 1
-        )
+        format!("{} – {}", format_month(a), format_month(b))
     };
     let mode_button = move |m: TimelineMode, key: Key| {
         view! {
