@@ -218,12 +218,19 @@ pub fn select(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Vec<usi
     out
 }
 
+/// A search term worth pointing at: a lone letter matches nearly everywhere, so marking it
+/// would bury the text (and cost a DOM node per match on every row). It still filters.
+pub fn is_telling(term: &str) -> bool {
+    term.chars().count() > 1 || term.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Figures whose own text matches the search, for the "figures" block beside the results.
 /// A figure of an item shows only while its item passes the other filters; a context figure
-/// (no item) shows only while no facet narrows the view. Empty when there is no search.
+/// (no item) shows only while no facet narrows the view. Empty when there is no search, or
+/// when it is only lone letters (which would list nearly every figure).
 pub fn matching_figures(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Vec<usize> {
     let terms = terms(&state.q);
-    if terms.is_empty() {
+    if !terms.iter().any(|t| is_telling(t)) {
         return Vec::new();
     }
     let facets_active = {
@@ -373,41 +380,53 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     if terms.is_empty() {
         return Vec::new();
     }
-    // Fold character by character, keeping the source byte range of each folded byte.
-    let mut folded = String::with_capacity(text.len());
-    let mut origin: Vec<(usize, usize)> = Vec::with_capacity(text.len());
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        let next_digit = iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
-        let before = folded.len();
-        push_folded(&mut folded, c, next_digit);
-        origin.resize(folded.len(), (start, start + c.len_utf8()));
-        debug_assert!(folded.len() >= before);
-    }
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    // A lone letter matches nearly everywhere: marking it would bury the text (and cost a DOM
-    // node per match on every row). It still filters; it is just not marked.
-    for term in terms
-        .iter()
-        .filter(|t| t.chars().count() > 1 || t.chars().all(|c| c.is_ascii_digit()))
-    {
-        let mut from = 0;
-        while let Some(pos) = folded[from..].find(term.as_str()) {
-            let a = from + pos;
-            let b = a + term.len();
-            ranges.push((origin[a].0, origin[b - 1].1));
-            from = b;
+    FoldedText::new(text).ranges(terms)
+}
+
+/// A text folded once for highlighting: a row that stays on screen while the search changes
+/// matches each new query against it without folding it again.
+#[derive(Clone, Debug)]
+pub struct FoldedText {
+    folded: String,
+    /// The source byte range of each folded byte.
+    origin: Vec<(usize, usize)>,
+}
+
+impl FoldedText {
+    pub fn new(text: &str) -> FoldedText {
+        let mut folded = String::with_capacity(text.len());
+        let mut origin: Vec<(usize, usize)> = Vec::with_capacity(text.len());
+        let mut iter = text.char_indices().peekable();
+        while let Some((start, c)) = iter.next() {
+            let next_digit = iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+            push_folded(&mut folded, c, next_digit);
+            origin.resize(folded.len(), (start, start + c.len_utf8()));
         }
+        FoldedText { folded, origin }
     }
-    ranges.sort();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for r in ranges {
-        match merged.last_mut() {
-            Some(last) if r.0 <= last.1 => last.1 = last.1.max(r.1),
-            _ => merged.push(r),
+
+    /// Byte ranges of the source text where a term occurs, sorted and merged.
+    pub fn ranges(&self, terms: &[String]) -> Vec<(usize, usize)> {
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for term in terms.iter().filter(|t| is_telling(t)) {
+            let mut from = 0;
+            while let Some(pos) = self.folded[from..].find(term.as_str()) {
+                let a = from + pos;
+                let b = a + term.len();
+                ranges.push((self.origin[a].0, self.origin[b - 1].1));
+                from = b;
+            }
         }
+        ranges.sort();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.0 <= last.1 => last.1 = last.1.max(r.1),
+                _ => merged.push(r),
+            }
+        }
+        merged
     }
-    merged
 }
 
 /// A window of `text` around the first search match (whole words, "…" where cut), so a long
@@ -521,6 +540,21 @@ mod dataset_tests {
                 "{q:?} finds no figure with 1 070"
             );
         }
+    }
+
+    #[test]
+    fn a_lone_letter_filters_but_lists_no_figures() {
+        let d = data();
+        let index = SearchIndex::new(&d);
+        let state = |q: &str| ViewState {
+            q: q.into(),
+            ..ViewState::default()
+        };
+        assert!(matching_figures(&d, &index, &state("s")).is_empty());
+        assert!(select(&d, &index, &state("j")).len() < d.items.len());
+        assert!(matching_figures(&d, &index, &state("j")).is_empty());
+        assert!(!matching_figures(&d, &index, &state("s park")).is_empty());
+        assert!(!matching_figures(&d, &index, &state("5")).is_empty());
     }
 
     #[test]

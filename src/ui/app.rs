@@ -106,15 +106,13 @@ async fn load_dataset(url: String) -> Result<Arc<Dataset>, DatasetError> {
 #[component]
 fn App(config: Config) -> impl IntoView {
     let (initial, notices) = ViewState::parse(&url::current_query());
-    let ctx = Ctx {
-        state: RwSignal::new(initial),
-        notices: RwSignal::new(notices),
-    };
+    let ctx = Ctx::new(initial, notices);
     provide_context(ctx);
 
     // Back/forward: the URL changed under us; read it again.
     let data_for_popstate: RwSignal<Option<Arc<Dataset>>> = RwSignal::new(None);
     let handle = window_event_listener(ev::popstate, move |_| {
+        url::discard();
         let (mut next, mut notices) = ViewState::parse(&url::current_query());
         if let Some(data) = data_for_popstate.get_untracked() {
             notices.extend(next.retain_known(&data));
@@ -234,6 +232,7 @@ fn view_label(view: View) -> Key {
 #[component]
 fn Navigation() -> impl IntoView {
     let ctx = use_ctx();
+    let current = ctx.slice(|s| s.view);
     let tabs = View::ALL
         .into_iter()
         .map(|view| {
@@ -254,7 +253,7 @@ fn Navigation() -> impl IntoView {
                     <a
                         href=href
                         data-view=view.as_str()
-                        aria-current=move || ctx.with(|s| s.view == view).then_some("page")
+                        aria-current=move || (current.get() == view).then_some("page")
                         on:click=on_click
                     >
                         {move || ctx.t(view_label(view))}
@@ -361,7 +360,7 @@ fn Ready(data: Arc<Dataset>) -> impl IntoView {
         index,
         selection,
     });
-    let current = Memo::new(move |_| ctx.with(|s| s.view));
+    let current = ctx.slice(|s| s.view);
     move || match current.get() {
         View::Explore => view! { <super::explore::ExploreView/> }.into_any(),
         View::Timeline => view! { <super::timeline::TimelineView/> }.into_any(),

@@ -140,13 +140,14 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -
     };
 
     let money_toggle = (id == ChartId::Money).then(|| {
+        let current = ctx.slice(|s| s.money);
         let option = move |m: MoneyView, k: Key| {
             view! {
                 <button
                     type="button"
                     class="button-secondary"
                     data-money=m.as_str()
-                    aria-pressed=move || if ctx.with(|s| s.money == m) { "true" } else { "false" }
+                    aria-pressed=move || if current.get() == m { "true" } else { "false" }
                     on:click=move |_| ctx.update(|s| s.money = m)
                 >
                     {t(locale, k)}

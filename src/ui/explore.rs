@@ -13,9 +13,9 @@ use crate::view_state::Sort;
 pub fn ExploreView() -> impl IntoView {
     let ctx = use_ctx();
     let counts = counts_memo();
-    let has_detail = move || ctx.with(|s| s.item.is_some());
+    let has_detail = ctx.slice(|s| s.item.is_some());
     view! {
-        <div class="explore" class:has-detail=has_detail>
+        <div class="explore" class:has-detail=move || has_detail.get()>
             <h2 class="visually-hidden">{move || ctx.t(Key::ViewExplore)}</h2>
             <div class="explore-filters">
                 <SearchBox/>
@@ -40,6 +40,7 @@ pub fn ExploreView() -> impl IntoView {
 #[component]
 fn SortSelect() -> impl IntoView {
     let ctx = use_ctx();
+    let current = ctx.slice(|s| s.sort);
     let options = [
         (Sort::Paper, Key::SortPaper),
         (Sort::Date, Key::SortDate),
@@ -61,7 +62,7 @@ fn SortSelect() -> impl IntoView {
                     .into_iter()
                     .map(|(sort, key)| {
                         view! {
-                            <option value=sort.as_str() selected=move || ctx.with(|s| s.sort == sort)>
+                            <option value=sort.as_str() selected=move || current.get() == sort>
                                 {move || ctx.t(key)}
                             </option>
                         }

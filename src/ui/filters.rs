@@ -54,8 +54,7 @@ pub fn SearchBox() -> impl IntoView {
                 aria-describedby="itpe-search-hint"
                 prop:value=move || ctx.with(|s| s.q.clone())
                 on:input=move |ev| {
-                    let q = event_target_value(&ev);
-                    ctx.update(|s| s.q = q);
+                    ctx.type_query(event_target_value(&ev));
                 }
             />
         </div>
@@ -149,7 +148,8 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
         })
         .collect();
 
-    let active = move || ctx.with(active_filter_count);
+    let active = ctx.slice(active_filter_count);
+    let active = move || active.get();
     view! {
         <section class="filters" class:expanded=move || expanded.get() aria-labelledby="itpe-filters-title">
             <div class="filters-head">
@@ -231,25 +231,31 @@ fn FacetGroup(legend: Key, name: &'static str, options: Vec<FacetOption>) -> imp
 }
 
 /// Milestone years as a from/to pair of selects; the counts say how many items have a
-/// milestone in each year under the other filters.
+/// milestone in each year under the other filters. The options are built once (the years are
+/// the dataset's); only their counts follow the filters.
 #[component]
 fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
     let ctx = use_ctx();
-    let years = move || {
-        counts.with(|c| {
-            c.years
-                .iter()
-                .map(|y| (y.value, y.count))
-                .collect::<Vec<_>>()
-        })
-    };
+    let years: Vec<i32> = counts.with_untracked(|c| c.years.iter().map(|y| y.value).collect());
+    let count_of = move |k: usize| counts.with(|c| c.years.get(k).map_or(0, |y| y.count));
     let select = move |which: Key, is_from: bool| {
         let id = if is_from {
             "itpe-year-from"
         } else {
             "itpe-year-to"
         };
-        let current = move || ctx.with(|s| if is_from { s.from } else { s.to });
+        let current = ctx.slice(move |s| if is_from { s.from } else { s.to });
+        let options = years
+            .iter()
+            .enumerate()
+            .map(|(k, &y)| {
+                view! {
+                    <option value=y.to_string() selected=move || current.get() == Some(y)>
+                        {y} " (" {move || count_of(k)} ")"
+                    </option>
+                }
+            })
+            .collect_view();
         view! {
             <div class="year-select">
                 <label for=id>{move || ctx.t(which)}</label>
@@ -260,19 +266,8 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
                         ctx.update(|s| if is_from { s.from = v } else { s.to = v });
                     }
                 >
-                    <option value="" selected=move || current().is_none()>{move || ctx.t(Key::AnyYear)}</option>
-                    {move || {
-                        years()
-                            .into_iter()
-                            .map(|(y, n)| {
-                                view! {
-                                    <option value=y.to_string() selected=move || current() == Some(y)>
-                                        {format!("{y} ({n})")}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <option value="" selected=move || current.get().is_none()>{move || ctx.t(Key::AnyYear)}</option>
+                    {options}
                 </select>
             </div>
         }
@@ -286,39 +281,79 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
     }
 }
 
-/// Active filters as removable chips, with "Clear all".
+/// One removable filter chip.
+fn chip(remove: &'static str, label: impl IntoView + 'static, cb: Callback<()>) -> impl IntoView {
+    view! {
+        <li>
+            <button type="button" class="chip" on:click=move |_| cb.run(())>
+                <span class="visually-hidden">{remove} ": "</span>
+                {label}
+                <span aria-hidden="true">" ×"</span>
+            </button>
+        </li>
+    }
+}
+
+/// The facet selections, without the search: what the facet chips show.
+#[derive(Clone, PartialEq)]
+struct Selected {
+    lang: crate::i18n::Locale,
+    kinds: Vec<ItemKind>,
+    statuses: Vec<Status>,
+    areas: Vec<String>,
+    sites: Vec<String>,
+    orgs: Vec<String>,
+    years: Option<(Option<i32>, Option<i32>)>,
+}
+
+impl Selected {
+    fn of(s: &ViewState) -> Selected {
+        Selected {
+            lang: s.lang,
+            kinds: s.kinds.clone(),
+            statuses: s.statuses.clone(),
+            areas: s.areas.clone(),
+            sites: s.sites.clone(),
+            orgs: s.orgs.clone(),
+            years: (s.from.is_some() || s.to.is_some()).then_some((s.from, s.to)),
+        }
+    }
+}
+
+/// Active filters as removable chips, with "Clear all". While typing, only the search chip's
+/// text changes: the facet chips depend on the facet selections alone.
 #[component]
 pub fn Chips() -> impl IntoView {
     let ctx = use_ctx();
     let data = use_loaded().data;
-    move || {
-        let state = ctx.state().get();
-        if !state.is_filtered() {
-            return None;
-        }
-        let mut chips: Vec<(String, Callback<()>)> = Vec::new();
-        let locale = state.lang;
-        if !state.q.trim().is_empty() {
-            chips.push((
-                format!(
-                    "{}: “{}”",
-                    crate::i18n::t(locale, Key::Search),
-                    state.q.trim()
-                ),
+    let filtered = ctx.slice(ViewState::is_filtered);
+    let query = ctx.slice(|s| s.q.trim().to_string());
+    let has_query = ctx.slice(|s| !s.q.trim().is_empty());
+    let selected = ctx.slice(Selected::of);
+    let search_chip = move || {
+        has_query.get().then(|| {
+            let label = move || format!("{}: “{}”", ctx.t(Key::Search), query.get());
+            chip(
+                ctx.t(Key::RemoveFilter),
+                label,
                 Callback::new(move |_| ctx.update(|s| s.q.clear())),
-            ));
-        }
-        for k in &state.kinds {
-            let k = *k;
+            )
+        })
+    };
+    let facet_chips = move || {
+        let sel = selected.get();
+        let locale = sel.lang;
+        let t = |key| crate::i18n::t(locale, key);
+        let mut chips: Vec<(String, Callback<()>)> = Vec::new();
+        for &k in &sel.kinds {
             chips.push((
-                crate::i18n::t(locale, kind_key(k)).to_string(),
+                t(kind_key(k)).to_string(),
                 Callback::new(move |_| ctx.update(|s| toggle(&mut s.kinds, k))),
             ));
         }
-        for st in &state.statuses {
-            let st = *st;
+        for &st in &sel.statuses {
             chips.push((
-                crate::i18n::t(locale, status_key(st)).to_string(),
+                t(status_key(st)).to_string(),
                 Callback::new(move |_| ctx.update(|s| toggle(&mut s.statuses, st))),
             ));
         }
@@ -337,25 +372,24 @@ pub fn Chips() -> impl IntoView {
                 .collect::<Vec<_>>()
         };
         chips.extend(named(
-            &state.areas,
+            &sel.areas,
             &|id| data.area(id).map(|a| a.name.clone()),
             |s| &mut s.areas,
         ));
         chips.extend(named(
-            &state.sites,
+            &sel.sites,
             &|id| data.site(id).map(|a| a.name.clone()),
             |s| &mut s.sites,
         ));
         chips.extend(named(
-            &state.orgs,
+            &sel.orgs,
             &|id| data.organisation(id).map(|a| a.name.clone()),
             |s| &mut s.orgs,
         ));
-        if state.from.is_some() || state.to.is_some() {
-            let from = state.from.map(|y| y.to_string()).unwrap_or_default();
-            let to = state.to.map(|y| y.to_string()).unwrap_or_default();
+        if let Some((from, to)) = sel.years {
+            let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
             chips.push((
-                format!("{}: {from}–{to}", crate::i18n::t(locale, Key::YearRange)),
+                format!("{}: {}–{}", t(Key::YearRange), year(from), year(to)),
                 Callback::new(move |_| {
                     ctx.update(|s| {
                         s.from = None;
@@ -364,28 +398,22 @@ pub fn Chips() -> impl IntoView {
                 }),
             ));
         }
-        let remove = crate::i18n::t(locale, Key::RemoveFilter);
-        let items = chips
+        let remove = t(Key::RemoveFilter);
+        chips
             .into_iter()
-            .map(|(label, cb)| {
-                view! {
-                    <li>
-                        <button type="button" class="chip" on:click=move |_| cb.run(())>
-                            <span class="visually-hidden">{remove} ": "</span>
-                            {label}
-                            <span aria-hidden="true">" ×"</span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <div class="chips">
-                <ul>{items}</ul>
-                <button type="button" class="link-button clear-all" on:click=move |_| ctx.update(|s| *s = s.cleared())>
-                    {crate::i18n::t(locale, Key::ClearAll)}
-                </button>
-            </div>
+            .map(|(label, cb)| chip(remove, label, cb))
+            .collect_view()
+    };
+    move || {
+        filtered.get().then(|| {
+            view! {
+                <div class="chips">
+                    <ul>{search_chip} {facet_chips.clone()}</ul>
+                    <button type="button" class="link-button clear-all" on:click=move |_| ctx.update(|s| *s = s.cleared())>
+                        {move || ctx.t(Key::ClearAll)}
+                    </button>
+                </div>
+            }
         })
     }
 }

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use super::detail::{kind_key, StatusTag};
 use super::{url, use_ctx, use_loaded};
-use crate::filter::{highlight_ranges, matching_figures, snippet, terms};
+use crate::filter::{highlight_ranges, matching_figures, snippet, terms, FoldedText};
 use crate::format;
 use crate::i18n::{results_count, show_all, Key};
 use crate::model::Initiative;
 use crate::text::fold;
+use crate::view_state::{View, ViewState};
 
 /// Text with the search terms marked. Pieces are text nodes: data never becomes markup.
 fn highlighted(text: &str, terms: &[String]) -> Vec<AnyView> {
@@ -37,8 +38,9 @@ fn marked(text: &str, ranges: &[(usize, usize)]) -> Vec<AnyView> {
 /// marks are a memo, so a keystroke that moves no mark touches no DOM.
 #[component]
 fn Highlighted(text: String, terms: Memo<Vec<String>>) -> impl IntoView {
+    let folded = FoldedText::new(&text);
     let text = StoredValue::new(text);
-    let ranges = Memo::new(move |_| terms.with(|t| text.with_value(|x| highlight_ranges(x, t))));
+    let ranges = Memo::new(move |_| terms.with(|t| folded.ranges(t)));
     move || ranges.with(|r| text.with_value(|x| marked(x, r)))
 }
 
@@ -94,60 +96,74 @@ pub fn ResultList() -> impl IntoView {
 }
 
 /// Figures whose own sentence matches the search: the context statistics of paragraphs 2-15
-/// belong to no item, and this is where a search for "1 070" finds them.
+/// belong to no item, and this is where a search for "1 070" finds them. Keyed like the
+/// result list: a keystroke updates the snippets of the figures that stay.
 #[component]
 pub fn FigureMatches() -> impl IntoView {
     let ctx = use_ctx();
     let loaded = use_loaded();
     let (data, index) = (loaded.data.clone(), loaded.index.clone());
     let found = Memo::new(move |_| ctx.with(|s| matching_figures(&data, &index, s)));
-    let data = loaded.data.clone();
+    let shown = Memo::new(move |_| found.with(|f| f.iter().copied().take(12).collect::<Vec<_>>()));
+    let any = Memo::new(move |_| found.with(|f| !f.is_empty()));
+    let terms = Memo::new(move |_| ctx.with(|s| terms(&s.q)));
     move || {
-        let found = found.get();
-        if found.is_empty() {
-            return None;
-        }
-        let t = ctx.with(|s| terms(&s.q));
-        let n = found.len();
-        let rows = found
-            .into_iter()
-            .take(12)
-            .map(|f| {
-                let fig = &data.figures[f];
-                let para = fig.source.paragraph.clone();
-                let label = data.paragraph(&para).map(|p| p.label.clone()).unwrap_or_default();
-                let href = {
-                    let mut s = ctx.state().get_untracked();
-                    s.view = crate::view_state::View::Source;
-                    s.para = Some(para.clone());
-                    s.item = None;
-                    url::href(&s)
-                };
-                let go = move |ev: leptos::ev::MouseEvent| {
-                    ev.prevent_default();
-                    let para = para.clone();
-                    ctx.update(move |s| {
-                        s.view = crate::view_state::View::Source;
-                        s.para = Some(para);
-                        s.item = None;
-                    });
-                };
-                view! {
-                    <li lang="en" data-figure=fig.id.clone()>
-                        <strong>{format::figure(fig)}</strong> " · " {fig.measure.clone()}
-                        <br/>
-                        <span class="muted">"“" {highlighted(&snippet(&fig.source.quote, &t, 90), &t)} "” "</span>
-                        <a href=href on:click=go>{label}</a>
-                    </li>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <section class="figure-matches" aria-labelledby="itpe-figure-matches">
-                <h3 id="itpe-figure-matches">{ctx.t(Key::FiguresMatching)} " (" {n} ")"</h3>
-                <ul>{rows}</ul>
-            </section>
+        any.get().then(|| {
+            view! {
+                <section class="figure-matches" aria-labelledby="itpe-figure-matches">
+                    <h3 id="itpe-figure-matches">
+                        {move || ctx.t(Key::FiguresMatching)} " (" {move || found.with(Vec::len)} ")"
+                    </h3>
+                    <ul>
+                        <For each=move || shown.get() key=|f| *f let:f>
+                            <FigureMatch figure=f terms=terms/>
+                        </For>
+                    </ul>
+                </section>
+            }
         })
+    }
+}
+
+#[component]
+fn FigureMatch(figure: usize, terms: Memo<Vec<String>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let data = use_loaded().data;
+    let fig = &data.figures[figure];
+    let para = fig.source.paragraph.clone();
+    let label = data
+        .paragraph(&para)
+        .map(|p| p.label.clone())
+        .unwrap_or_default();
+    let target = {
+        let para = para.clone();
+        move |s: &mut ViewState| {
+            s.view = View::Source;
+            s.para = Some(para.clone());
+            s.item = None;
+        }
+    };
+    let href = {
+        let target = target.clone();
+        move || {
+            let mut s = ctx.state().get();
+            target(&mut s);
+            url::href(&s)
+        }
+    };
+    let go = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        ctx.update(&target);
+    };
+    let quote = fig.source.quote.clone();
+    let excerpt = move || terms.with(|t| highlighted(&snippet(&quote, t, 90), t));
+    view! {
+        <li lang="en" data-figure=fig.id.clone()>
+            <strong>{format::figure(fig)}</strong> " · " {fig.measure.clone()}
+            <br/>
+            <span class="muted">"“" {excerpt} "” "</span>
+            <a href=href on:click=go>{label}</a>
+        </li>
     }
 }
 
@@ -184,10 +200,14 @@ fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
         .map(|s| s.short_name.clone())
         .collect();
     let id = item.id.clone();
+    // The link carries the current filters, for opening in a new tab.
     let href = {
-        let mut s = ctx.state().get_untracked();
-        s.item = Some(id.clone());
-        url::href(&s)
+        let id = id.clone();
+        move || {
+            let mut s = ctx.state().get();
+            s.item = Some(id.clone());
+            url::href(&s)
+        }
     };
     let is_open = {
         let id = id.clone();

@@ -241,7 +241,8 @@ pub fn MapView() -> impl IntoView {
         vp.set(next);
     };
 
-    let is_filtered = move || ctx.with(|s| s.is_filtered());
+    let is_filtered = ctx.slice(|s| s.is_filtered());
+    let is_filtered = move || is_filtered.get();
     let summary = {
         let total = data.sites.len().to_string();
         move || {

@@ -4,6 +4,9 @@
 //! State flows one way: the URL query string is parsed into [`ViewState`] (`url`), held in one
 //! signal, and changed only through [`Ctx::navigate`], which writes the URL back. The loaded
 //! [`Dataset`] and everything derived from it (the search index, the selection) are memos.
+//!
+//! A closure that reads the whole state re-runs on every keystroke in the search box, so
+//! components read the part they show through a memo ([`Ctx::slice`], [`Ctx::locale`]).
 
 mod app;
 mod charts;
@@ -32,11 +35,30 @@ pub use detail::{DetailPanel, StatusTag};
 #[derive(Clone, Copy)]
 pub struct Ctx {
     state: RwSignal<ViewState>,
+    /// The interface language: read by every piece of interface text, so it is a memo of its
+    /// own and typing a search re-runs none of them.
+    lang: Memo<Locale>,
     /// Link settings that were ignored, shown until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
 }
 
 impl Ctx {
+    pub fn new(initial: ViewState, notices: Vec<Notice>) -> Ctx {
+        let state = RwSignal::new(initial);
+        Ctx {
+            state,
+            lang: Memo::new(move |_| state.with(|s| s.lang)),
+            notices: RwSignal::new(notices),
+        }
+    }
+    /// A memo of one part of the state: what reads it re-runs only when that part changes.
+    pub fn slice<T>(&self, part: impl Fn(&ViewState) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        let state = self.state;
+        Memo::new(move |_| state.with(&part))
+    }
     /// The current view state (reactive).
     pub fn state(&self) -> ReadSignal<ViewState> {
         self.state.read_only()
@@ -47,17 +69,24 @@ impl Ctx {
     }
     /// The current locale (reactive).
     pub fn locale(&self) -> Locale {
-        self.state.with(|s| s.lang)
+        self.lang.get()
     }
     /// Interface text in the current locale (reactive).
     pub fn t(&self, key: Key) -> &'static str {
         t(self.locale(), key)
     }
-    /// Moves to a new state: a history entry for real navigation, an in-place update while
-    /// typing a search.
+    /// Moves to a new state: a history entry for real navigation, an in-place update when only
+    /// the search changed.
     pub fn navigate(&self, next: ViewState) {
         let push = self.state.with_untracked(|s| s.is_new_history_entry(&next));
         url::write(&next, push);
+        self.state.set(next);
+    }
+    /// The search as typed: in place, and written to the address bar once typing pauses.
+    pub fn type_query(&self, q: String) {
+        let mut next = self.state.get_untracked();
+        next.q = q;
+        url::write_later(&next);
         self.state.set(next);
     }
     /// Applies a change to a copy of the current state and navigates to it.

@@ -103,7 +103,8 @@ fn SourceParagraph(paragraph: Paragraph) -> impl IntoView {
     let id = paragraph.id.clone();
     let is_target = {
         let id = id.clone();
-        move || ctx.with(|s| s.para.as_deref() == Some(id.as_str()))
+        let target = ctx.slice(move |s| s.para.as_deref() == Some(id.as_str()));
+        move || target.get()
     };
     match paragraph.kind {
         ParagraphKind::Heading => view! {
@@ -151,7 +152,8 @@ fn AnnexTable(caption: String, rows: Vec<Paragraph>) -> impl IntoView {
             let id = p.id.clone();
             let is_target = {
                 let id = id.clone();
-                move || ctx.with(|s| s.para.as_deref() == Some(id.as_str()))
+                let target = ctx.slice(move |s| s.para.as_deref() == Some(id.as_str()));
+        move || target.get()
             };
             let href = para_href(ctx, &id);
             view! {
