@@ -210,9 +210,9 @@ texts! {
         "某日或某月：圆点。"
     ],
     TlLegendSpan => [
-        "A vaguer or longer date (“mid-2022”, “2023”, a school or financial year, “from … to …”): a hatched bar as long as the period it means.",
-        "較概括或較長的日期（如「2022年年中」、「2023年」、學年或財政年度、「由…至…」）：長度等於所指時段的斜紋長條。",
-        "较概括或较长的日期（如“2022年年中”、“2023年”、学年或财政年度、“由…至…”）：长度等于所指时段的斜纹长条。"
+        "A vaguer or longer date (“mid-2022”, “2023”, a school or financial year, “from … to …”): a pale, outlined bar as long as the period it means.",
+        "較概括或較長的日期（如「2022年年中」、「2023年」、學年或財政年度、「由…至…」）：長度等於所指時段的淺色框線長條。",
+        "较概括或较长的日期（如“2022年年中”、“2023年”、学年或财政年度、“由…至…”）：长度等于所指时段的浅色框线长条。"
     ],
     TlLegendAsOf => [
         "Dashed line: the date the paper's facts are as of.",

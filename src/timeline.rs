@@ -1,10 +1,15 @@
 //! Timeline layout (pure): placing milestones on a time axis, lanes and label stacking.
 //!
-//! The work is split so that a zoom costs one linear pass and a drag costs nothing:
+//! The work is split so that a zoom costs one transform and a linear pass over the labels, and
+//! a drag costs nothing:
 //! - [`Source::new`] picks the selected items' milestones, gives each a lane (its policy area)
 //!   and sorts them, once per data or selection change;
-//! - [`Source::layout`] projects them onto a window of time of a given pixel width and stacks
-//!   them in rows per lane (greedy, O(milestones × rows)), once per zoom, pan or resize;
+//! - [`Source::layout`] stacks them in rows per lane (greedy, O(milestones × rows)) at a
+//!   reference view, the whole period: once per data change, resize or lane collapse. Rows then
+//!   stay put while zooming (marks never jump between rows), and since zooming in only moves
+//!   marks apart, marks that do not overlap in the reference view never overlap;
+//! - [`Source::labels`] gives each mark in the current view the label room left before the
+//!   next mark of its row, once per zoom or pan (the marks themselves are only rescaled);
 //! - while dragging, the drawn result is only translated.
 //!
 //! Labels never overlap: in each row of a lane a label ends before the next mark of that row
@@ -130,7 +135,7 @@ pub struct Entry {
 
 impl Entry {
     /// Where the mark sits in time: the middle of a point's days, the start of a span.
-    fn anchor(&self) -> i32 {
+    pub fn anchor(&self) -> i32 {
         if self.span {
             self.start
         } else {
@@ -380,6 +385,66 @@ pub struct Layout {
 impl Layout {
     pub fn marks(&self) -> impl Iterator<Item = &Placed> {
         self.lanes.iter().flat_map(|l| l.marks.iter())
+    }
+}
+
+/// A label placed in the current view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelPlace {
+    /// Index into [`Source::entries`], and the lane and row of its mark.
+    pub entry: usize,
+    pub lane: usize,
+    pub row: usize,
+    /// Left edge, px, and the width it may take: the whole label, or at least [`MIN_LABEL`].
+    pub x: f32,
+    pub w: f32,
+}
+
+impl Source {
+    /// The labels for `view` of marks stacked in `layout` (the rows of a reference view). A
+    /// visible mark in an expanded lane that overlaps no earlier mark of its row gets the room
+    /// before the next mark of its row and the right edge of the view; no room, no label.
+    pub fn labels(&self, layout: &Layout, view: &View, collapsed: &[bool]) -> Vec<LabelPlace> {
+        let mut out = Vec::new();
+        let mut row: Vec<(f32, f32, usize)> = Vec::new();
+        for (lane, l) in layout.lanes.iter().enumerate() {
+            if collapsed.get(lane).copied().unwrap_or(false) {
+                continue;
+            }
+            for r in 0..l.rows {
+                row.clear();
+                row.extend(l.marks.iter().filter(|p| p.row == r).map(|p| {
+                    let (x, w) = view.mark(&self.entries[p.entry]);
+                    (x, w, p.entry)
+                }));
+                row.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let mut reach = f32::NEG_INFINITY;
+                for k in 0..row.len() {
+                    let (x, w, entry) = row[k];
+                    let free = reach + GAP <= x;
+                    reach = reach.max(x + w);
+                    if !free || x + w <= 0.0 || x >= view.width {
+                        continue;
+                    }
+                    let next = row.get(k + 1).map_or(f32::INFINITY, |n| n.0);
+                    let lx = x + w + LABEL_GAP;
+                    let w = fit(
+                        (next - GAP).min(view.width) - lx,
+                        self.entries[entry].label_w,
+                    );
+                    if w > 0.0 {
+                        out.push(LabelPlace {
+                            entry,
+                            lane,
+                            row: r,
+                            x: lx,
+                            w,
+                        });
+                    }
+                }
+            }
+        }
+        out
     }
 }
 
@@ -769,23 +834,21 @@ mod tests {
             .all(|p| p.row == ROW_CAP - 1));
     }
 
-    #[test]
-    fn close_marks_get_shortened_labels_not_overlapping_ones() {
-        // Forty marks six days (about 14 px) apart in one lane.
+    /// Forty marks six days (about 14 px at 18 months) apart in one lane; every fourth a span
+    /// when `spans`.
+    fn six_days_apart(label: &str, spans: bool) -> Source {
         let entries = (0..40)
             .map(|i| {
                 let d = iso_date(day("2020-01-01") + i * 6);
-                entry(
-                    0,
-                    &d,
-                    &d,
-                    false,
-                    "Label that is rather long for the space",
-                    i as usize,
-                )
+                entry(0, &d, &d, spans && i % 4 == 0, label, i as usize)
             })
             .collect();
-        let src = Source::from_entries(vec![0], entries, 40, 0);
+        Source::from_entries(vec![0], entries, 40, 0)
+    }
+
+    #[test]
+    fn close_marks_get_shortened_labels_not_overlapping_ones() {
+        let src = six_days_apart("Label that is rather long for the space", false);
         let view = View::new((ym(2019, 7), ym(2020, 12)), 1300.0);
         let l = src.layout(&view, &[false]);
         check(&src, &l, &view);
@@ -831,10 +894,9 @@ mod tests {
         assert_eq!(src.layout(&wide, &[false]).marks().count(), 2);
     }
 
-    #[test]
-    fn ten_thousand_milestones_in_one_pass_without_overlaps() {
-        // A deterministic pseudo-random dataset: 10 000 milestones in 15 lanes over 30 years,
-        // with dense clusters (a fifth of them on 20 popular days).
+    /// A deterministic pseudo-random dataset: 10 000 milestones in 15 lanes over 30 years,
+    /// with dense clusters (a fifth of them on 20 popular days).
+    fn ten_thousand() -> Source {
         let mut seed: u64 = 42;
         let mut next = move || {
             seed = seed
@@ -865,7 +927,12 @@ mod tests {
                 }
             })
             .collect();
-        let src = Source::from_entries((0..15).collect(), entries, 10_000, 0);
+        Source::from_entries((0..15).collect(), entries, 10_000, 0)
+    }
+
+    #[test]
+    fn ten_thousand_milestones_in_one_pass_without_overlaps() {
+        let src = ten_thousand();
         let window = src.default_window(None);
         assert_eq!(window, (ym(2000, 1), ym(2031, 12)));
         let view = View::new(window, 1200.0);
@@ -888,6 +955,84 @@ mod tests {
         }
         for (r, &e) in src.time_order.iter().enumerate() {
             assert_eq!(src.rank[e], r);
+        }
+    }
+
+    /// Checks the labels of `view` for marks stacked at a reference view: no label reaches the
+    /// next mark of its row or the edge of the view, and marks that did not overlap still do not.
+    fn check_labels(src: &Source, l: &Layout, view: &View) -> usize {
+        let labels = src.labels(l, view, &vec![false; l.lanes.len()]);
+        for lab in &labels {
+            let e = &src.entries[lab.entry];
+            assert!(lab.w >= MIN_LABEL.min(e.label_w) && lab.w <= e.label_w + 0.001);
+            assert!(
+                lab.x + lab.w <= view.width + 0.01,
+                "label past the edge: {lab:?}"
+            );
+            let (x, w) = view.mark(e);
+            assert!(x + w > 0.0 && x < view.width, "label of a mark out of view");
+            for p in l.lanes[lab.lane].marks.iter().filter(|p| p.row == lab.row) {
+                let (px, pw) = view.mark(&src.entries[p.entry]);
+                let apart = lab.x + lab.w + GAP <= px + 0.01 || px + pw <= lab.x;
+                assert!(
+                    p.entry == lab.entry || apart,
+                    "label {lab:?} meets the mark at {px}..{}",
+                    px + pw
+                );
+            }
+        }
+        for lane in &l.lanes {
+            let mut by_row: Vec<Vec<&Placed>> = vec![Vec::new(); lane.rows];
+            for p in lane.marks.iter() {
+                by_row[p.row].push(p);
+            }
+            for row in by_row {
+                for pair in row.windows(2) {
+                    let (a, b) = (pair[0], pair[1]);
+                    if !b.crowded {
+                        let (ax, aw) = view.mark(&src.entries[a.entry]);
+                        let (bx, _) = view.mark(&src.entries[b.entry]);
+                        assert!(ax + aw + GAP <= bx + 0.01, "zoomed marks overlap");
+                    }
+                }
+            }
+        }
+        labels.len()
+    }
+
+    #[test]
+    fn zooming_in_keeps_rows_and_gives_labels_more_room() {
+        // At the reference view few labels fit.
+        let src = six_days_apart("Label that is rather long", true);
+        let reference = View::new((ym(2017, 1), ym(2024, 12)), 1000.0);
+        let l = src.layout(&reference, &[false]);
+        let wide = check_labels(&src, &l, &reference);
+        let near = View::new((ym(2020, 1), ym(2020, 6)), 1000.0);
+        let close = check_labels(&src, &l, &near);
+        assert!(
+            close > wide,
+            "{close} labels zoomed in, {wide} in the whole view"
+        );
+        let whole = src
+            .labels(&l, &near, &[false])
+            .iter()
+            .filter(|lab| lab.w == src.entries[lab.entry].label_w)
+            .count();
+        assert!(whole > 0, "zoomed in, some labels are whole");
+        // A collapsed lane has no labels.
+        assert!(src.labels(&l, &near, &[true]).is_empty());
+    }
+
+    #[test]
+    fn labels_of_ten_thousand_rows_hold_at_every_zoom() {
+        let src = ten_thousand();
+        let reference = View::new(src.default_window(None), 1200.0);
+        let l = src.layout(&reference, &[false; 15]);
+        let mut window = src.default_window(None);
+        for step in 0..12 {
+            let view = View::new(window, 1200.0);
+            check_labels(&src, &l, &view);
+            window = zoom(window, 1.0 / 1.5, (step % 3) as f64 / 2.0);
         }
     }
 

@@ -101,39 +101,47 @@ pub fn TimelineView() -> impl IntoView {
             .unwrap_or_else(|| source.with(|s| s.default_window(as_of)))
     });
     let collapsed = RwSignal::new(Vec::<usize>::new());
-    // Once per zoom, pan, resize or collapse (never while dragging).
-    let layout = Memo::new(move |_| {
+    // The rows: stacked once per data change, resize or collapse, in the reference view (the
+    // whole period); zooming only rescales them.
+    let rows = Memo::new(move |_| {
         let w = width.get();
         if w < 50.0 {
             return None;
         }
-        let view = View::new(window_m.get(), w);
         source.with(|s| {
+            let reference = View::new(s.default_window(as_of), w);
             let folded: Vec<bool> =
                 collapsed.with(|c| s.lanes.iter().map(|a| c.contains(a)).collect());
-            Some(Arc::new((view, s.layout(&view, &folded))))
+            Some(Arc::new(Rows {
+                layout: s.layout(&reference, &folded),
+                reference,
+                folded,
+            }))
         })
+    });
+    // The window shown, once per zoom, pan or resize (never while dragging).
+    let view = Memo::new(move |_| {
+        let w = width.get();
+        (w >= 50.0).then(|| View::new(window_m.get(), w))
     });
     // The milestone with keyboard focus (an index into `data.milestones`).
     let current = RwSignal::new(None::<usize>);
-    // Roving tabindex: the current mark if drawn, else the first one in view.
+    // Roving tabindex: the current mark if in view, else the first one in view.
     let tab = Memo::new(move |_| {
-        let cur = current.get_untracked();
-        layout.with(|l| {
-            let (view, l) = &**l.as_ref()?;
-            source.with(|s| {
-                let ids: Vec<usize> = l
-                    .marks()
-                    .filter(|p| p.x + p.w >= 0.0 && p.x <= view.width)
-                    .map(|p| p.entry)
-                    .collect();
-                cur.filter(|&m| ids.iter().any(|&e| s.entries[e].milestone == m))
-                    .or_else(|| {
-                        ids.iter()
-                            .min_by_key(|&&e| s.rank[e])
-                            .map(|&e| s.entries[e].milestone)
-                    })
-            })
+        let cur = current.get();
+        let v = view.get()?;
+        source.with(|s| {
+            let in_view = |e: &tl::Entry| {
+                let (x, w) = v.mark(e);
+                x + w >= 0.0 && x <= v.width
+            };
+            cur.filter(|&m| s.entries.iter().any(|e| e.milestone == m && in_view(e)))
+                .or_else(|| {
+                    (0..s.entries.len())
+                        .filter(|&e| in_view(&s.entries[e]))
+                        .min_by_key(|&e| s.rank[e])
+                        .map(|e| s.entries[e].milestone)
+                })
         })
     });
     // Where the axis and lanes are drawn (see `draw`).
@@ -143,31 +151,32 @@ pub fn TimelineView() -> impl IntoView {
     // event handler can dispatch events re-entrantly).
     let pending_preview = StoredValue::new(None::<(f32, f32)>);
     let set_preview = move |p: (f32, f32)| {
-        let requested = pending_preview.with_value(|v| v.is_some());
+        let requested = pending_preview
+            .try_with_value(|v| v.is_some())
+            .unwrap_or(true);
         pending_preview.set_value(Some(p));
         if requested {
             return; // a frame is already requested
         }
+        // The view may be gone by the next frame (switched away): then there is nothing to do.
         request_animation_frame(move || {
-            let Some(p) = pending_preview.with_value(|v| *v) else {
+            let Some(p) = pending_preview.try_with_value(|v| *v).flatten() else {
                 return;
             };
             pending_preview.set_value(None);
             let t = transform(p);
-            let Some(root) = canvas.get_untracked() else {
+            let Some(root) = canvas.try_get_untracked().flatten() else {
                 return;
             };
-            // The axis, then each lane's svg: their first <g> is the one that pans.
-            let mut next = root.first_element_child();
-            while let Some(el) = next {
-                if let Ok(Some(g)) = el.query_selector(".tl-pan") {
-                    let _ = g.set_attribute("transform", &t);
+            // A CSS transform of the svg elements themselves: the compositor moves them without
+            // painting the marks again (see style/timeline.css).
+            if let Ok(svgs) = root.query_selector_all("svg") {
+                for k in 0..svgs.length() {
+                    if let Some(svg) = svgs.item(k) {
+                        let style = svg.unchecked_into::<web_sys::SvgElement>().style();
+                        let _ = style.set_property("transform", &t);
+                    }
                 }
-                next = if el.get_attribute("class").as_deref() == Some("tl-lanes") {
-                    el.first_element_child()
-                } else {
-                    el.next_element_sibling()
-                };
             }
         });
     };
@@ -182,15 +191,17 @@ pub fn TimelineView() -> impl IntoView {
             root.get_bounding_client_rect(),
         );
         let left = (r.left() - c.left()).clamp(0.0, (c.width() - 300.0).max(0.0));
-        Some((m, left, r.bottom() - c.top() + 6.0))
+        // Below the mark's row (a dot's box is its centre line: its stroke is not counted).
+        let middle = r.top() + r.height() / 2.0;
+        Some((m, left, middle - c.top() + 12.0))
     };
 
     let focus_mark = move |m: usize| {
         request_animation_frame(move || {
-            let Some(root) = chart.get_untracked() else {
+            let Some(root) = chart.try_get_untracked().flatten() else {
                 return;
             };
-            if let Ok(Some(el)) = root.query_selector(&format!("[data-i=\"{m}\"]")) {
+            if let Ok(Some(el)) = root.query_selector(&format!(".tl-mark[data-i=\"{m}\"]")) {
                 let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         });
@@ -273,7 +284,7 @@ pub fn TimelineView() -> impl IntoView {
         input.update_value(|i| i.generation = generation);
         set_timeout(
             move || {
-                if input.with_value(|i| i.generation) == generation {
+                if input.try_with_value(|i| i.generation) == Some(generation) {
                     commit();
                 }
             },
@@ -459,9 +470,9 @@ pub fn TimelineView() -> impl IntoView {
                     ev.prevent_default();
                     let en = &s.entries[e];
                     let mid = (en.start + en.end + 1) as f32 / 2.0;
-                    let at = layout
+                    let at = view
                         .get_untracked()
-                        .map(|l| (l.0.x(mid) / l.0.width) as f64)
+                        .map(|v| (v.x(mid) / v.width) as f64)
                         .unwrap_or(0.5);
                     let factor = if matches!(k, "+" | "=") {
                         1.0 / 1.5
@@ -493,7 +504,7 @@ pub fn TimelineView() -> impl IntoView {
         current.set(Some(m));
         // Exactly one mark is in the tab order: this one.
         if let Some(root) = chart.get_untracked() {
-            while let Ok(Some(el)) = root.query_selector("[data-i][tabindex=\"0\"]") {
+            while let Ok(Some(el)) = root.query_selector(".tl-mark[tabindex=\"0\"]") {
                 let _ = el.set_attribute("tabindex", "-1");
             }
         }
@@ -552,48 +563,58 @@ pub fn TimelineView() -> impl IntoView {
             })
         }
     };
-    // The axis and lanes are drawn with plain DOM calls, once per layout (see `draw`).
-    // Drawing happens in an animation frame, outside the reactive run: removing or focusing
-    // elements fires focus events, whose handlers set signals. Only the latest request draws.
+    // The axis and lanes are drawn with plain DOM calls (see `build` and `place`): the marks
+    // once per `rows`, then per zoom only a transform, the ticks and the labels. Drawing
+    // happens in an animation frame, outside the reactive run: removing or focusing elements
+    // fires focus events, whose handlers set signals. Only the latest request draws.
     let drawn = StoredValue::new(0u32);
+    let built = StoredValue::new(None::<(Arc<Rows>, Vec<Vec<Bucket>>)>);
     {
         let data = data.clone();
+        let item = ctx.slice(|s| s.item.clone());
         Effect::new(move |_| {
             if canvas.get().is_none() {
                 return;
             }
-            let Some(l) = layout.get() else {
+            let (Some(r), Some(v)) = (rows.get(), view.get()) else {
                 return;
             };
-            let (tab, item) = (tab.get(), ctx.with(|s| s.item.clone()));
+            let (tab, item) = (tab.get(), item.get());
             let as_of_label = ctx.t(Key::AsOf);
-            let (src, folded) = (source.get(), collapsed.get());
-            let ticks = tl::ticks(window_m.get_untracked(), &l.0);
+            let src = source.get();
+            let ticks = tl::ticks(window_m.get_untracked(), &v);
+            let labels = src.labels(&r.layout, &v, &r.folded);
             let generation = drawn.with_value(|g| g.wrapping_add(1));
             drawn.set_value(generation);
             let data = data.clone();
             request_animation_frame(move || {
-                let Some(root) = canvas.get_untracked() else {
+                let Some(root) = canvas.try_get_untracked().flatten() else {
                     return;
                 };
-                if drawn.with_value(|g| *g) != generation {
+                if drawn.try_with_value(|g| *g) != Some(generation) {
                     return;
                 }
-                draw(
-                    &root,
-                    &Drawing {
-                        data: &data,
-                        source: &src,
-                        view: &l.0,
-                        layout: &l.1,
-                        ticks: &ticks,
-                        collapsed: &folded,
-                        tab,
-                        item: item.as_deref(),
-                        as_of,
-                        as_of_label,
-                    },
-                );
+                let fresh = built.with_value(|b| b.as_ref().is_some_and(|b| Arc::ptr_eq(&b.0, &r)));
+                if !fresh {
+                    let buckets = build(&root, &data, &src, &r, tab);
+                    built.set_value(Some((r.clone(), buckets)));
+                }
+                let placement = Placement {
+                    data: &data,
+                    source: &src,
+                    rows: &r,
+                    view: &v,
+                    ticks: &ticks,
+                    labels: &labels,
+                    as_of,
+                    as_of_label,
+                };
+                built.update_value(|b| {
+                    if let Some((_, buckets)) = b {
+                        place(&root, &placement, buckets);
+                    }
+                });
+                mark_state(&root, &data, &src, tab, item.as_deref());
             });
         });
     }
@@ -731,7 +752,11 @@ fn tx(ctx: Ctx, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 's
 }
 
 fn transform((dx, scale): (f32, f32)) -> String {
-    format!("translate({},0) scale({},1)", px(dx), fixed(scale, 10_000))
+    format!(
+        "translate({}px,0) scale({},1)",
+        px(dx),
+        fixed(scale, 10_000)
+    )
 }
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -775,124 +800,75 @@ fn fixed(v: f32, scale: i64) -> String {
     format!("{sign}{}.{:0digits$}", t.abs() / scale, t.abs() % scale)
 }
 
-/// What one drawing of the axis and lanes needs.
-struct Drawing<'a> {
-    data: &'a Dataset,
-    source: &'a Source,
-    view: &'a View,
-    layout: &'a Layout,
-    ticks: &'a [tl::Tick],
-    collapsed: &'a [usize],
-    /// The mark in the tab order; the open item (its marks are ringed).
-    tab: Option<usize>,
-    item: Option<&'a str>,
-    as_of: Option<i32>,
-    as_of_label: &'a str,
+/// The rows of every lane, stacked in the reference view (see [`Source::layout`]).
+#[derive(PartialEq)]
+struct Rows {
+    layout: Layout,
+    reference: View,
+    /// Collapsed lanes, by lane index.
+    folded: Vec<bool>,
 }
 
-/// Draws the axis and every lane into `root` (emptied first), once per layout. Built with
-/// plain DOM calls: far lighter than a component tree for thousands of marks.
-fn draw(root: &web_sys::Element, d: &Drawing) {
-    // Keep the keyboard focus across the redraw (a mark, or a lane's fold button).
+/// The children of a lane's `.tl-pan` group: grid lines (px), marks (days since the reference
+/// view's first day, scaled to the view by one transform) and labels (px).
+const GRID: u32 = 0;
+const MARKS: u32 = 1;
+const LABELS: u32 = 2;
+
+/// The `n`th element child of `el`.
+fn child(el: &web_sys::Element, n: u32) -> Option<web_sys::Element> {
+    el.children().item(n)
+}
+
+/// A lane's marks of one year (of their anchor): a zoomed-in view hides the years it does not
+/// show, so the browser neither lays them out nor paints them.
+struct Bucket {
+    /// First and last day of its marks.
+    first: i32,
+    last: i32,
+    shown: bool,
+}
+
+/// Builds the axis and every lane with its marks into `root` (emptied first): once per
+/// [`Rows`]. Marks are placed in days, so a zoom does not touch them (see [`place`]). Returns
+/// each lane's year buckets.
+fn build(
+    root: &web_sys::Element,
+    data: &Dataset,
+    src: &Source,
+    rows: &Rows,
+    tab: Option<usize>,
+) -> Vec<Vec<Bucket>> {
+    // Keep the keyboard focus across the rebuild (a mark, or a lane's fold button).
     let active = document()
         .active_element()
         .filter(|a| root.contains(Some(a)));
-    // A mark's focus goes to the mark in the tab order (the current one, maybe just revealed).
-    let refocus = active.and_then(|a| match (a.get_attribute("data-lane"), d.tab) {
+    let refocus = active.and_then(|a| match (a.get_attribute("data-lane"), tab) {
         (Some(lane), _) => Some(format!("[data-lane=\"{lane}\"]")),
-        (None, Some(m)) if a.has_attribute("data-i") => Some(format!("[data-i=\"{m}\"]")),
+        (None, Some(m)) if a.has_attribute("data-i") => Some(format!(".tl-mark[data-i=\"{m}\"]")),
         _ => None,
     });
     root.set_text_content(None);
-    let w = d.view.width;
-    let as_of_x = d.as_of.map(|a| d.view.x(a as f32 + 0.5));
+    let w = px(rows.reference.width);
     let axis = add(
         root,
         true,
         "svg",
         &[
             ("class", "tl-axis"),
-            ("width", &px(w)),
+            ("width", &w),
             ("height", "40"),
             ("aria-hidden", "true"),
         ],
         None,
     );
-    let defs = add(&axis, true, "defs", &[], None);
-    let pattern = add(
-        &defs,
-        true,
-        "pattern",
-        &[
-            ("id", "tl-hatch"),
-            ("width", "6"),
-            ("height", "6"),
-            ("patternUnits", "userSpaceOnUse"),
-            ("patternTransform", "rotate(45)"),
-        ],
-        None,
-    );
-    add(
-        &pattern,
-        true,
-        "rect",
-        &[("width", "6"), ("height", "6"), ("fill", "#e6f2f0")],
-        None,
-    );
-    add(
-        &pattern,
-        true,
-        "line",
-        &[("y2", "6"), ("stroke", "#00594f"), ("stroke-width", "3")],
-        None,
-    );
-    let g = add(&axis, true, "g", &[("class", "tl-pan")], None);
-    for t in d.ticks {
-        let x = px(t.x);
-        add(
-            &g,
-            true,
-            "line",
-            &[
-                ("class", "tl-tick"),
-                ("x1", &x),
-                ("x2", &x),
-                ("y1", "34"),
-                ("y2", "40"),
-            ],
-            None,
-        );
-        add(
-            &g,
-            true,
-            "text",
-            &[
-                ("class", "tl-tick-label"),
-                ("x", &px(t.x + 3.0)),
-                ("y", "14"),
-            ],
-            Some(&t.label),
-        );
-    }
-    if let (Some(x), Some(a)) = (as_of_x, d.as_of) {
-        let end = x > w - 160.0;
-        let label = format!("{} {}", d.as_of_label, crate::dates::iso_date(a));
-        add(
-            &g,
-            true,
-            "text",
-            &[
-                ("class", "tl-asof-label"),
-                ("x", &px(if end { x - 4.0 } else { x + 4.0 })),
-                ("y", "30"),
-                ("text-anchor", if end { "end" } else { "start" }),
-            ],
-            Some(&label),
-        );
-    }
+    let pan = add(&axis, true, "g", &[("class", "tl-pan")], None);
+    add(&pan, true, "g", &[], None);
+    let base = rows.reference.d0;
+    let mut buckets = Vec::with_capacity(rows.layout.lanes.len());
     let lanes = add(root, false, "div", &[("class", "tl-lanes")], None);
-    for (i, (lane, &area)) in d.layout.lanes.iter().zip(&d.source.lanes).enumerate() {
-        let pa = &d.data.policy_areas[area];
+    for (i, (lane, &area)) in rows.layout.lanes.iter().zip(&src.lanes).enumerate() {
+        let pa = &data.policy_areas[area];
         let div = add(
             &lanes,
             false,
@@ -901,7 +877,7 @@ fn draw(root: &web_sys::Element, d: &Drawing) {
             None,
         );
         let h3 = add(&div, false, "h3", &[("class", "tl-lane-head")], None);
-        let folded = d.collapsed.contains(&area);
+        let folded = rows.folded.get(i).copied().unwrap_or(false);
         let button = add(
             &h3,
             false,
@@ -921,7 +897,7 @@ fn draw(root: &web_sys::Element, d: &Drawing) {
             None,
         );
         add(&button, false, "span", &[("lang", "en")], Some(&pa.name));
-        let count = d.source.entries.iter().filter(|e| e.lane == i).count();
+        let count = src.entries.iter().filter(|e| e.lane == i).count();
         add(
             &button,
             false,
@@ -929,26 +905,200 @@ fn draw(root: &web_sys::Element, d: &Drawing) {
             &[("class", "tl-count")],
             Some(&format!(" ({count})")),
         );
-        let h = px(lane.height);
         let svg = add(
             &div,
             true,
             "svg",
             &[
                 ("class", "tl-lane-svg"),
-                ("width", &px(w)),
-                ("height", &h),
+                ("width", &w),
+                ("height", &px(lane.height)),
                 ("lang", "en"),
                 ("role", "group"),
                 ("aria-label", &pa.name),
             ],
             None,
         );
-        let g = add(&svg, true, "g", &[("class", "tl-pan")], None);
-        for t in d.ticks {
+        let pan = add(&svg, true, "g", &[("class", "tl-pan")], None);
+        add(&pan, true, "g", &[], None);
+        let marks = add(&pan, true, "g", &[("class", "tl-marks")], None);
+        add(
+            &pan,
+            true,
+            "g",
+            &[("class", "tl-labels"), ("aria-hidden", "true")],
+            None,
+        );
+        let mut lane_buckets: Vec<Bucket> = Vec::new();
+        let mut bucket = marks.clone();
+        let mut year = None;
+        for p in &lane.marks {
+            let e = &src.entries[p.entry];
+            let y_of = tl::day_month(e.anchor()).div_euclid(12);
+            if year != Some(y_of) {
+                year = Some(y_of);
+                bucket = add(&marks, true, "g", &[], None);
+                lane_buckets.push(Bucket {
+                    first: e.start,
+                    last: e.end,
+                    shown: true,
+                });
+            }
+            if let Some(b) = lane_buckets.last_mut() {
+                b.first = b.first.min(e.start);
+                b.last = b.last.max(e.end);
+            }
+            let m = &data.milestones[e.milestone];
+            let y = LaneLayout::row_y(p.row);
+            let title = data.item(&m.item).map(|i| i.title.as_str()).unwrap_or("");
+            // One element per mark (no wrapping group): thousands of marks are laid out and
+            // painted on every zoom, so every element counts.
+            let label = format!("{}: {} ({title})", m.date.text, m.label);
+            let (i, order) = (e.milestone.to_string(), src.rank[p.entry].to_string());
+            let mut attrs = vec![
+                ("role", "button"),
+                ("tabindex", "-1"),
+                ("aria-label", label.as_str()),
+                ("data-i", i.as_str()),
+                ("data-order", order.as_str()),
+                ("data-id", m.id.as_str()),
+            ];
+            if e.span {
+                let (x, top, w) = (
+                    (e.start - base).to_string(),
+                    px(y - 5.0),
+                    (e.end + 1 - e.start).to_string(),
+                );
+                attrs.extend([
+                    ("class", "tl-mark tl-span"),
+                    ("x", x.as_str()),
+                    ("y", top.as_str()),
+                    ("width", w.as_str()),
+                    ("height", "10"),
+                ]);
+                add(&bucket, true, "rect", &attrs, None);
+            } else {
+                // A round-capped stroke of (almost) no length: a dot that keeps its size
+                // however the marks are scaled. Slightly slanted, so that its box (which
+                // leaves out the stroke) is not empty: a box of no width reads as invisible.
+                let mid = (e.start + e.end + 1) as f32 / 2.0 - base as f32;
+                let (x1, x2) = (fixed(mid - 0.05, 100), fixed(mid + 0.05, 100));
+                let (y1, y2) = (px(y - 0.5), px(y + 0.5));
+                attrs.extend([
+                    ("class", "tl-mark tl-point"),
+                    ("x1", x1.as_str()),
+                    ("x2", x2.as_str()),
+                    ("y1", y1.as_str()),
+                    ("y2", y2.as_str()),
+                ]);
+                add(&bucket, true, "line", &attrs, None);
+            }
+        }
+        buckets.push(lane_buckets);
+    }
+    if let Some(sel) = refocus {
+        if let Ok(Some(el)) = root.query_selector(&sel) {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    }
+    buckets
+}
+
+/// What placing the built drawing in a view needs.
+struct Placement<'a> {
+    data: &'a Dataset,
+    source: &'a Source,
+    rows: &'a Rows,
+    view: &'a View,
+    ticks: &'a [tl::Tick],
+    labels: &'a [tl::LabelPlace],
+    as_of: Option<i32>,
+    as_of_label: &'a str,
+}
+
+/// Shows the built drawing in a view: one transform per lane scales the marks, years far from
+/// the view are hidden; the ticks, the "as of" line and the labels (as many as the view has
+/// room for) are drawn anew.
+fn place(root: &web_sys::Element, p: &Placement, buckets: &mut [Vec<Bucket>]) {
+    let v = p.view;
+    let k = v.scale();
+    let marks_transform = format!(
+        "translate({},0) scale({},1)",
+        px(v.x(p.rows.reference.d0 as f32)),
+        fixed(k, 1_000_000)
+    );
+    let as_of_x = p.as_of.map(|a| v.x(a as f32 + 0.5));
+    let Some(axis) = root.first_element_child() else {
+        return;
+    };
+    if let Some(ticks) = axis.query_selector(".tl-pan > g").ok().flatten() {
+        ticks.set_text_content(None);
+        for t in p.ticks {
             let x = px(t.x);
             add(
-                &g,
+                &ticks,
+                true,
+                "line",
+                &[
+                    ("class", "tl-tick"),
+                    ("x1", &x),
+                    ("x2", &x),
+                    ("y1", "34"),
+                    ("y2", "40"),
+                ],
+                None,
+            );
+            add(
+                &ticks,
+                true,
+                "text",
+                &[
+                    ("class", "tl-tick-label"),
+                    ("x", &px(t.x + 3.0)),
+                    ("y", "14"),
+                ],
+                Some(&t.label),
+            );
+        }
+        if let (Some(x), Some(a)) = (as_of_x, p.as_of) {
+            let end = x > v.width - 160.0;
+            let label = format!("{} {}", p.as_of_label, crate::dates::iso_date(a));
+            add(
+                &ticks,
+                true,
+                "text",
+                &[
+                    ("class", "tl-asof-label"),
+                    ("x", &px(if end { x - 4.0 } else { x + 4.0 })),
+                    ("y", "30"),
+                    ("text-anchor", if end { "end" } else { "start" }),
+                ],
+                Some(&label),
+            );
+        }
+    }
+    let Ok(svgs) = root.query_selector_all(".tl-lane-svg") else {
+        return;
+    };
+    for (i, lane) in p.rows.layout.lanes.iter().enumerate() {
+        let Some(pan) = svgs
+            .item(i as u32)
+            .and_then(|svg| svg.first_child())
+            .and_then(|g| g.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let (Some(grid), Some(marks), Some(labels)) =
+            (child(&pan, GRID), child(&pan, MARKS), child(&pan, LABELS))
+        else {
+            continue;
+        };
+        let h = px(lane.height);
+        grid.set_text_content(None);
+        for t in p.ticks {
+            let x = px(t.x);
+            add(
+                &grid,
                 true,
                 "line",
                 &[("class", "tl-grid"), ("x1", &x), ("x2", &x), ("y2", &h)],
@@ -958,97 +1108,102 @@ fn draw(root: &web_sys::Element, d: &Drawing) {
         if let Some(x) = as_of_x {
             let x = px(x);
             add(
-                &g,
+                &grid,
                 true,
                 "line",
                 &[("class", "tl-asof"), ("x1", &x), ("x2", &x), ("y2", &h)],
                 None,
             );
         }
-        for p in &lane.marks {
-            let e = &d.source.entries[p.entry];
-            let m = &d.data.milestones[e.milestone];
-            let y = LaneLayout::row_y(p.row);
-            if d.item == Some(m.item.as_str()) {
-                add(
-                    &g,
-                    true,
-                    "rect",
-                    &[
-                        ("class", "tl-open"),
-                        ("x", &px(p.x - 4.0)),
-                        ("y", &px(y - 9.0)),
-                        ("width", &px(p.w + 8.0)),
-                        ("height", "18"),
-                        ("rx", "3"),
-                    ],
-                    None,
-                );
+        let _ = marks.set_attribute("transform", &marks_transform);
+        // Half a window either side stays shown, for the start of a drag.
+        let margin = (v.d1 - v.d0) / 2;
+        let (from, to) = (v.d0 - margin, v.d1 + margin);
+        let groups = marks.children();
+        for (k, b) in buckets.get_mut(i).into_iter().flatten().enumerate() {
+            let show = b.first <= to && b.last >= from;
+            if show != b.shown {
+                b.shown = show;
+                if let Some(g) = groups.item(k as u32) {
+                    let _ = if show {
+                        g.remove_attribute("display")
+                    } else {
+                        g.set_attribute("display", "none")
+                    };
+                }
             }
-            let title = d.data.item(&m.item).map(|i| i.title.as_str()).unwrap_or("");
-            let mark = add(
-                &g,
-                true,
-                "g",
-                &[
-                    (
-                        "class",
-                        if e.span {
-                            "tl-mark tl-span"
-                        } else {
-                            "tl-mark tl-point"
-                        },
-                    ),
-                    ("role", "button"),
-                    (
-                        "tabindex",
-                        if d.tab == Some(e.milestone) {
-                            "0"
-                        } else {
-                            "-1"
-                        },
-                    ),
-                    (
-                        "aria-label",
-                        &format!("{}: {} ({title})", m.date.text, m.label),
-                    ),
-                    ("data-i", &e.milestone.to_string()),
-                    ("data-order", &d.source.rank[p.entry].to_string()),
-                    ("data-id", &m.id),
-                ],
-                None,
-            );
-            let rx = if e.span { "0" } else { "5" };
-            add(
-                &mark,
-                true,
-                "rect",
-                &[
-                    ("x", &px(p.x)),
-                    ("y", &px(y - 5.0)),
-                    ("width", &px(p.w)),
-                    ("height", "10"),
-                    ("rx", rx),
-                ],
-                None,
-            );
-            if let Some(t) = (p.label_w > 0.0)
-                .then(|| tl::abbreviate(&m.label, p.label_w))
-                .flatten()
-            {
+        }
+        labels.set_text_content(None);
+        for l in p.labels.iter().filter(|l| l.lane == i) {
+            let e = &p.source.entries[l.entry];
+            let label = &p.data.milestones[e.milestone].label;
+            if let Some(text) = tl::abbreviate(label, l.w) {
+                let y = LaneLayout::row_y(l.row) + 4.0;
                 add(
-                    &mark,
+                    &labels,
                     true,
                     "text",
-                    &[("x", &px(p.label_x())), ("y", &px(y + 4.0))],
-                    Some(&t),
+                    &[
+                        ("class", "tl-label"),
+                        ("x", &px(l.x)),
+                        ("y", &px(y)),
+                        ("data-i", &e.milestone.to_string()),
+                    ],
+                    Some(&text),
                 );
             }
         }
     }
-    if let Some(sel) = refocus {
-        if let Ok(Some(el)) = root.query_selector(&sel) {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+}
+
+/// The one mark in the tab order, and the marks of the open item (ringed).
+fn mark_state(
+    root: &web_sys::Element,
+    data: &Dataset,
+    src: &Source,
+    tab: Option<usize>,
+    item: Option<&str>,
+) {
+    let set = |selector: &str, f: &dyn Fn(&web_sys::Element)| {
+        if let Ok(list) = root.query_selector_all(selector) {
+            for k in 0..list.length() {
+                if let Some(el) = list.item(k).and_then(|n| n.dyn_into().ok()) {
+                    f(&el);
+                }
+            }
+        }
+    };
+    set(".tl-mark[tabindex=\"0\"]", &|el| {
+        let _ = el.set_attribute("tabindex", "-1");
+    });
+    if let Some(m) = tab {
+        let selector = format!(".tl-mark[data-i=\"{m}\"]");
+        set(&selector, &|el| {
+            let _ = el.set_attribute("tabindex", "0");
+        });
+        // Keys that moved the view (to reveal the next milestone) moved the focus to a mark
+        // that may only now be shown.
+        let on_other_mark = document().active_element().is_some_and(|a| {
+            root.contains(Some(&a))
+                && a.has_attribute("data-i")
+                && a.get_attribute("data-i") != Some(m.to_string())
+        });
+        if on_other_mark {
+            if let Ok(Some(el)) = root.query_selector(&selector) {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    }
+    set(".tl-is-open", &|el| {
+        let _ = el.class_list().remove_1("tl-is-open");
+    });
+    if let Some(item) = item {
+        for e in &src.entries {
+            if data.milestones[e.milestone].item == item {
+                set(&format!(".tl-mark[data-i=\"{}\"]", e.milestone), &|el| {
+                    let _ = el.class_list().add_1("tl-is-open");
+                });
+            }
         }
     }
 }
