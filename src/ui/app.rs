@@ -359,6 +359,7 @@ fn Ready(data: Arc<Dataset>) -> impl IntoView {
         data,
         index,
         selection,
+        lagging: Loaded::lagging_state(ctx),
     });
     let current = ctx.slice(|s| s.view);
     move || match current.get() {

@@ -418,10 +418,10 @@ pub fn Chips() -> impl IntoView {
     }
 }
 
-/// Facet counts for the current state, shared by the facet panel.
+/// Facet counts, shared by the facet panel. They follow [`super::Loaded::lagging`]: while the search
+/// is typed, a frame after the results.
 pub fn counts_memo() -> Memo<FacetCounts> {
-    let ctx = use_ctx();
     let loaded = use_loaded();
-    let (data, index) = (loaded.data.clone(), loaded.index.clone());
-    Memo::new(move |_| ctx.with(|s| facet_counts(&data, &index, s)))
+    let (data, index, state) = (loaded.data.clone(), loaded.index.clone(), loaded.lagging);
+    Memo::new(move |_| state.with(|s| facet_counts(&data, &index, s)))
 }

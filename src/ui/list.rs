@@ -44,8 +44,9 @@ fn Highlighted(text: String, terms: Memo<Vec<String>>) -> impl IntoView {
     move || ranges.with(|r| text.with_value(|x| marked(x, r)))
 }
 
-/// Rows drawn before "Show all".
-const FIRST_ROWS: usize = 24;
+/// Rows drawn before "Show all": a page of search results. Building the rows that a keystroke
+/// brings in is most of its cost, and ten rows fill two screens.
+const FIRST_ROWS: usize = 10;
 
 #[component]
 pub fn ResultList() -> impl IntoView {
@@ -97,16 +98,17 @@ pub fn ResultList() -> impl IntoView {
 
 /// Figures whose own sentence matches the search: the context statistics of paragraphs 2-15
 /// belong to no item, and this is where a search for "1 070" finds them. Keyed like the
-/// result list: a keystroke updates the snippets of the figures that stay.
+/// result list: a keystroke updates the snippets of the figures that stay. While typing, they
+/// follow a frame after the results ([`super::Loaded::lagging`]).
 #[component]
 pub fn FigureMatches() -> impl IntoView {
     let ctx = use_ctx();
     let loaded = use_loaded();
-    let (data, index) = (loaded.data.clone(), loaded.index.clone());
-    let found = Memo::new(move |_| ctx.with(|s| matching_figures(&data, &index, s)));
+    let (data, index, state) = (loaded.data.clone(), loaded.index.clone(), loaded.lagging);
+    let found = Memo::new(move |_| state.with(|s| matching_figures(&data, &index, s)));
     let shown = Memo::new(move |_| found.with(|f| f.iter().copied().take(12).collect::<Vec<_>>()));
     let any = Memo::new(move |_| found.with(|f| !f.is_empty()));
-    let terms = Memo::new(move |_| ctx.with(|s| terms(&s.q)));
+    let terms = Memo::new(move |_| state.with(|s| terms(&s.q)));
     move || {
         any.get().then(|| {
             view! {

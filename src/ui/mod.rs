@@ -111,6 +111,38 @@ pub struct Loaded {
     pub index: Arc<SearchIndex>,
     /// Indices into `data.items` that the current filters and search select, in sort order.
     pub selection: Memo<Vec<usize>>,
+    /// The view state, except that while the search is typed it follows a painted frame late:
+    /// the facet counts and matching figures read it, so a keystroke's frame has only the
+    /// results to draw and the rest comes in the next one. Any other change is immediate.
+    pub lagging: ReadSignal<ViewState>,
+}
+
+impl Loaded {
+    /// Makes [`Loaded::lagging`] for `ctx`'s state.
+    pub fn lagging_state(ctx: Ctx) -> ReadSignal<ViewState> {
+        let state = ctx.state();
+        let lagging = RwSignal::new(state.get_untracked());
+        Effect::new(move |_| {
+            let next = state.get();
+            if lagging.with_untracked(|l| l.is_new_history_entry(&next)) {
+                lagging.set(next);
+            } else {
+                // A task queued from the next frame's animation callback runs after that frame
+                // is painted; by then the state may have moved on again.
+                request_animation_frame(move || {
+                    set_timeout(
+                        move || {
+                            if let Some(now) = state.try_get_untracked() {
+                                lagging.try_set(now);
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    )
+                });
+            }
+        });
+        lagging.read_only()
+    }
 }
 
 pub fn use_ctx() -> Ctx {

@@ -38,6 +38,25 @@ test('typing in search replaces the history entry instead of adding one per key'
   });
 });
 
+test('while typing, facet counts follow the results and settle on the same selection', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    await ready(page);
+    await page.type('#itpe-search', 'loop', { delay: 5 });
+    // The results follow each keystroke at once (the counts may still show an earlier query).
+    const results = parseInt(await page.textContent('.result-count'), 10);
+    assert.ok(results > 0 && results < data.items.length, `${results} items match "loop"`);
+    // The kinds partition the items, so their counts add up to the number of results.
+    await page.waitForFunction(() => {
+      const results = parseInt(document.querySelector('.result-count').textContent, 10);
+      const kinds = [...document.querySelectorAll('[data-facet-group="kind"] .count')]
+        .reduce((sum, el) => sum + parseInt(el.textContent.replace(/\D/g, ''), 10), 0);
+      return results === kinds;
+    });
+    // The address bar follows once typing pauses.
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'loop');
+  });
+});
+
 test('two facets combine and their counts agree with the dataset', async (t) => {
   await withPage(t, {}, async ({ page }) => {
     await ready(page);
