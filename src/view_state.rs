@@ -135,6 +135,8 @@ pub struct ViewState {
     pub zoom: Option<(i32, i32)>,
     /// Timeline presentation; none means "by screen width".
     pub timeline_mode: Option<TimelineMode>,
+    /// Timeline lanes folded to one row, by policy area id.
+    pub fold: Vec<String>,
     pub money: MoneyView,
 }
 
@@ -290,6 +292,7 @@ impl ViewState {
                         None => bad(&mut notices, &value),
                     }
                 }
+                "fold" => s.fold.extend(split_list(&value).map(String::from)),
                 "tl" => match TimelineMode::parse(&value) {
                     Some(m) => s.timeline_mode = Some(m),
                     None => bad(&mut notices, &value),
@@ -319,6 +322,7 @@ impl ViewState {
         dedup(&mut s.areas);
         dedup(&mut s.sites);
         dedup(&mut s.orgs);
+        dedup(&mut s.fold);
         (s, notices)
     }
 
@@ -341,6 +345,7 @@ impl ViewState {
         keep("area", &mut self.areas, &|id| data.area(id).is_some());
         keep("site", &mut self.sites, &|id| data.site(id).is_some());
         keep("org", &mut self.orgs, &|id| data.organisation(id).is_some());
+        keep("fold", &mut self.fold, &|id| data.area(id).is_some());
         let mut one = |param: &str, v: &mut Option<String>, known: bool| {
             if let (Some(id), false) = (v.as_ref(), known) {
                 notices.push(Notice {
@@ -423,6 +428,9 @@ impl ViewState {
         if let Some(m) = self.timeline_mode {
             parts.push(("tl", m.as_str().into()));
         }
+        if !self.fold.is_empty() {
+            parts.push(("fold", self.fold.join(",")));
+        }
         if self.money != MoneyView::Committed {
             parts.push(("money", self.money.as_str().into()));
         }
@@ -456,6 +464,7 @@ impl ViewState {
             sort: self.sort,
             zoom: self.zoom,
             timeline_mode: self.timeline_mode,
+            fold: self.fold.clone(),
             money: self.money,
             ..ViewState::default()
         }
@@ -467,6 +476,16 @@ impl ViewState {
         let mut a = self.clone();
         a.q = next.q.clone();
         a != *next
+    }
+}
+
+/// Adds `v` to the list, or removes it when present (a facet option, a folded lane).
+pub fn toggle<T: PartialEq>(list: &mut Vec<T>, v: T) {
+    match list.iter().position(|x| *x == v) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(v),
     }
 }
 
@@ -489,13 +508,14 @@ mod tests {
 
     #[test]
     fn round_trips_every_parameter() {
-        let q = "?view=timeline&lang=zh-hant&q=lok+ma+chau%26loop&area=a1,t-land&kind=new&status=planned,under_way&site=san_tin&org=hkstpc&from=2018&to=2024&sort=amount&item=hsitp&para=p8&place=cyberport&zoom=2017-01,2025-06&tl=list&money=disbursed";
+        let q = "?view=timeline&lang=zh-hant&q=lok+ma+chau%26loop&area=a1,t-land&kind=new&status=planned,under_way&site=san_tin&org=hkstpc&from=2018&to=2024&sort=amount&item=hsitp&para=p8&place=cyberport&zoom=2017-01,2025-06&tl=list&fold=a1,a3&money=disbursed";
         let (s, n) = ViewState::parse(q);
         assert!(n.is_empty(), "{n:?}");
         assert_eq!(s.view, View::Timeline);
         assert_eq!(s.q, "lok ma chau&loop");
         assert_eq!(s.statuses, vec![Status::Planned, Status::UnderWay]);
         assert_eq!(s.zoom, Some((2017 * 12, 2025 * 12 + 5)));
+        assert_eq!(s.fold, vec!["a1", "a3"]);
         assert_eq!(s.to_query(), q);
     }
 

@@ -11,17 +11,7 @@ use super::{use_ctx, use_loaded};
 use crate::filter::{facet_counts, FacetCounts};
 use crate::i18n::Key;
 use crate::model::{ItemKind, Status};
-use crate::view_state::ViewState;
-
-/// Adds `v` to the list, or removes it when present.
-fn toggle<T: PartialEq>(list: &mut Vec<T>, v: T) {
-    match list.iter().position(|x| *x == v) {
-        Some(i) => {
-            list.remove(i);
-        }
-        None => list.push(v),
-    }
-}
+use crate::view_state::{toggle, ViewState};
 
 /// How a facet option is labelled: by interface text or by a name from the data.
 #[derive(Clone)]

@@ -14,7 +14,7 @@ use crate::format::group;
 use crate::i18n::Key;
 use crate::model::Dataset;
 use crate::timeline::{self as tl, LaneLayout, Layout, Source, View};
-use crate::view_state::{format_month, TimelineMode};
+use crate::view_state::{format_month, toggle, TimelineMode};
 
 /// Under this width the list is the default presentation (as in style/timeline.css).
 const NARROW: &str = "(max-width: 40rem)";
@@ -100,25 +100,33 @@ pub fn TimelineView() -> impl IntoView {
         ctx.with(|s| s.zoom)
             .unwrap_or_else(|| source.with(|s| s.default_window(as_of)))
     });
-    let collapsed = RwSignal::new(Vec::<usize>::new());
+    // Folded lanes, by policy area id (the URL's `fold`).
+    let collapsed = ctx.slice(|s| s.fold.clone());
     // The rows: stacked once per data change, resize or collapse, in the reference view (the
     // whole period); zooming only rescales them.
-    let rows = Memo::new(move |_| {
-        let w = width.get();
-        if w < 50.0 {
-            return None;
-        }
-        source.with(|s| {
-            let reference = View::new(s.default_window(as_of), w);
-            let folded: Vec<bool> =
-                collapsed.with(|c| s.lanes.iter().map(|a| c.contains(a)).collect());
-            Some(Arc::new(Rows {
-                layout: s.layout(&reference, &folded),
-                reference,
-                folded,
-            }))
+    let rows = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let w = width.get();
+            if w < 50.0 {
+                return None;
+            }
+            source.with(|s| {
+                let reference = View::new(s.default_window(as_of), w);
+                let folded: Vec<bool> = collapsed.with(|c| {
+                    s.lanes
+                        .iter()
+                        .map(|&a| c.contains(&data.policy_areas[a].id))
+                        .collect()
+                });
+                Some(Arc::new(Rows {
+                    layout: s.layout(&reference, &folded),
+                    reference,
+                    folded,
+                }))
+            })
         })
-    });
+    };
     // The window shown, once per zoom, pan or resize (never while dragging).
     let view = Memo::new(move |_| {
         let w = width.get();
@@ -427,6 +435,7 @@ pub fn TimelineView() -> impl IntoView {
     };
 
     let on_click = {
+        let data = data.clone();
         let open = open.clone();
         move |ev: ev::MouseEvent| {
             if input.with_value(|i| i.eat_click) {
@@ -439,12 +448,9 @@ pub fn TimelineView() -> impl IntoView {
                 .and_then(|el| el.closest("button[data-lane]").ok().flatten())
                 .and_then(|b| b.get_attribute("data-lane")?.parse::<usize>().ok());
             if let Some(area) = lane {
-                collapsed.update(|c| match c.iter().position(|&a| a == area) {
-                    Some(k) => {
-                        c.remove(k);
-                    }
-                    None => c.push(area),
-                });
+                if let Some(id) = data.policy_areas.get(area).map(|a| a.id.clone()) {
+                    ctx.replace(|s| toggle(&mut s.fold, id));
+                }
             } else if let Some((_, m)) = event_mark(&ev) {
                 open(m);
             }

@@ -164,6 +164,35 @@ test('buttons, drag and ctrl+wheel zoom and pan; a zoomed link opens zoomed', as
   });
 });
 
+test('a lane folds to one row without labels, and the fold is in the URL', async (t) => {
+  let folded;
+  await withPage(t, { query: '?view=timeline' }, async ({ page }) => {
+    await timeline(page);
+    const lane = page.locator('.tl-lane').nth(1);
+    const area = await lane.getAttribute('data-area');
+    const height = () => lane.locator('.tl-lane-svg').evaluate((svg) => svg.getBoundingClientRect().height);
+    const open = await height();
+    assert.ok(await lane.locator('.tl-label').count() > 0);
+    await lane.locator('button[data-lane]').click();
+    await page.waitForFunction((a) => new URL(location.href).searchParams.get('fold') === a, area);
+    await page.waitForFunction((a) => document.querySelector(`.tl-lane[data-area="${a}"] button`).getAttribute('aria-expanded') === 'false', area);
+    assert.ok(await height() < open, 'one row is lower than several');
+    assert.equal(await lane.locator('.tl-label').count(), 0);
+    // Every mark is still drawn.
+    const marks = milestonesOf(data.items).length;
+    assert.equal(await page.locator('.tl-mark').count(), marks);
+    folded = { url: page.url(), area };
+  });
+  // The link opens folded; unfolding takes the parameter away.
+  await withPage(t, { query: new URL(folded.url).search }, async ({ page }) => {
+    await timeline(page);
+    const button = page.locator(`.tl-lane[data-area="${folded.area}"] button[data-lane]`);
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    await button.click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('fold'));
+  });
+});
+
 test('clicking a mark opens its item; the list holds the same milestones in the same order', async (t) => {
   await withPage(t, { query: '?view=timeline' }, async ({ page }) => {
     await timeline(page);
