@@ -121,6 +121,9 @@ fn App(config: Config) -> impl IntoView {
         ctx.state.set(next);
     });
     on_cleanup(move || handle.remove());
+    // A search typed just before leaving (or reloading) still reaches the address bar.
+    let leave = window_event_listener(ev::pagehide, |_| url::flush());
+    on_cleanup(move || leave.remove());
 
     if config.standalone {
         Effect::new(move |_| {

@@ -38,6 +38,17 @@ test('typing in search replaces the history entry instead of adding one per key'
   });
 });
 
+test('a search typed just before leaving the page is kept in its history entry', async (t) => {
+  await withPage(t, {}, async ({ page, url }) => {
+    await ready(page);
+    // Leave at once, before the address bar is written (it waits for typing to pause).
+    await page.type('#itpe-search', 'loop', { delay: 5 });
+    await page.goto(`${url}?view=map`);
+    await page.goBack();
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'loop');
+  });
+});
+
 test('while typing, facet counts follow the results and settle on the same selection', async (t) => {
   await withPage(t, {}, async ({ page }) => {
     await ready(page);
