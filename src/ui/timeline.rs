@@ -507,14 +507,8 @@ pub fn TimelineView() -> impl IntoView {
         let Some((mark, m)) = event_mark(&ev) else {
             return;
         };
+        // It becomes the one mark in the tab order (`tab`, then `mark_state`).
         current.set(Some(m));
-        // Exactly one mark is in the tab order: this one.
-        if let Some(root) = chart.get_untracked() {
-            while let Ok(Some(el)) = root.query_selector(".tl-mark[tabindex=\"0\"]") {
-                let _ = el.set_attribute("tabindex", "-1");
-            }
-        }
-        let _ = mark.set_attribute("tabindex", "0");
         focused.set(place_tip(&mark, m));
     };
     let on_over = move |ev: ev::PointerEvent| {
@@ -574,7 +568,7 @@ pub fn TimelineView() -> impl IntoView {
     // happens in an animation frame, outside the reactive run: removing or focusing elements
     // fires focus events, whose handlers set signals. Only the latest request draws.
     let drawn = StoredValue::new(0u32);
-    let built = StoredValue::new(None::<(Arc<Rows>, Vec<Vec<Bucket>>)>);
+    let drawing = StoredValue::new(None::<Drawn>);
     {
         let data = data.clone();
         let item = ctx.slice(|s| s.item.clone());
@@ -588,8 +582,6 @@ pub fn TimelineView() -> impl IntoView {
             let (tab, item) = (tab.get(), item.get());
             let as_of_label = ctx.t(Key::AsOf);
             let src = source.get();
-            let ticks = tl::ticks(window_m.get_untracked(), &v);
-            let labels = src.labels(&r.layout, &v, &r.folded);
             let generation = drawn.with_value(|g| g.wrapping_add(1));
             drawn.set_value(generation);
             let data = data.clone();
@@ -600,24 +592,30 @@ pub fn TimelineView() -> impl IntoView {
                 if drawn.try_with_value(|g| *g) != Some(generation) {
                     return;
                 }
-                let fresh = built.with_value(|b| b.as_ref().is_some_and(|b| Arc::ptr_eq(&b.0, &r)));
-                if !fresh {
-                    let buckets = build(&root, &data, &src, &r, tab);
-                    built.set_value(Some((r.clone(), buckets)));
-                }
-                let placement = Placement {
-                    data: &data,
-                    source: &src,
-                    rows: &r,
-                    view: &v,
-                    ticks: &ticks,
-                    labels: &labels,
-                    as_of,
-                    as_of_label,
-                };
-                built.update_value(|b| {
-                    if let Some((_, buckets)) = b {
-                        place(&root, &placement, buckets);
+                drawing.update_value(|d| {
+                    // Marks once per rows; the view's transform, ticks and labels once per view;
+                    // focus and the open item (a key press, a click) touch only their marks.
+                    if !d.as_ref().is_some_and(|d| Arc::ptr_eq(&d.rows, &r)) {
+                        *d = Some(Drawn {
+                            buckets: build(&root, &data, &src, &r, tab),
+                            rows: r.clone(),
+                            placed: None,
+                        });
+                    }
+                    let Some(d) = d else { return };
+                    if d.placed != Some((v, as_of_label)) {
+                        let placement = Placement {
+                            data: &data,
+                            source: &src,
+                            rows: &r,
+                            view: &v,
+                            ticks: &tl::ticks(window_m.get_untracked(), &v),
+                            labels: &src.labels(&r.layout, &v, &r.folded),
+                            as_of,
+                            as_of_label,
+                        };
+                        place(&root, &placement, &mut d.buckets);
+                        d.placed = Some((v, as_of_label));
                     }
                 });
                 mark_state(&root, &data, &src, tab, item.as_deref());
@@ -758,11 +756,7 @@ fn tx(ctx: Ctx, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 's
 }
 
 fn transform((dx, scale): (f32, f32)) -> String {
-    format!(
-        "translate({}px,0) scale({},1)",
-        px(dx),
-        fixed(scale, 10_000)
-    )
+    format!("translate({dx:.1}px,0) scale({scale:.4},1)")
 }
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -793,17 +787,9 @@ fn add(
     el
 }
 
-/// A coordinate to a tenth of a pixel (integer formatting keeps float printing out of the wasm).
+/// A coordinate to a tenth of a pixel.
 fn px(v: f32) -> String {
-    fixed(v, 10)
-}
-
-/// `v` with as many decimals as `scale` (10, 100, 1000) has zeros.
-fn fixed(v: f32, scale: i64) -> String {
-    let t = (v as f64 * scale as f64).round() as i64;
-    let sign = if t < 0 { "-" } else { "" };
-    let digits = scale.to_string().len() - 1;
-    format!("{sign}{}.{:0digits$}", t.abs() / scale, t.abs() % scale)
+    format!("{v:.1}")
 }
 
 /// The rows of every lane, stacked in the reference view (see [`Source::layout`]).
@@ -813,6 +799,14 @@ struct Rows {
     reference: View,
     /// Collapsed lanes, by lane index.
     folded: Vec<bool>,
+}
+
+/// What is on screen: the marks built for `rows`, and the view (with the "as of" label's
+/// language) they were last placed in.
+struct Drawn {
+    rows: Arc<Rows>,
+    buckets: Vec<Vec<Bucket>>,
+    placed: Option<(View, &'static str)>,
 }
 
 /// The children of a lane's `.tl-pan` group: grid lines (px), marks (days since the reference
@@ -988,7 +982,7 @@ fn build(
                 // however the marks are scaled. Slightly slanted, so that its box (which
                 // leaves out the stroke) is not empty: a box of no width reads as invisible.
                 let mid = (e.start + e.end + 1) as f32 / 2.0 - base as f32;
-                let (x1, x2) = (fixed(mid - 0.05, 100), fixed(mid + 0.05, 100));
+                let (x1, x2) = (format!("{:.2}", mid - 0.05), format!("{:.2}", mid + 0.05));
                 let (y1, y2) = (px(y - 0.5), px(y + 0.5));
                 attrs.extend([
                     ("class", "tl-mark tl-point"),
@@ -1029,9 +1023,8 @@ fn place(root: &web_sys::Element, p: &Placement, buckets: &mut [Vec<Bucket>]) {
     let v = p.view;
     let k = v.scale();
     let marks_transform = format!(
-        "translate({},0) scale({},1)",
-        px(v.x(p.rows.reference.d0 as f32)),
-        fixed(k, 1_000_000)
+        "translate({:.1},0) scale({k:.6},1)",
+        v.x(p.rows.reference.d0 as f32)
     );
     let as_of_x = p.as_of.map(|a| v.x(a as f32 + 0.5));
     let Some(axis) = root.first_element_child() else {
