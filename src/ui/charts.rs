@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::controls::ChoiceButton;
 use super::{url, use_ctx, use_loaded, Ctx};
 use crate::charts::{self, Chart, ChartId};
 use crate::format;
@@ -143,15 +144,13 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -
         let current = ctx.slice(|s| s.money);
         let option = move |m: MoneyView, k: Key| {
             view! {
-                <button
-                    type="button"
-                    class="button-secondary"
+                <ChoiceButton
+                    chosen=Signal::derive(move || current.get() == m)
+                    on_choose=Callback::new(move |_| ctx.update(|s| s.money = m))
+                    label={k}
+                    {..}
                     data-money=m.as_str()
-                    aria-pressed=move || if current.get() == m { "true" } else { "false" }
-                    on:click=move |_| ctx.update(|s| s.money = m)
-                >
-                    {t(locale, k)}
-                </button>
+                />
             }
         };
         view! {

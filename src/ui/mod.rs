@@ -10,6 +10,7 @@
 
 mod app;
 mod charts;
+mod controls;
 mod detail;
 mod explore;
 mod filters;

@@ -8,6 +8,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::controls::ChoiceButton;
 use super::{use_ctx, use_loaded, Ctx, DetailPanel};
 use crate::dates::day_number;
 use crate::format::group;
@@ -537,15 +538,13 @@ pub fn TimelineView() -> impl IntoView {
     };
     let mode_button = move |m: TimelineMode, key: Key| {
         view! {
-            <button
-                type="button"
-                class="button-secondary"
+            <ChoiceButton
+                chosen=Signal::derive(move || mode.get() == m)
+                on_choose=Callback::new(move |_| ctx.update(|s| s.timeline_mode = Some(m)))
+                label={key}
+                {..}
                 data-mode=m.as_str()
-                aria-pressed=move || (mode.get() == m).to_string()
-                on:click=move |_| ctx.update(|s| s.timeline_mode = Some(m))
-            >
-                {move || ctx.t(key)}
-            </button>
+            />
         }
     };
     let tip = {
