@@ -795,17 +795,10 @@ fn bars(
     );
     y += 20;
     let tick_labels = |ops: &mut Vec<Op>, y: i32| {
-        for (i, v) in ticks.iter().enumerate() {
-            let x = x0 + (v / top * w).round() as i32;
-            let h = if i == 0 {
-                HPos::Left
-            } else if i == ticks.len() - 1 {
-                HPos::Right
-            } else {
-                HPos::Center
-            };
-            text(ops, x, y, &format::group(*v, 2), SMALL, MUTED, h);
-        }
+        let labels = ticks
+            .iter()
+            .map(|v| (x0 + (v / top * w).round() as i32, format::group(*v, 2)));
+        axis_labels(ops, labels, (x0, x0 + w as i32), y);
     };
     tick_labels(ops, y + 8);
     y += 20;
@@ -847,6 +840,27 @@ fn bars(
     }
     tick_labels(ops, y + 8);
     y + 20
+}
+
+/// Labels under an axis at their x, centred, or against the plot's edge (`left`..`right`)
+/// where centring would cross it.
+fn axis_labels(
+    ops: &mut Vec<Op>,
+    labels: impl Iterator<Item = (i32, String)>,
+    (left, right): (i32, i32),
+    y: i32,
+) {
+    for (x, s) in labels {
+        let half = (text_width(&s, SMALL) / 2.0) as i32;
+        let (x, h) = if x - half < left {
+            (left, HPos::Left)
+        } else if x + half > right {
+            (right, HPos::Right)
+        } else {
+            (x, HPos::Center)
+        };
+        text(ops, x, y, &s, SMALL, MUTED, h);
+    }
 }
 
 /// Dots on a log scale (counts from tens to tens of millions).
@@ -893,24 +907,10 @@ fn dots(
     let widest = text_width("100 million", SMALL) + 10.0;
     let every = ((widest / (span / f64::from(d1 - d0))).ceil() as i32).max(1);
     let tick_labels = |ops: &mut Vec<Op>, y: i32| {
-        for d in (d0..=d1).filter(|d| (d - d0) % every == 0) {
-            let v = pow10(d);
-            let s = format::compact(v);
-            let (x, half) = (xv(v), (text_width(&s, SMALL) / 2.0) as i32);
-            let h = if x - half < x0 {
-                HPos::Left
-            } else if x + half > x0 + w as i32 {
-                HPos::Right
-            } else {
-                HPos::Center
-            };
-            let x = match h {
-                HPos::Left => x0,
-                HPos::Right => x0 + w as i32,
-                HPos::Center => x,
-            };
-            text(ops, x, y, &s, SMALL, MUTED, h);
-        }
+        let labels = (d0..=d1)
+            .filter(|d| (d - d0) % every == 0)
+            .map(|d| (xv(pow10(d)), format::compact(pow10(d))));
+        axis_labels(ops, labels, (x0, x0 + w as i32), y);
     };
     tick_labels(ops, y + 8);
     y += 20;
