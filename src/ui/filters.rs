@@ -67,20 +67,50 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
         toggle: apply,
     };
 
-    let areas: Vec<FacetOption> = data
-        .policy_areas
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let id = a.id.clone();
-            option(
-                Label::Data(a.name.clone()),
-                |c, i| (c.areas[i].count, c.areas[i].selected),
-                i,
-                Callback::new(move |_| ctx.update(|s| toggle(&mut s.areas, id.clone()))),
-            )
-        })
-        .collect();
+    // Facets whose values are dataset ids: (id, name) pairs, the count they read, the list of
+    // the state they toggle.
+    let by_id = |values: Vec<(String, String)>,
+                 pick: fn(&FacetCounts, usize) -> (usize, bool),
+                 list: fn(&mut ViewState) -> &mut Vec<String>| {
+        values
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, name))| {
+                let apply = Callback::new(move |_| ctx.update(|s| toggle(list(s), id.clone())));
+                option(Label::Data(name), pick, i, apply)
+            })
+            .collect::<Vec<_>>()
+    };
+    let areas = by_id(
+        data.policy_areas
+            .iter()
+            .map(|a| (a.id.clone(), a.name.clone()))
+            .collect(),
+        |c, i| (c.areas[i].count, c.areas[i].selected),
+        |s| &mut s.areas,
+    );
+    let sites = by_id(
+        data.sites
+            .iter()
+            .map(|x| (x.id.clone(), x.name.clone()))
+            .collect(),
+        |c, i| (c.sites[i].count, c.sites[i].selected),
+        |s| &mut s.sites,
+    );
+    let orgs = by_id(
+        data.organisations
+            .iter()
+            .map(|o| {
+                let name = match &o.abbreviation {
+                    Some(a) => format!("{} ({a})", o.name),
+                    None => o.name.clone(),
+                };
+                (o.id.clone(), name)
+            })
+            .collect(),
+        |c, i| (c.orgs[i].count, c.orgs[i].selected),
+        |s| &mut s.orgs,
+    );
     let kinds: Vec<FacetOption> = ItemKind::ALL
         .into_iter()
         .enumerate()
@@ -102,38 +132,6 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
                 |c, i| (c.statuses[i].count, c.statuses[i].selected),
                 i,
                 Callback::new(move |_| ctx.update(|s| toggle(&mut s.statuses, st))),
-            )
-        })
-        .collect();
-    let sites: Vec<FacetOption> = data
-        .sites
-        .iter()
-        .enumerate()
-        .map(|(i, site)| {
-            let id = site.id.clone();
-            option(
-                Label::Data(site.name.clone()),
-                |c, i| (c.sites[i].count, c.sites[i].selected),
-                i,
-                Callback::new(move |_| ctx.update(|s| toggle(&mut s.sites, id.clone()))),
-            )
-        })
-        .collect();
-    let orgs: Vec<FacetOption> = data
-        .organisations
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let id = o.id.clone();
-            let name = match &o.abbreviation {
-                Some(a) => format!("{} ({a})", o.name),
-                None => o.name.clone(),
-            };
-            option(
-                Label::Data(name),
-                |c, i| (c.orgs[i].count, c.orgs[i].selected),
-                i,
-                Callback::new(move |_| ctx.update(|s| toggle(&mut s.orgs, id.clone()))),
             )
         })
         .collect();
