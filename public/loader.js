@@ -105,12 +105,7 @@
       }
     }
     let source;
-    if (inlineInit) {
-      const b64 = document.getElementById(root.dataset.wasm)?.textContent || '';
-      const text = atob(b64.trim());
-      source = new Uint8Array(text.length);
-      for (let i = 0; i < text.length; i++) source[i] = text.charCodeAt(i);
-    } else {
+    if (!inlineInit) {
       const wasmUrl = new URL('./it-policy-explorer_bg.wasm', base);
       try {
         source = await fetch(wasmUrl);
@@ -124,13 +119,22 @@
       }
     }
     try {
-      await init({ module_or_path: source });
+      await init({ module_or_path: source || inlineBytes() });
     } catch (err) {
       console.error('I&T Policy Explorer could not start', err);
-      const line = /unsafe-eval|Content.Security/i.test(String(err.message)) ? el('p', say('csp'))
-        : err instanceof WebAssembly.CompileError ? fileProblem('broken', WASM) : el('p', String(err));
-      return fail([line], inlineInit ? null : start);
+      // Refused by the CSP: retrying cannot help. Damaged: the server may have been fixed.
+      // Anything else happened once the wasm ran, which only a reload starts afresh.
+      if (/unsafe-eval|Content.Security/i.test(String(err.message))) return fail([el('p', say('csp'))], null);
+      if (err instanceof WebAssembly.CompileError && !inlineInit) return fail([fileProblem('broken', WASM)], start);
+      return fail([el('p', String(err))], () => location.reload());
     }
+  };
+  // The single-file edition's wasm: base64 in a data block named by the mount element.
+  const inlineBytes = () => {
+    const text = atob((document.getElementById(root.dataset.wasm)?.textContent || '').trim());
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
   };
   loading();
   start();

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { withFilePage, ready, snapshot, DIST } from './harness.mjs';
+import { withPage, withFilePage, ready, snapshot, DIST } from './harness.mjs';
 
 const SINGLE = path.join(DIST, 'it-policy-explorer-offline.html');
 const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/policy-2021.json'), 'utf8'));
@@ -143,7 +143,7 @@ print(json.dumps({i.filename: base64.b64encode(z.read(i)).decode() for i in z.in
 });
 
 test('the archive is reproducible: built again from the same files, it is the same bytes', () => {
-  const dir = fs.mkdtempSync(path.join(DIST, '..', 'dist-archive-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itpe-archive-'));
   try {
     fs.cpSync(DIST, dir, { recursive: true });
     execFileSync('python3', ['scripts/archive.py', dir]);
@@ -153,6 +153,22 @@ test('the archive is reproducible: built again from the same files, it is the sa
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the hosted page offers the archive for download, with its size', async (t) => {
+  const zip = fs.readFileSync(path.join(DIST, 'it-policy-explorer-offline.zip'));
+  await withPage(t, { width: 375 }, async ({ page }) => {
+    await ready(page);
+    const offer = page.locator('.site-footer .offline-download');
+    const size = zip.length < 1e6 ? `${Math.round(zip.length / 1e3)} KB` : `${(Math.round(zip.length / 1e5) / 10).toFixed(1)} MB`;
+    assert.equal((await offer.textContent()).trim(), `Download for offline use (zip, ${size})`);
+    assert.equal(await page.locator('.edition-note').count(), 0, 'the hosted page is not the offline edition');
+    await offer.scrollIntoViewIfNeeded();
+    await snapshot(page, 'offline-download-footer-375');
+    const [download] = await Promise.all([page.waitForEvent('download'), offer.locator('a').click()]);
+    assert.equal(download.suggestedFilename(), 'it-policy-explorer-offline.zip');
+    assert.ok(fs.readFileSync(await download.path()).equals(zip));
+  });
 });
 
 test('the data shown offline is the dataset of the bundle', () => {
