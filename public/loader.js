@@ -1,20 +1,141 @@
-// Starts I&T Policy Explorer. An external module (not trunk's inline loader) so the page runs
-// under a strict Content-Security-Policy. Every URL is resolved from this file's own URL, so the
-// bundle works from any sub-path and when a host page embeds it from another folder.
-import init from './it-policy-explorer.js';
+// Starts I&T Policy Explorer. An external classic script (no inline script, so the page runs
+// under a strict Content-Security-Policy; not a module, so it also runs from file://, where it
+// says that this copy needs a web server instead of hanging). The glue is imported and the wasm
+// fetched from this file's own folder, so the bundle works from any sub-path and embedded.
+// Every failed start shows what failed and a Retry button. The single-file edition
+// (scripts/offline.mjs) puts this code after the glue in one inline module: `__wbg_init` is
+// then defined and the wasm comes from the page itself.
+(() => {
+  const root = document.getElementById('it-policy-explorer');
+  if (!root) return;
+  const inlineInit = root.dataset.wasm && typeof __wbg_init === 'function' ? __wbg_init : null;
+  const self = document.currentScript?.src || document.querySelector('script[src*="loader.js"]')?.src;
+  const base = new URL('./', self || document.baseURI);
+  if (!root.dataset.assetBase) root.dataset.assetBase = base.href;
+  const GLUE = 'it-policy-explorer.js';
+  const WASM = 'it-policy-explorer_bg.wasm';
+  const OFFLINE = 'it-policy-explorer-offline.html';
 
-const root = document.getElementById('it-policy-explorer');
-if (root && !root.dataset.assetBase) {
-  root.dataset.assetBase = new URL('./', import.meta.url).href;
-}
+  // Before the wasm runs there is no i18n table: these few messages carry their own, in the
+  // language of the link (?lang=) or of the page.
+  const lang = new URLSearchParams(location.search).get('lang') || document.documentElement.lang;
+  const l = /^zh-(hant|hk|tw|mo)/i.test(lang) ? 1 : /^zh/i.test(lang) ? 2 : 0;
+  const TEXT = {
+    loading: ['Loading the app…', '正在載入應用程式…', '正在加载应用程序…'],
+    failed: ['The app could not start.', '應用程式未能啟動。', '应用程序未能启动。'],
+    missing: ['This file could not be loaded:', '未能載入此檔案：', '未能加载此文件：'],
+    broken: ['This file is damaged (not valid WebAssembly):', '此檔案已損壞（不是有效的 WebAssembly）：', '此文件已损坏（不是有效的 WebAssembly）：'],
+    csp: ["The page's Content-Security-Policy does not allow WebAssembly (it needs 'wasm-unsafe-eval').", '網頁的內容安全政策（CSP）不允許 WebAssembly（需要 \'wasm-unsafe-eval\'）。', '网页的内容安全策略（CSP）不允许 WebAssembly（需要 \'wasm-unsafe-eval\'）。'],
+    nowasm: ['This browser does not run WebAssembly, or it is turned off.', '此瀏覽器不支援 WebAssembly，或已將其關閉。', '此浏览器不支持 WebAssembly，或已将其关闭。'],
+    retry: ['Retry', '重試', '重试'],
+    data: ["The paper's data:", '文件的數據：', '文件的数据：'],
+    server: ['This copy of the app needs a web server: browsers do not run it from a file.', '此應用程式副本需要網頁伺服器：瀏覽器不會直接從檔案執行它。', '此应用程序副本需要网页服务器：浏览器不会直接从文件运行它。'],
+    single: ['Without a server, open the single-file edition beside this page:', '不用伺服器的話，請開啟此網頁旁的單一檔案版本：', '不用服务器的话，请打开此网页旁的单文件版本：'],
+    command: ['Or serve this folder with one command, then open http://localhost:8000/ :', '或用一行指令提供此資料夾，然後開啟 http://localhost:8000/ ：', '或用一行命令提供此文件夹，然后打开 http://localhost:8000/ ：'],
+  };
+  const say = (key) => TEXT[key][l];
+  const el = (tag, text, cls) => {
+    const e = document.createElement(tag);
+    if (text) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  };
+  const link = (href, text) => Object.assign(el('a', text), { href });
+  const show = (...nodes) => (root.querySelector('main') || root).replaceChildren(...nodes);
+  const loading = () => {
+    const p = el('p', say('loading'), 'loading');
+    p.setAttribute('role', 'status');
+    show(p);
+  };
 
-init({ module_or_path: new URL('./it-policy-explorer_bg.wasm', import.meta.url) }).catch((err) => {
-  console.error('I&T Policy Explorer could not start', err);
-  if (root) {
-    const p = document.createElement('p');
-    p.className = 'error-summary';
-    p.setAttribute('role', 'alert');
-    p.textContent = 'The app could not start in this browser (WebAssembly failed to load). The data is in data/policy-2021.json.';
-    root.querySelector('main')?.replaceChildren(p);
+  // A failed start: what failed, a link to the data, and (when trying again can help) Retry.
+  const fail = (lines, retry) => {
+    const box = el('div', null, 'error-summary');
+    box.setAttribute('role', 'alert');
+    const data = el('p', `${say('data')} `);
+    data.append(link(new URL('data/policy-2021.json', base).href, 'data/policy-2021.json'));
+    box.append(el('h2', say('failed')), ...lines, data);
+    if (retry) {
+      const b = el('button', say('retry'), 'button');
+      b.type = 'button';
+      b.addEventListener('click', () => { loading(); retry(); });
+      box.append(b);
+    }
+    show(box);
+    box.querySelector('button')?.focus();
+  };
+  const fileProblem = (key, file, detail) => {
+    const p = el('p', `${say(key)} `);
+    p.append(el('code', new URL(file, base).href));
+    if (detail) p.append(` (${detail})`);
+    return p;
+  };
+
+  // Opened from the file system, the browser refuses the module and the wasm: say so at once.
+  if (!inlineInit && location.protocol === 'file:') {
+    let folder = decodeURIComponent(base.pathname);
+    if (/^\/[A-Za-z]:\//.test(folder)) folder = folder.slice(1); // Windows: /C:/... -> C:/...
+    const box = el('div', null, 'error-summary');
+    box.setAttribute('role', 'alert');
+    const single = el('p', `${say('single')} `);
+    single.append(link(OFFLINE, OFFLINE));
+    const command = el('p', say('command'));
+    const pre = el('pre');
+    pre.append(el('code', `python3 -m http.server 8000 --directory "${folder}"`));
+    box.append(el('h2', say('server')), single, command, pre);
+    show(box);
+    return;
   }
-});
+
+  let attempt = 0;
+  const start = async () => {
+    if (typeof WebAssembly !== 'object') return fail([el('p', say('nowasm'))], null);
+    attempt += 1;
+    let init = inlineInit;
+    if (!init) {
+      // A dynamic import, unlike a static one, fails into this handler; a retry asks again
+      // under a new URL, since the browser remembers a failed module.
+      const glue = new URL('./it-policy-explorer.js', base);
+      if (attempt > 1) glue.searchParams.set('retry', attempt);
+      try {
+        init = (await import(glue.href)).default;
+      } catch (err) {
+        console.error('I&T Policy Explorer: the JS glue did not load', err);
+        return fail([fileProblem('missing', GLUE)], start);
+      }
+    }
+    let source;
+    if (!inlineInit) {
+      const wasmUrl = new URL('./it-policy-explorer_bg.wasm', base);
+      try {
+        source = await fetch(wasmUrl);
+      } catch (err) {
+        console.error('I&T Policy Explorer: the wasm did not load', err);
+        return fail([fileProblem('missing', WASM, err.message)], start);
+      }
+      if (!source.ok) {
+        console.error(`I&T Policy Explorer: the wasm did not load (HTTP ${source.status})`);
+        return fail([fileProblem('missing', WASM, `HTTP ${source.status}`)], start);
+      }
+    }
+    try {
+      await init({ module_or_path: source || inlineBytes() });
+    } catch (err) {
+      console.error('I&T Policy Explorer could not start', err);
+      // Refused by the CSP: retrying cannot help. Damaged: the server may have been fixed.
+      // Anything else happened once the wasm ran, which only a reload starts afresh.
+      if (/unsafe-eval|Content.Security/i.test(String(err.message))) return fail([el('p', say('csp'))], null);
+      if (err instanceof WebAssembly.CompileError && !inlineInit) return fail([fileProblem('broken', WASM)], start);
+      return fail([el('p', String(err))], () => location.reload());
+    }
+  };
+  // The single-file edition's wasm: base64 in a data block named by the mount element.
+  const inlineBytes = () => {
+    const text = atob((document.getElementById(root.dataset.wasm)?.textContent || '').trim());
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  };
+  loading();
+  start();
+})();

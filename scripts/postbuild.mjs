@@ -19,6 +19,9 @@ fs.writeFileSync(path.join(dist, 'loader.js'), loader);
 let html = read('index.html').toString();
 // trunk leaves its rust link when it does not inject scripts; it means nothing to a browser.
 html = html.replace(/\s*<link[^>]*data-trunk[^>]*>/g, '');
+// Subresource integrity on same-origin files adds nothing (whoever can change them can change
+// this page) and breaks file://, where every check fails and the page stays unstyled.
+html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => tag.replace(/\s(?:integrity|crossorigin)(?:="[^"]*")?(?=[\s/>])/g, ''));
 html = html.replace(/(href|src)="\.\/([\w.-]+\.(?:css|js))(\?v=\w+)?"/g, (_, attr, file) => `${attr}="./${file}?v=${hash(file)}"`);
 fs.writeFileSync(path.join(dist, 'index.html'), html);
 

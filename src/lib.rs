@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod dates;
+pub mod edition;
 pub mod filter;
 pub mod format;
 pub mod geo;

@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::offline::{DownloadLink, Edition, EditionNote};
 use super::{url, use_ctx, Ctx, Loaded};
 use crate::filter::{select, SearchIndex};
 use crate::i18n::{Key, Locale};
@@ -27,6 +28,8 @@ struct Config {
     static_title: String,
     /// The issuer line ("Innovation and Technology Bureau, October 2021") of the first paint.
     static_issuer: String,
+    /// Single-file offline edition or hosted bundle (see `super::offline`).
+    edition: Edition,
 }
 
 /// Mounts the app into `#it-policy-explorer`, replacing the static first paint.
@@ -62,6 +65,7 @@ pub fn start() {
         standalone: root.has_attribute("data-standalone"),
         static_title,
         static_issuer,
+        edition: Edition::read(&root),
     };
     root.set_inner_html("");
     let root: web_sys::HtmlElement = root.unchecked_into();
@@ -80,6 +84,20 @@ enum Problem {
     Http(u16),
     Network(String),
     Invalid(LoadError),
+}
+
+/// The dataset from the page itself (single-file edition: `inline`, an element id), else fetched.
+async fn load(url: String, inline: Option<String>) -> Result<Arc<Dataset>, DatasetError> {
+    let Some(id) = inline else {
+        return load_dataset(url).await;
+    };
+    let text = super::offline::inline_text(&id).unwrap_or_default();
+    Dataset::from_json(&text)
+        .map(Arc::new)
+        .map_err(|e| DatasetError {
+            url: format!("#{id}"),
+            problem: Problem::Invalid(e),
+        })
 }
 
 async fn load_dataset(url: String) -> Result<Arc<Dataset>, DatasetError> {
@@ -108,6 +126,7 @@ fn App(config: Config) -> impl IntoView {
     let (initial, notices) = ViewState::parse(&url::current_query());
     let ctx = Ctx::new(initial, notices);
     provide_context(ctx);
+    provide_context(config.edition.clone());
 
     // Back/forward: the URL changed under us; read it again.
     let data_for_popstate: RwSignal<Option<Arc<Dataset>>> = RwSignal::new(None);
@@ -135,7 +154,8 @@ fn App(config: Config) -> impl IntoView {
     }
 
     let dataset_url = config.dataset_url.clone();
-    let resource = LocalResource::new(move || load_dataset(dataset_url.clone()));
+    let inline = config.edition.inline_dataset.clone();
+    let resource = LocalResource::new(move || load(dataset_url.clone(), inline.clone()));
     let heading = RwSignal::new((config.static_title.clone(), config.static_issuer.clone()));
 
     let body = move || match resource.get() {
@@ -158,6 +178,7 @@ fn App(config: Config) -> impl IntoView {
         <div class="itpe" lang=move || ctx.locale().html_lang()>
             <a class="skip-link" href="#itpe-main">{move || ctx.t(Key::SkipToContent)}</a>
             <Masthead heading=heading.read_only()/>
+            <EditionNote data=Signal::derive(move || data_for_popstate.get())/>
             <Navigation/>
             <Notices/>
             <main id="itpe-main" class="itpe-main" tabindex="-1">{body}</main>
@@ -392,6 +413,7 @@ fn Footer(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
             }}
             <p>{move || ctx.t(Key::EnglishOnlyData)}</p>
             <p class="credit">{move || ctx.t(Key::Credit)}</p>
+            <DownloadLink/>
         </footer>
     }
 }

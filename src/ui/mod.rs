@@ -16,6 +16,7 @@ mod explore;
 mod filters;
 mod list;
 mod map;
+mod offline;
 mod source;
 mod timeline;
 pub mod url;

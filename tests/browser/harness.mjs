@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve, STRICT_CSP } from '../serve.mjs';
@@ -45,15 +46,36 @@ export function bundleCopy(edit) {
  */
 export async function withPage(t, opts, body) {
   const { query = '', base = '/', csp = STRICT_CSP, dir = DIST, width = 1280, height = 900,
-    expectErrors = [], bypassCSP = false } = opts;
+    expectErrors = [], bypassCSP = false, javaScriptEnabled = true } = opts;
   const server = await serve({ dir, base, csp });
-  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, bypassCSP });
+  const origin = new URL(server.url).origin;
+  const url = server.url + query;
+  try {
+    await checkedPage(t, { allowed: origin, width, height, expectErrors, bypassCSP, javaScriptEnabled }, url,
+      (args) => body({ ...args, url, server }));
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * Opens a page of a file in the file system (`file` an absolute path, `query` e.g. "?view=map")
+ * and runs `body` as `withPage` does. Every request that is not for a file fails the test.
+ */
+export async function withFilePage(t, opts, body) {
+  const { file, query = '', width = 1280, height = 900, expectErrors = [] } = opts;
+  const url = pathToFileURL(file).href + query;
+  await checkedPage(t, { allowed: 'file:', width, height, expectErrors }, url, (args) => body({ ...args, url }));
+}
+
+/** A fresh context and page at `url` that fails its test on any problem (see `withPage`). */
+async function checkedPage(t, { allowed, width, height, expectErrors, bypassCSP = false, javaScriptEnabled = true }, url, body) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, bypassCSP, javaScriptEnabled });
   const page = await context.newPage();
   const problems = [];
-  const origin = new URL(server.url).origin;
   await context.route('**/*', (route) => {
     const u = route.request().url();
-    if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    if (u.startsWith(allowed) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
     problems.push(`request to another host: ${u}`);
     return route.abort();
   });
@@ -69,10 +91,9 @@ export async function withPage(t, opts, body) {
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  const url = server.url + query;
   try {
     await page.goto(url);
-    await body({ page, url, server, context, problems });
+    await body({ page, context, problems });
     if (problems.length) throw new Error(problems.join('\n'));
   } catch (err) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -82,7 +103,6 @@ export async function withPage(t, opts, body) {
     throw err;
   } finally {
     await context.close();
-    await server.close();
   }
 }
 
