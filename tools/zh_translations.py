@@ -43,6 +43,10 @@ def entry(value):
     return {"text": value, "provenance": "translation"}
 
 
+def _text(value):
+    return value["text"] if isinstance(value, dict) else value
+
+
 def _keyed(collection, records, table):
     """table restricted to the ids of records; refuses missing and unknown ids."""
     ids = [r["id"] for r in records]
@@ -111,6 +115,9 @@ def build_hant(data, zh):
         district = next(x["district"] for x in data["sites"] if x["id"] == i)
         if district not in zh.DISTRICTS:
             raise TranslationError(f"site {i}: no Chinese for the district {district!r}")
+        repeated = [a for a in aliases if a in (_text(name), _text(short))] or len(set(aliases)) < len(aliases)
+        if repeated:
+            raise TranslationError(f"site {i}: aliases repeat a name: {aliases}")
         out["sites"][i] = {"name": entry(name), "short_name": entry(short), "district": entry(zh.DISTRICTS[district]),
                            "aliases": list(aliases)}
     out["organisations"] = {}

@@ -20,10 +20,10 @@ SCHEME = "the scheme's Chinese name"
 PLACE = "the place's Chinese name"
 DISTRICT = "the district's official Chinese name"
 
-NOTE = "標題及摘要為本計劃的非官方中文譯本；官方名稱另有標示。論文引文保留英文原文。"
+NOTE = "標題及摘要由本網站翻譯，並非官方譯本；官方名稱另有標示。文件引文保留英文原文。"
 
 DOCUMENT = {
-    "title": "2021年施政報告中的創新及科技措施",
+    "title": "《2021年施政報告》中的創新及科技措施",
     "bureau": OFFICIAL("創新及科技局", BODY),
     "offices": [
         OFFICIAL("創新及科技局", BODY),
@@ -194,7 +194,7 @@ ITEMS = {
 # ----------------------------------------------------------------------------------- figures
 # id: what the figure measures (no amount; the app formats the value)
 FIGURES = {
-    "f-p2-1": "2017年施政報告提出發展創科的主要範疇",
+    "f-p2-1": "《2017年施政報告》提出發展創科的主要範疇",
     "f-p2-2": "本屆政府在創科方面的投資",
     "f-p3-1": "本地研發總開支（2014年）",
     "f-p3-2": "本地研發總開支（2019年）",
@@ -356,7 +356,7 @@ FIGURES = {
 
 # A figure's period, by the paper's English phrase (the same phrase reads the same everywhere).
 PERIODS = {
-    "2017 PA": "2017年施政報告",
+    "2017 PA": "《2017年施政報告》",
     "current-term": "本屆政府任期",
     "2014": "2014年",
     "2018": "2018年",
@@ -397,7 +397,7 @@ PERIODS = {
 
 # -------------------------------------------------------------------------------- milestones
 # The label of every "announced" milestone of a new initiative (dated by paragraph 1).
-ANNOUNCED_LABEL = "於2021年施政報告公布"
+ANNOUNCED_LABEL = "於《2021年施政報告》公布"
 
 MILESTONES = {
     "m-joint-funding-schemes-1": "粵港科技合作資助計劃開始資助項目",
@@ -513,25 +513,25 @@ SITES = {
                 "新田科技城", ["落馬洲", "新田", "北部都會區"]),
     "shenzhen-it-zone": ("深圳科創園區", "深圳科創園區", ["福田", "深方園區"]),
     "co-operation-zone": (OFFICIAL("深港科技創新合作區", "the zone's Chinese name"), "合作區", ["一區兩園", "河套合作區"]),
-    "ma-liu-shui": ("馬料水填海", "馬料水", ["馬料水填海"]),
+    "ma-liu-shui": ("馬料水填海", "馬料水", []),
     "shatin-stw": (OFFICIAL("沙田污水處理廠", "the works' Chinese name (Drainage Services Department)"),
                    "沙田污水廠", ["污水處理廠"]),
     "hksp": ("白石角香港科學園", "科學園", ["香港科學園", "白石角"]),
-    "cyberport": (OFFICIAL("數碼港", "Cyberport's Chinese name"), "數碼港", ["資訊港"]),
+    "cyberport": (OFFICIAL("數碼港", "Cyberport's Chinese name"), "數碼港", []),
     "lau-fau-shan": (OFFICIAL("流浮山", PLACE), "流浮山", []),
     "hung-shui-kiu": (OFFICIAL("洪水橋／廈村", "the New Development Area's Chinese name"), "洪水橋／廈村",
                       ["洪水橋", "廈村"]),
     "qianhai": ("深圳前海", "前海", ["前海合作區"]),
     "pokfulam-hku": ("港大薄扶林用地", "港大薄扶林用地", ["薄扶林", "香港大學"]),
-    "cuhk-medical-centre": ("香港中文大學醫院附近用地", "中大醫院", ["中大醫院", "香港中文大學醫院"]),
-    "university-station": ("東鐵綫大學站", "大學站", ["大學站", "東鐵線"]),
+    "cuhk-medical-centre": ("香港中文大學醫院附近用地", "中大醫院", ["香港中文大學醫院"]),
+    "university-station": ("東鐵綫大學站", "大學站", ["東鐵線", "東鐵綫"]),
     "polyu-hung-hom-bay": ("香港理工大學紅磡灣校園", "理大紅磡灣校園", ["紅磡灣", "理大"]),
     "tko-amc": ("將軍澳工業邨先進製造業中心", "將軍澳先進製造業中心", ["將軍澳工業邨", "將軍澳"]),
     "yl-mec": ("元朗工業邨微電子中心", "元朗微電子中心", ["元朗工業邨"]),
     "innocell": (OFFICIAL("創新斗室", "the building's Chinese name (HKSTPC)"), "創新斗室", []),
     "tko-dth": ("數據技術中心", "數據技術中心", ["將軍澳"]),
-    "kwun-tong": ("觀塘（智慧燈柱）", "觀塘", ["觀塘"]),
-    "kai-tak": ("啟德發展區（智慧燈柱）", "啟德", ["啟德發展區", "啟德"]),
+    "kwun-tong": ("觀塘（智慧燈柱）", "觀塘", []),
+    "kai-tak": ("啟德發展區（智慧燈柱）", "啟德", ["啟德發展區"]),
 }
 
 # ----------------------------------------------------------------------------- organisations
@@ -544,7 +544,7 @@ ORGANISATIONS = {
     "efficiency-unit": (OFFICIAL("效率促進組", BODY), None),
     "cs-office": (OFFICIAL("政務司司長辦公室", BODY), None),
     "itib": (OFFICIAL("創新科技及工業局", BODY), None),
-    "chief-executive": (OFFICIAL("行政長官", "the office's Chinese title"), OFFICIAL("特首", "the common Chinese short title")),
+    "chief-executive": (OFFICIAL("行政長官", "the office's Chinese title"), None),
     "hksar-government": (OFFICIAL("香港特別行政區政府", BODY), OFFICIAL("特區政府", "the government's Chinese short name")),
     "central-government": (OFFICIAL("中央人民政府", BODY), None),
     "steering-committee": (OFFICIAL("創新及科技督導委員會", BODY), None),
