@@ -211,10 +211,10 @@ def script_fold(hant, hans):
     return "".join(sorted(pairs))
 
 
-# Characters that Hong Kong's standard forms share with Simplified Chinese although OpenCC's
-# Simplified to Traditional dictionary always changes them (床 -> 牀, the Taiwan form; Hong Kong
-# writes 床, as in 臨床).
-HK_STANDARD_SHARED = "床"
+# Characters that Hong Kong writing shares with Simplified Chinese although OpenCC's Simplified
+# to Traditional dictionary always changes them: 床 (-> 牀, the Taiwan form; Hong Kong writes 床,
+# as in 臨床) and 厦 (-> 廈; Hong Kong's place name 厦村 is written so).
+HK_STANDARD_SHARED = "床厦"
 
 
 def _dictionary(name):
