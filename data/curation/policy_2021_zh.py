@@ -20,7 +20,7 @@ SCHEME = "the scheme's Chinese name"
 PLACE = "the place's Chinese name"
 DISTRICT = "the district's official Chinese name"
 
-NOTE = "標題及摘要由本網站翻譯，並非官方譯本；官方名稱另有標示。文件引文保留英文原文。"
+NOTE = "標題及摘要為本項目的非官方翻譯；官方中文名稱另有標示。文件引文保留英文原文。"
 
 DOCUMENT = {
     "title": "《2021年施政報告》中的創新及科技措施",
