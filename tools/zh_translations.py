@@ -12,23 +12,30 @@ Called by tools/build_dataset.py after it has built the English dataset:
   OpenCC's character dictionaries, which tests/dataset_zh.rs uses without Python.
 """
 
+import functools
 import json
 import os
 import subprocess
+import sys
 import tempfile
 
-OPENCC_HINT = "the Chinese translation files need OpenCC: pip install opencc"
+OPENCC_VERSION = "1.4.2"  # the version the committed files were made with
+OPENCC_HINT = f"the Chinese translation files need OpenCC: pip install opencc=={OPENCC_VERSION}"
 
 
 class TranslationError(Exception):
     pass
 
 
+@functools.cache
 def _opencc():
     try:
         import opencc  # noqa: PLC0415 (imported only when the files are built)
     except ImportError as e:
         raise TranslationError(OPENCC_HINT) from e
+    if getattr(opencc, "__version__", None) != OPENCC_VERSION:
+        print(f"build_dataset: warning: OpenCC {getattr(opencc, '__version__', '?')} is not {OPENCC_VERSION}; "
+              "its dictionaries may convert differently", file=sys.stderr)
     return opencc
 
 
