@@ -186,6 +186,8 @@ def build_hans(hant, zh):
         text = replace(text, zh.HANS_PUNCTUATION)
         if path in zh.HANS_OVERRIDES:
             used.add(path)
+            if zh.HANS_OVERRIDES[path] == text:
+                raise TranslationError(f"Simplified override of {path} changes nothing")
             text = zh.HANS_OVERRIDES[path]
         e["text"] = text
     stale = sorted(set(zh.HANS_OVERRIDES) - used)

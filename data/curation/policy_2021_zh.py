@@ -560,7 +560,7 @@ ORGANISATIONS = {
     "cas": (OFFICIAL("中國科學院", BODY), OFFICIAL("中科院", "the academy's Chinese short name")),
     "nmpa": (OFFICIAL("國家藥品監督管理局", BODY), OFFICIAL("國家藥監局", "the administration's Chinese short name")),
     "mastercard": (OFFICIAL("萬事達卡", "the company's Chinese brand name"), None),
-    "fletcher-school": ("塔夫茨大學弗萊徹法律與外交學院", None),
+    "fletcher-school": ("塔夫茨大學弗萊徹法律及外交學院", None),
     "shenzhen-gov": (OFFICIAL("深圳市人民政府", BODY), None),
     "sz-hk-coop-zone-co": ("深港科技創新合作區發展有限公司", None),
     "guangdong": ("廣東省／深圳市", None),
@@ -621,7 +621,8 @@ HANS_PHRASES = [
 HANS_PUNCTUATION = [("「", "“"), ("」", "”"), ("『", "‘"), ("』", "’")]
 
 # Whole-text overrides of the Simplified file, by path "collection/id/field": where a name's
-# Mainland form differs from the character conversion.
+# Mainland form differs from the character conversion (the Fletcher School is known on the
+# Mainland as 弗莱彻法律与外交学院, with 与 where Hong Kong writes 及).
 HANS_OVERRIDES = {
     "organisations/fletcher-school/name": "塔夫茨大学弗莱彻法律与外交学院",
 }
