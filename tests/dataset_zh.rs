@@ -2,7 +2,7 @@
 //! the dataset's ids, both scripts for every entity, and the script of every character (by the
 //! OpenCC-derived table in data/zh-script-chars.json, so no Python is needed).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde_json::{json, Value};
 
@@ -80,16 +80,29 @@ fn texts(doc: &Value) -> Vec<String> {
 }
 
 struct ScriptChars {
+    /// Each Traditional-only character with its Simplified form.
+    to_simplified: HashMap<char, char>,
     traditional_only: HashSet<char>,
     simplified_only: HashSet<char>,
 }
 
 fn script_chars() -> ScriptChars {
     let table = parse(SCRIPT_CHARS);
-    let set = |k: &str| -> HashSet<char> { table[k].as_str().expect(k).chars().collect() };
+    let pairs: Vec<char> = table["traditional_to_simplified"]
+        .as_str()
+        .expect("pairs")
+        .chars()
+        .collect();
+    assert!(pairs.len() % 2 == 0, "the character table holds pairs");
+    let to_simplified: HashMap<char, char> = pairs.chunks(2).map(|p| (p[0], p[1])).collect();
     ScriptChars {
-        traditional_only: set("traditional_only"),
-        simplified_only: set("simplified_only"),
+        traditional_only: to_simplified.keys().copied().collect(),
+        to_simplified,
+        simplified_only: table["simplified_only"]
+            .as_str()
+            .expect("simplified_only")
+            .chars()
+            .collect(),
     }
 }
 
@@ -339,8 +352,13 @@ fn script_fold_pairs_every_differing_character() {
         !fold.is_empty() && fold.len() % 2 == 0,
         "script_fold holds pairs"
     );
-    let pairs: Vec<(char, char)> = fold.chunks(2).map(|p| (p[0], p[1])).collect();
-    for &(s, t) in &pairs {
+    let pairs: HashMap<char, char> = fold.chunks(2).map(|p| (p[0], p[1])).collect();
+    assert_eq!(
+        pairs.len() * 2,
+        fold.len(),
+        "one pair per Simplified character (the app folds one for one)"
+    );
+    for (&s, &t) in &pairs {
         assert_ne!(s, t, "a pair of one character");
         assert!(
             !chars.traditional_only.contains(&s),
@@ -350,27 +368,41 @@ fn script_fold_pairs_every_differing_character() {
             !chars.simplified_only.contains(&t),
             "{s}{t}: the second of a pair is Traditional"
         );
+        if let Some(&form) = chars.to_simplified.get(&t) {
+            assert_eq!(form, s, "{s}{t}: OpenCC simplifies {t} to {form}");
+        }
     }
-    let simplified: HashSet<char> = pairs.iter().map(|p| p.0).collect();
-    let traditional: HashSet<char> = pairs.iter().map(|p| p.1).collect();
+    // Every Traditional-only character of the Traditional texts, and every Simplified-only
+    // character of the Simplified texts, folds.
     for c in texts(&hant).concat().chars() {
-        if chars.traditional_only.contains(&c) {
-            assert!(traditional.contains(&c), "{c} of zh-hant has no fold pair");
+        if let Some(s) = chars.to_simplified.get(&c) {
+            assert!(
+                pairs.contains_key(s),
+                "{c} ({s}) of zh-hant has no fold pair"
+            );
         }
     }
     for c in texts(&hans).concat().chars() {
         if chars.simplified_only.contains(&c) {
-            assert!(simplified.contains(&c), "{c} of zh-hans has no fold pair");
+            assert!(pairs.contains_key(&c), "{c} of zh-hans has no fold pair");
         }
     }
-    // The searches of the issue fold to one another.
+    // Folded, the Simplified texts read as the Traditional ones where these use the paired forms:
+    // the searches of the issue find the same names in both scripts.
     let fold_str = |text: &str| -> String {
         text.chars()
-            .map(|c| pairs.iter().find(|p| p.1 == c).map_or(c, |p| p.0))
+            .map(|c| pairs.get(&c).copied().unwrap_or(c))
             .collect()
     };
-    assert_eq!(fold_str("數碼港"), "数码港");
-    assert_eq!(fold_str("落馬洲"), "落马洲");
+    for (hans_name, hant_name) in [
+        ("数码港", "數碼港"),
+        ("落马洲", "落馬洲"),
+        ("科学园", "科學園"),
+        ("香港科技园公司", "香港科技園公司"),
+        ("创新及科技局", "創新及科技局"),
+    ] {
+        assert_eq!(fold_str(hans_name), hant_name);
+    }
 }
 
 #[test]

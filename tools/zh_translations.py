@@ -204,20 +204,25 @@ def build_hans(hant, zh):
 
 
 def script_fold(hant, hans):
-    """Pairs "ST" of a Simplified character S and a Traditional character T (S != T), for every
-    character of the two files' texts that converts differently between the scripts."""
+    """Pairs "ST" of a Simplified character S and its Traditional counterpart T (S != T), one pair
+    per S, for every character of the two files' texts that differs between the scripts. The
+    app folds search text one for one, so where the Traditional texts write two forms of one
+    Simplified character (線 and the MTR's 綫), the more frequent one is its pair."""
     oc = _opencc()
     to_s, to_t = oc.OpenCC("hk2s"), oc.OpenCC("s2hk")
-    pairs = set()
-    for c in sorted(set("".join(texts(hant)))):
+    counts = {}
+    for c in "".join(texts(hant)):
+        counts[c] = counts.get(c, 0) + 1
+    best = {}
+    for c in sorted(counts, key=lambda c: (-counts[c], c)):
         s = to_s.convert(c)
         if len(s) == 1 and s != c:
-            pairs.add(s + c)
-    for c in sorted(set("".join(texts(hans)))):
+            best.setdefault(s, c)
+    for c in sorted(set("".join(texts(hans))) - set(counts)):  # not where Hong Kong writes it too (斗, 岩)
         t = to_t.convert(c)
         if len(t) == 1 and t != c:
-            pairs.add(c + t)
-    return "".join(sorted(pairs))
+            best.setdefault(c, t)
+    return "".join(s + t for s, t in sorted(best.items()))
 
 
 # Characters that Hong Kong writing shares with Simplified Chinese although OpenCC's Simplified
@@ -256,7 +261,8 @@ def script_chars():
     ts_values = {v for vs in ts.values() for v in vs}
     hk_values = {v for vs in hk.values() for v in vs}
     trad_only = {c for c in set(ts) | set(hk_rev)
-                 if len(c) == 1 and to_s.convert(c) != c and c not in st and c not in ts_values}
+                 if len(c) == 1 and len(to_s.convert(c)) == 1 and to_s.convert(c) != c
+                 and c not in st and c not in ts_values}
     simp_only = {c for c, vs in st.items()
                  if len(c) == 1 and c not in vs and c not in ts and c not in hk_values and c not in hk_rev
                  and c not in HK_STANDARD_SHARED}
@@ -265,7 +271,9 @@ def script_chars():
         "credit": "Derived from the character dictionaries (TSCharacters, STCharacters, HKVariants, "
                   f"HKVariantsRev) of OpenCC {version}, https://github.com/BYVoid/OpenCC, "
                   "Apache License 2.0, by tools/zh_translations.py.",
-        "traditional_only": "".join(sorted(trad_only)),
+        "contents": "traditional_to_simplified: pairs of a Traditional-only character and its Simplified form "
+                    "(Hong Kong to Simplified); simplified_only: the characters no Traditional text uses.",
+        "traditional_to_simplified": "".join(c + to_s.convert(c) for c in sorted(trad_only)),
         "simplified_only": "".join(sorted(simp_only)),
     }
 
@@ -273,7 +281,7 @@ def script_chars():
 def check_scripts(hant, hans, chars):
     """Refuse a Traditional-only character in Simplified texts and the reverse."""
     problems = []
-    for doc, bad, what in [(hans, chars["traditional_only"], "Traditional-only"),
+    for doc, bad, what in [(hans, chars["traditional_to_simplified"][::2], "Traditional-only"),
                            (hant, chars["simplified_only"], "Simplified-only")]:
         bad = set(bad)
         for t in texts(doc):
