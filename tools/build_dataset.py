@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Build public/data/policy-2021.json from the paper's text and the curated annotations.
+"""Build public/data/policy-2021.json from the paper's text and the curated annotations, and its
+Chinese translation files.
 
-    python3 tools/build_dataset.py            # write the dataset
-    python3 tools/build_dataset.py --check    # fail if the committed file differs
+    python3 tools/build_dataset.py            # write the dataset and the translation files
+    python3 tools/build_dataset.py --check    # fail if a committed file differs
 
-Inputs: data/source/policy-address-2021-innovation-technology.txt (the PDF extract) and
-data/curation/policy_2021.py (hand-curated records). The Rust test suite (tests/dataset.rs)
-re-checks everything this script produces and does not need Python.
+Inputs: data/source/policy-address-2021-innovation-technology.txt (the PDF extract),
+data/curation/policy_2021.py (hand-curated records) and data/curation/policy_2021_zh.py (their
+Traditional Chinese texts; the Simplified ones are converted with OpenCC, `pip install opencc==1.4.2`).
+The Rust test suites (tests/dataset.rs, tests/dataset_zh.rs) re-check everything this script
+produces and do not need Python.
 """
 
 import calendar
@@ -20,15 +23,19 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import reflow  # noqa: E402
+import zh_translations  # noqa: E402
 
 SOURCE = "data/source/policy-address-2021-innovation-technology.txt"
 CURATION = "data/curation/policy_2021.py"
 OUTPUT = "public/data/policy-2021.json"
+CURATION_ZH = "data/curation/policy_2021_zh.py"
+OUTPUT_ZH = "public/data/policy-2021.zh-{}.json"  # {} = hant, hans
+SCRIPT_CHARS = "data/zh-script-chars.json"
 PAPER_YEAR = 2021
 
 
-def load_curation():
-    spec = importlib.util.spec_from_file_location("curation", os.path.join(ROOT, CURATION))
+def load_curation(path=CURATION):
+    spec = importlib.util.spec_from_file_location("curation", os.path.join(ROOT, path))
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -459,26 +466,44 @@ def render(data):
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def outputs(data):
+    """{relative path: content} of every file the generator writes."""
+    hant, hans, chars = zh_translations.build_all(data, load_curation(CURATION_ZH))
+    return {
+        OUTPUT: render(data),
+        OUTPUT_ZH.format("hant"): render(hant),
+        OUTPUT_ZH.format("hans"): render(hans),
+        SCRIPT_CHARS: render(chars),
+    }
+
+
 def main():
     try:
         data = build()
-    except BuildError as e:
+        files = outputs(data)
+    except (BuildError, zh_translations.TranslationError) as e:
         print(f"build_dataset: {e}", file=sys.stderr)
         return 1
-    out = render(data)
-    path = os.path.join(ROOT, OUTPUT)
     if "--check" in sys.argv:
-        old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-        if old != out:
-            print(f"{OUTPUT} is out of date; run tools/build_dataset.py", file=sys.stderr)
-            return 1
-        return 0
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(out)
+        stale = []
+        for rel, out in files.items():
+            path = os.path.join(ROOT, rel)
+            old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+            if old != out:
+                stale.append(rel)
+        for rel in stale:
+            print(f"{rel} is out of date; run tools/build_dataset.py", file=sys.stderr)
+        return 1 if stale else 0
+    for rel, out in files.items():
+        path = os.path.join(ROOT, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(out)
     print(f"wrote {OUTPUT}: {len(data['paragraphs'])} paragraphs, {len(data['items'])} items, "
           f"{len(data['figures'])} figures, {len(data['milestones'])} milestones, {len(data['sites'])} sites, "
-          f"{len(data['organisations'])} organisations, {len(out)} bytes")
+          f"{len(data['organisations'])} organisations, {len(files[OUTPUT])} bytes")
+    for rel in list(files)[1:]:
+        print(f"wrote {rel}: {len(files[rel].encode('utf-8'))} bytes")
     return 0
 
 
