@@ -225,3 +225,46 @@ for (const query of ['', '?view=map', '?view=source']) {
     });
   });
 }
+
+/** Pairs of text boxes that overlap, and boxes that stick out of their picture, in every
+ * `svgSelector` of the page (labels are laid out with estimated widths). */
+const textCollisions = (page, svgSelector) => page.$$eval(svgSelector, (svgs) => {
+  const problems = [];
+  for (const svg of svgs) {
+    const frame = svg.getBoundingClientRect();
+    const boxes = [...svg.querySelectorAll('text')]
+      .filter((t) => t.textContent.trim() && getComputedStyle(t).visibility !== 'hidden')
+      .map((t) => ({ text: t.textContent.trim(), r: t.getBoundingClientRect() }))
+      .filter((b) => b.r.width > 0);
+    for (const b of boxes) {
+      if (b.r.left < frame.left - 1 || b.r.right > frame.right + 1) problems.push(`cut: "${b.text}"`);
+    }
+    for (let i = 0; i < boxes.length; i += 1) {
+      for (let j = i + 1; j < boxes.length; j += 1) {
+        const [a, c] = [boxes[i].r, boxes[j].r];
+        const w = Math.min(a.right, c.right) - Math.max(a.left, c.left);
+        const h = Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top);
+        if (w > 1 && h > 1) problems.push(`"${boxes[i].text}" overlaps "${boxes[j].text}"`);
+      }
+    }
+  }
+  return problems;
+});
+
+for (const width of [1280, 320]) {
+  test(`text spacing at ${width} px: chart and timeline labels are neither cut nor overlapping`, async (t) => {
+    for (const [query, svgs] of [['?view=charts', '.chart-svg svg'], ['?view=timeline&tl=axis', '.tl-lane-svg']]) {
+      await withPage(t, { query, width, bypassCSP: true }, async ({ page }) => {
+        await ready(page);
+        await page.locator(svgs).first().waitFor();
+        await page.addStyleTag({ content: SPACING });
+        // Charts and the timeline lay out again when their width changes; give them a frame.
+        await page.waitForTimeout(500);
+        const problems = await textCollisions(page, svgs);
+        assert.deepEqual(problems, [], `${query}: ${problems.slice(0, 8).join('; ')}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${query}: page is ${overflow} px wider than the window`);
+      });
+    }
+  });
+}
