@@ -214,9 +214,9 @@ test('the search box is a search landmark; the timeline announces the period it 
 // WCAG 1.4.12: text spacing a user may set must not hide content or make the page scroll sideways.
 const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-bottom: 2em !important; }`;
-for (const query of ['', '?view=map', '?view=source']) {
-  test(`text spacing at 320 px does not make ${query || 'explore'} scroll sideways`, async (t) => {
-    await withPage(t, { query, width: 320, bypassCSP: true }, async ({ page }) => {
+for (const [query, width] of [['', 320], ['?view=map', 320], ['?view=source', 320], ['?item=hsitp', 1280], ['?view=map&place=hksp', 1280]]) {
+  test(`text spacing at ${width} px does not make ${query || 'explore'} scroll sideways`, async (t) => {
+    await withPage(t, { query, width, bypassCSP: true }, async ({ page }) => {
       await ready(page);
       await page.addStyleTag({ content: SPACING });
       await page.waitForTimeout(200);
