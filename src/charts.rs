@@ -526,16 +526,20 @@ fn dashed(ops: &mut Vec<Op>, a: (i32, i32), b: (i32, i32), color: RGBColor) {
     }
 }
 
-/// Estimated width of text in pixels (no measuring: see the module comment). Errs wide.
+/// Estimated width of text in pixels (no measuring: see the module comment). Errs wide, and
+/// leaves room for a reader's wider text spacing (`text::spacing_allowance_em`).
 pub fn text_width(s: &str, size: f64) -> f64 {
     s.chars()
-        .map(|c| match c {
-            ' ' | 'i' | 'j' | 'l' | '.' | ',' | '\'' | ':' | ';' | '|' | '!' => 0.3,
-            'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' => 0.42,
-            'm' | 'w' | 'M' | 'W' | '@' | '%' => 0.95,
-            'A'..='Z' | '0'..='9' | '$' | '&' | '#' => 0.72,
-            c if (c as u32) >= 0x2e80 => 1.0,
-            _ => 0.63,
+        .map(|c| {
+            crate::text::spacing_allowance_em(c)
+                + match c {
+                    ' ' | 'i' | 'j' | 'l' | '.' | ',' | '\'' | ':' | ';' | '|' | '!' => 0.3,
+                    'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' => 0.42,
+                    'm' | 'w' | 'M' | 'W' | '@' | '%' => 0.95,
+                    'A'..='Z' | '0'..='9' | '$' | '&' | '#' => 0.72,
+                    c if (c as u32) >= 0x2e80 => 1.0,
+                    _ => 0.63,
+                }
         })
         .sum::<f64>()
         * size
@@ -1068,19 +1072,25 @@ fn trends(
                 ops.push(Op::Dot(*x, *yy, 5, BRAND));
                 text(ops, *x, base + 14, &r.label, SMALL, INK, HPos::Center);
                 // First label starts at its point, the last ends at it; others are centred.
-                let (h, lx) = if i == 0 && n > 1 {
-                    (HPos::Left, (*x - 4).max(px))
+                // Kept between the tick labels and the panel's right edge.
+                let label = value_label(r, locale);
+                let w = text_width(&label, SMALL).ceil() as i32;
+                let start = if i == 0 && n > 1 {
+                    *x - 4
                 } else if i == n - 1 && n > 1 {
-                    (HPos::Right, (*x + 4).min(px + pw as i32))
+                    *x + 4 - w
                 } else {
-                    (HPos::Center, *x)
+                    *x - w / 2
                 };
+                let lx = start.min(px + pw as i32 - w).max(left);
                 // On the side away from the connector: below a point the line rises from,
                 // above one it rises to (if there is room above the axis).
                 let rises_from = i + 1 < n && marks[i + 1].1 < *yy;
-                let below = rises_from && base - yy >= 24;
+                // Above the plot's top is the unit's line: a label that would reach it goes below.
+                let room_above = yy - 23 >= py;
+                let below = (rises_from || !room_above) && base - yy >= 24;
                 let ly = if below { yy + 15 } else { yy - 15 };
-                boxed(ops, lx, ly, &value_label(r, locale), h);
+                boxed(ops, lx, ly, &label, HPos::Left);
             }
             bottom = bottom.max(base + 24);
         }
@@ -1276,7 +1286,8 @@ mod tests {
         assert!(lines[1].ends_with('…'));
         assert!(lines.iter().all(|l| text_width(l, 14.0) <= 90.0));
         assert_eq!(wrap("短句子", 14.0, 200.0, 1), vec!["短句子"]);
-        assert_eq!(wrap("一二三四五六七八九十", 10.0, 40.0, 9).len(), 3);
+        // 1.12 em a character (with the text-spacing allowance): three to a 40 px line.
+        assert_eq!(wrap("一二三四五六七八九十", 10.0, 40.0, 9).len(), 4);
     }
 
     #[test]

@@ -424,6 +424,7 @@ texts! {
     ChartColValue => ["Value", "數值", "数值"],
     ChartColPaper => ["The paper says", "文件原文", "文件原文"],
     ChartColSource => ["Source", "出處", "出处"],
+    ViewShown => ["view", "檢視", "视图"],
     // -- (keep the placeholders below until each view lands) --
 }
 
@@ -442,6 +443,50 @@ pub fn show_all(locale: Locale, total: usize) -> String {
         Locale::En => format!("Show all {total} items"),
         Locale::ZhHant => format!("顯示全部 {total} 個項目"),
         Locale::ZhHans => format!("显示全部 {total} 个项目"),
+    }
+}
+
+/// "Launched 3, Planned 1": labelled counts as one phrase, with each language's list separator.
+pub fn counted_list(locale: Locale, parts: &[(&str, usize)]) -> String {
+    let sep = match locale {
+        Locale::En => ", ",
+        Locale::ZhHant | Locale::ZhHans => "、",
+    };
+    parts
+        .iter()
+        .map(|(label, n)| format!("{label} {n}"))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// "(text)" with the language's brackets: "（text）" in Chinese.
+pub fn bracketed(locale: Locale, text: &str) -> String {
+    match locale {
+        Locale::En => format!(" ({text})"),
+        Locale::ZhHant | Locale::ZhHans => format!("（{text}）"),
+    }
+}
+
+/// The document title for a view (and the open item's title, if any): most specific first,
+/// so a browser tab or a screen reader's window list tells them apart (WCAG 2.4.2).
+pub fn page_title(locale: Locale, view: &str, item: Option<&str>) -> String {
+    let sep = match locale {
+        Locale::En => " · ",
+        Locale::ZhHant | Locale::ZhHans => "｜",
+    };
+    let app = t(locale, Key::AppName);
+    match item {
+        Some(item) => format!("{item}{sep}{view}{sep}{app}"),
+        None => format!("{view}{sep}{app}"),
+    }
+}
+
+/// What a screen reader hears after switching views: "Timeline view, 18 of 94 items" (WCAG 4.1.3).
+pub fn view_announcement(locale: Locale, view: &str, shown: usize, total: usize) -> String {
+    let count = results_count(locale, shown, total);
+    match locale {
+        Locale::En => format!("{view} {}, {count}", t(locale, Key::ViewShown)),
+        Locale::ZhHant | Locale::ZhHans => format!("{view}{}：{count}", t(locale, Key::ViewShown)),
     }
 }
 
@@ -470,6 +515,31 @@ mod tests {
     fn result_counts_read_naturally() {
         assert_eq!(results_count(Locale::En, 18, 94), "18 of 94 items");
         assert_eq!(results_count(Locale::ZhHant, 18, 94), "94 個項目中的 18 個");
+    }
+
+    #[test]
+    fn titles_and_announcements_follow_the_language() {
+        assert_eq!(
+            page_title(Locale::En, "Timeline", None),
+            "Timeline · I&T Policy Explorer"
+        );
+        assert_eq!(
+            page_title(Locale::ZhHant, "地圖", Some("數碼港")),
+            "數碼港｜地圖｜創科政策探索"
+        );
+        assert_eq!(
+            view_announcement(Locale::En, "Map", 18, 94),
+            "Map view, 18 of 94 items"
+        );
+        assert_eq!(
+            counted_list(Locale::ZhHans, &[("已推出", 3), ("计划中", 1)]),
+            "已推出 3、计划中 1"
+        );
+        assert_eq!(bracketed(Locale::ZhHant, "已推出 3"), "（已推出 3）");
+        assert_eq!(
+            counted_list(Locale::En, &[("Launched", 3), ("Planned", 1)]),
+            "Launched 3, Planned 1"
+        );
     }
 
     #[test]

@@ -6,6 +6,18 @@ pub fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Extra width, in em, that a reader's own text spacing may give a character (WCAG 1.4.12:
+/// letter spacing 0.12em, word spacing 0.16em more). The chart and timeline layouts, which
+/// estimate text widths instead of measuring them, add it, so their labels still fit and never
+/// overlap when a reader widens the spacing.
+pub fn spacing_allowance_em(c: char) -> f64 {
+    if c == ' ' {
+        0.28
+    } else {
+        0.12
+    }
+}
+
 /// Folds text for search: lower case, accents and typographic variants removed, and the spaces,
 /// commas and thin spaces inside numbers dropped, so "1 070", "1,070" and "1070" all match.
 pub fn fold(s: &str) -> String {

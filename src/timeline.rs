@@ -54,8 +54,13 @@ pub fn is_span(p: Precision) -> bool {
 }
 
 /// Estimated advance of a character, in em. Generous (close to DejaVu Sans, a wide default
-/// sans-serif), so that real text is at most as wide as estimated.
+/// sans-serif), so that real text is at most as wide as estimated, also with a reader's wider
+/// text spacing (`text::spacing_allowance_em`).
 fn char_em(c: char) -> f32 {
+    glyph_em(c) + crate::text::spacing_allowance_em(c) as f32
+}
+
+fn glyph_em(c: char) -> f32 {
     match c {
         'i' | 'j' | 'l' | '\'' | '.' | ',' | ':' | ';' | '|' | '!' => 0.3,
         ' ' | 'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' | 'I' => 0.43,

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::offline::{DownloadLink, Edition, EditionNote};
 use super::{url, use_ctx, Ctx, Loaded};
 use crate::filter::{select, SearchIndex};
-use crate::i18n::{Key, Locale};
+use crate::i18n::{t, Key, Locale};
 use crate::model::{Dataset, LoadError};
 use crate::view_state::{NoticeReason, View, ViewState};
 
@@ -153,6 +153,7 @@ fn App(config: Config) -> impl IntoView {
         });
     }
 
+    let standalone = config.standalone;
     let dataset_url = config.dataset_url.clone();
     let inline = config.edition.inline_dataset.clone();
     let resource = LocalResource::new(move || load(dataset_url.clone(), inline.clone()));
@@ -163,7 +164,7 @@ fn App(config: Config) -> impl IntoView {
         Some(Err(e)) => {
             view! { <LoadFailure error=e on_retry=move || resource.refetch()/> }.into_any()
         }
-        Some(Ok(data)) => view! { <Ready data=data/> }.into_any(),
+        Some(Ok(data)) => view! { <Ready data=data standalone=standalone/> }.into_any(),
     };
     // The header and footer show the loaded paper; popstate needs it to check ids.
     Effect::new(move |_| {
@@ -364,7 +365,7 @@ fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoV
 
 /// The dataset has arrived: derive the selection and show the current view.
 #[component]
-fn Ready(data: Arc<Dataset>) -> impl IntoView {
+fn Ready(data: Arc<Dataset>, standalone: bool) -> impl IntoView {
     let ctx = use_ctx();
     // Link ids that are not in the dataset are dropped once, with a notice.
     let mut state = ctx.state.get_untracked();
@@ -379,20 +380,67 @@ fn Ready(data: Arc<Dataset>) -> impl IntoView {
         let (data, index) = (data.clone(), index.clone());
         Memo::new(move |_| ctx.with(|s| select(&data, &index, s)))
     };
+    let total = data.items.len();
+    let current = ctx.slice(|s| s.view);
+    if standalone {
+        keep_title(ctx, current, data.clone());
+    }
     provide_context(Loaded {
         data,
         index,
         selection,
         lagging: Loaded::lagging_state(ctx),
     });
-    let current = ctx.slice(|s| s.view);
-    move || match current.get() {
+    let announcement = view_announcements(ctx, current, selection, total);
+    let view = move || match current.get() {
         View::Explore => view! { <super::explore::ExploreView/> }.into_any(),
         View::Timeline => view! { <super::timeline::TimelineView/> }.into_any(),
         View::Map => view! { <super::map::MapView/> }.into_any(),
         View::Charts => view! { <super::charts::ChartsView/> }.into_any(),
         View::Source => view! { <super::source::SourceView/> }.into_any(),
+    };
+    view! {
+        <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</p>
+        {view}
     }
+}
+
+/// After a view switch (not at start), a polite announcement of the new view and how many
+/// items it shows: the keyboard focus stays on the tab, so nothing else would say it.
+fn view_announcements(
+    ctx: Ctx,
+    view: Memo<View>,
+    selection: Memo<Vec<usize>>,
+    total: usize,
+) -> ReadSignal<String> {
+    let text = RwSignal::new(String::new());
+    Effect::new(move |previous: Option<View>| {
+        let now = view.get();
+        if previous.is_some_and(|p| p != now) {
+            let shown = selection.with_untracked(Vec::len);
+            let locale = ctx.locale();
+            let name = t(locale, view_label(now));
+            text.set(crate::i18n::view_announcement(locale, name, shown, total));
+        }
+        now
+    });
+    text.read_only()
+}
+
+/// The document's title names the view and the open item, in the interface language
+/// (WCAG 2.4.2). Only on the standalone page: an embedding page owns its title.
+fn keep_title(ctx: Ctx, view: Memo<View>, data: Arc<Dataset>) {
+    let item = ctx.slice(|s| s.item.clone());
+    Effect::new(move |_| {
+        let locale = ctx.locale();
+        let name = t(locale, view_label(view.get()));
+        let item = item.get();
+        let title = item
+            .as_deref()
+            .and_then(|id| data.item(id))
+            .map(|i| i.title.as_str());
+        document().set_title(&crate::i18n::page_title(locale, name, title));
+    });
 }
 
 #[component]

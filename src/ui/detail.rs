@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{url, use_ctx, use_loaded};
+use super::{focus, url, use_ctx, use_loaded};
 use crate::format;
 use crate::i18n::Key;
 use crate::model::{Initiative, ItemKind, Status};
@@ -37,15 +37,6 @@ pub fn StatusTag(status: Status) -> impl IntoView {
     }
 }
 
-/// Moves keyboard focus to the element with this id, if it is on the page.
-pub fn focus_element(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-            let _ = el.focus();
-        }
-    }
-}
-
 /// The panel for the item named by `item` in the URL; renders nothing when none is open.
 #[component]
 pub fn DetailPanel() -> impl IntoView {
@@ -63,22 +54,14 @@ pub fn DetailPanel() -> impl IntoView {
 fn ItemDetails(item: Initiative) -> impl IntoView {
     let ctx = use_ctx();
     let data = use_loaded().data;
-    // Keyboard and screen-reader users land on the details they opened, and go back to the
-    // link they came from when they close them.
-    request_animation_frame(|| focus_element("detail-title"));
+    // Keyboard and screen-reader users land on the details they opened, and go back to what
+    // opened them when they close them (the result link, timeline mark or site panel button).
+    focus::remember_opener();
+    focus::focus_id("detail-title");
     let from = item.id.clone();
     let close = move |_| {
         ctx.update(|s| s.item = None);
-        let from = from.clone();
-        request_animation_frame(move || {
-            if let Ok(Some(link)) =
-                document().query_selector(&format!("[data-item-link=\"{from}\"]"))
-            {
-                if let Ok(link) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(link) {
-                    let _ = link.focus();
-                }
-            }
-        });
+        focus::return_focus(Some(format!("[data-item-link=\"{from}\"]")));
     };
     let area = data
         .area(&item.area)

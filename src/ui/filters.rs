@@ -32,7 +32,7 @@ struct FacetOption {
 pub fn SearchBox() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <div class="search">
+        <div class="search" role="search">
             <label for="itpe-search" class="search-label">{move || ctx.t(Key::Search)}</label>
             <p id="itpe-search-hint" class="hint">{move || ctx.t(Key::SearchHint)}</p>
             <input

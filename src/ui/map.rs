@@ -37,12 +37,16 @@ fn status_index(s: Status) -> usize {
     Status::ALL.iter().position(|&x| x == s).unwrap_or(0)
 }
 
-fn focus_id(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(id) {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
+/// "Launched 3, Planned 1": a site's statuses in words, so the marker's name and the table
+/// say what its colours show (WCAG 1.4.1).
+fn status_summary(ctx: super::Ctx, statuses: [usize; 5]) -> String {
+    let parts: Vec<(&str, usize)> = Status::ALL
+        .iter()
+        .zip(statuses)
+        .filter(|(_, n)| *n > 0)
+        .map(|(&s, n)| (ctx.t(super::detail::status_key(s)), n))
+        .collect();
+    crate::i18n::counted_list(ctx.locale(), &parts)
 }
 
 #[component]
@@ -462,12 +466,19 @@ fn marker(site: &Site, statuses: [usize; 5]) -> impl IntoView {
             type="button"
             class=class
             data-site=id.clone()
-            lang="en"
             aria-describedby=approx.then_some("map-approx-note")
             style:background=geo::pie(&shares)
             on:click=open
         >
-            <span class="visually-hidden">{site.name.clone()}</span>
+            <span class="visually-hidden">
+                <span lang="en">{site.name.clone()}</span>
+                <span lang=move || ctx.locale().html_lang()>
+                    {move || {
+                        let summary = status_summary(ctx, statuses);
+                        (!summary.is_empty()).then(|| crate::i18n::bracketed(ctx.locale(), &summary))
+                    }}
+                </span>
+            </span>
         </button>
         <span class=format!("map-label{cross}") data-site=id lang="en" aria-hidden="true" hidden>
             {site.short_name.clone()}
@@ -476,11 +487,12 @@ fn marker(site: &Site, statuses: [usize; 5]) -> impl IntoView {
 }
 
 fn open_site(ctx: super::Ctx, id: String) {
+    super::focus::remember_opener();
     ctx.update(move |s| {
         s.place = Some(id);
         s.item = None;
     });
-    focus_id("map-site-title");
+    super::focus::focus_id("map-site-title");
 }
 
 /// The key (re-rendered as a whole when the language changes).
@@ -543,12 +555,12 @@ fn site_panel(site: Site) -> impl IntoView {
         move |_| {
             let item = item.clone();
             ctx.update(move |s| s.item = Some(item));
-            focus_id("detail-title");
+            super::focus::focus_id("detail-title");
         }
     };
     let item_button = move |item: &str, text: String| {
         view! {
-            <button type="button" class="link-button" lang="en" on:click=open_item(item.to_string())>
+            <button type="button" class="link-button" lang="en" data-item-link=item.to_string() on:click=open_item(item.to_string())>
                 {text}
             </button>
         }
@@ -634,13 +646,7 @@ fn site_panel(site: Site) -> impl IntoView {
         let id = id.clone();
         move |_: ()| {
             ctx.update(|s| s.place = None);
-            let id = id.clone();
-            request_animation_frame(move || {
-                let sel = format!(".map-marker[data-site=\"{id}\"]");
-                if let Ok(Some(el)) = document().query_selector(&sel) {
-                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            });
+            super::focus::return_focus(Some(format!(".map-marker[data-site=\"{id}\"]")));
         }
     };
     let close_on_escape = close.clone();
@@ -732,6 +738,7 @@ fn SiteTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                         <td lang="en">{s.district.clone()}</td>
                         <td class="num">{s.area_ha.map(|a| format::group(a, 2)).unwrap_or_else(|| "—".into())}</td>
                         <td class="num">{count}</td>
+                        <td>{status_summary(ctx, r.statuses)}</td>
                         <td>{position}{cross}</td>
                     </tr>
                 }
@@ -747,6 +754,7 @@ fn SiteTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                             <th scope="col">{t(Key::MapColDistrict)}</th>
                             <th scope="col" class="num">{t(Key::MapColArea)}</th>
                             <th scope="col" class="num">{t(Key::MapColItems)}</th>
+                            <th scope="col">{t(Key::MapStatuses)}</th>
                             <th scope="col">{t(Key::MapColPosition)}</th>
                         </tr>
                     </thead>

@@ -14,6 +14,7 @@ mod controls;
 mod detail;
 mod explore;
 mod filters;
+mod focus;
 mod list;
 mod map;
 mod offline;

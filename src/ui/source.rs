@@ -51,7 +51,7 @@ pub fn SourceView() -> impl IntoView {
                 if let Some(el) = document().get_element_by_id(&id) {
                     el.scroll_into_view();
                 }
-                super::detail::focus_element(&id);
+                super::focus::focus_id(id);
             });
         }
     });

@@ -463,6 +463,11 @@ pub fn TimelineView() -> impl IntoView {
             let Some((_, m)) = event_mark(&ev) else {
                 return;
             };
+            if ev.key() == "Escape" {
+                // The tip shown on focus is dismissed without moving focus (WCAG 1.4.13).
+                focused.set(None);
+                return;
+            }
             let s = source.get_untracked();
             let Some(e) = s.entries.iter().position(|e| e.milestone == m) else {
                 return;
@@ -512,6 +517,13 @@ pub fn TimelineView() -> impl IntoView {
         current.set(Some(m));
         focused.set(place_tip(&mark, m));
     };
+    // A tip shown by hovering is dismissed by Escape wherever the focus is (WCAG 1.4.13).
+    let escape = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            hover.try_set(None);
+        }
+    });
+    on_cleanup(move || escape.remove());
     let on_over = move |ev: ev::PointerEvent| {
         if ev.pointer_type() != "mouse" {
             return;
@@ -741,7 +753,7 @@ pub fn TimelineView() -> impl IntoView {
                             {tx(ctx, Key::TlWhole)}
                         </button>
                     </div>
-                    <p class="tl-shown">{tx(ctx, Key::TlShown)} ": " <span class="tl-range">{shown}</span></p>
+                    <p class="tl-shown" aria-live="polite" aria-atomic="true">{tx(ctx, Key::TlShown)} ": " <span class="tl-range">{shown}</span></p>
                 </Show>
             </div>
             {body}
