@@ -2,43 +2,36 @@
 """Build public/data/policy-2021.json from the paper's text and the curated annotations, and its
 Chinese translation files.
 
-    python3 tools/build_dataset.py            # write the dataset and the translation files
-    python3 tools/build_dataset.py --check    # fail if a committed file differs
+    python3 -m tools.build_dataset            # from the repository root: write the dataset and
+                                              # the translation files
+    python3 -m tools.build_dataset --check    # fail if a committed file differs
 
 Inputs: data/source/policy-address-2021-innovation-technology.txt (the PDF extract),
-data/curation/policy_2021.py (hand-curated records) and data/curation/policy_2021_zh.py (their
-Traditional Chinese texts; the Simplified ones are converted with OpenCC, `pip install opencc==1.4.2`).
+data/curation/policy_2021.py (hand-curated records), data/curation/policy_2021_zh.py (their
+Traditional Chinese texts; the Simplified ones are converted with OpenCC, `pip install opencc==1.4.2`,
+which scripts/setup installs) and data/map/sites.json (site positions).
 The Rust test suites (tests/dataset.rs, tests/dataset_zh.rs) re-check everything this script
 produces and do not need Python.
 """
 
 import calendar
 import hashlib
-import importlib.util
 import json
 import os
 import re
 import sys
 
+from data.curation import policy_2021, policy_2021_zh
+from tools import reflow, zh_translations
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
-import reflow  # noqa: E402
-import zh_translations  # noqa: E402
 
 SOURCE = "data/source/policy-address-2021-innovation-technology.txt"
-CURATION = "data/curation/policy_2021.py"
 OUTPUT = "public/data/policy-2021.json"
-CURATION_ZH = "data/curation/policy_2021_zh.py"
+SITES = "data/map/sites.json"
 OUTPUT_ZH = "public/data/policy-2021.zh-{}.json"  # {} = hant, hans
 SCRIPT_CHARS = "data/zh-script-chars.json"
 PAPER_YEAR = 2021
-
-
-def load_curation(path=CURATION):
-    spec = importlib.util.spec_from_file_location("curation", os.path.join(ROOT, path))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 class BuildError(Exception):
@@ -269,7 +262,7 @@ def parse_date(text, year=PAPER_YEAR):
 
 
 def build():
-    cur = load_curation()
+    cur = policy_2021
     raw = open(os.path.join(ROOT, SOURCE), "rb").read()
     source = raw.decode("utf-8")
     s = reflow.reflow(source)
@@ -413,20 +406,20 @@ def build():
                        "note": widen(*note)})
 
     # sites
-    shared = {x["id"]: x for x in json.load(open("/work/shared/map/sites.json", encoding="utf-8"))}
+    shared = {x["id"]: x for x in json.load(open(os.path.join(ROOT, SITES), encoding="utf-8"))}
     sites = []
     for sid, ref, name, short, district, area_ha, xb, pid, quote in cur.SITES:
         if ref:
             e = shared[ref]
             lat, lon, psrc = e["lat"], e["lon"], e["source"]
             position = "approximate" if psrc.startswith("knowledge (approx.") else "surveyed"
-            psrc = f"/work/shared/map/sites.json '{ref}': {psrc}"
+            psrc = f"{SITES} '{ref}': {psrc}"
         else:  # the Co-operation Zone: midpoint of its two parks' entries
             a, b = shared["lmc_loop"], shared["sz_futian"]
             lat, lon = round((a["lat"] + b["lat"]) / 2, 4), round((a["lon"] + b["lon"]) / 2, 4)
             position = "approximate"
             psrc = ("derived: midpoint of the 'lmc_loop' and 'sz_futian' entries of "
-                    "/work/shared/map/sites.json (both knowledge, approx.)")
+                    f"{SITES} (both knowledge, approx.)")
         rec = {"id": sid, "name": name, "short_name": short, "district": district, "lat": lat, "lon": lon,
                "position": position, "position_source": psrc}
         if area_ha is not None:
@@ -468,7 +461,7 @@ def render(data):
 
 def outputs(data):
     """{relative path: content} of every file the generator writes."""
-    hant, hans, chars = zh_translations.build_all(data, load_curation(CURATION_ZH))
+    hant, hans, chars = zh_translations.build_all(data, policy_2021_zh)
     return {
         OUTPUT: render(data),
         OUTPUT_ZH.format("hant"): render(hant),
@@ -492,7 +485,7 @@ def main():
             if old != out:
                 stale.append(rel)
         for rel in stale:
-            print(f"{rel} is out of date; run tools/build_dataset.py", file=sys.stderr)
+            print(f"{rel} is out of date; run python3 -m tools.build_dataset", file=sys.stderr)
         return 1 if stale else 0
     for rel, out in files.items():
         path = os.path.join(ROOT, rel)

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Build the Map view's base map (src/geo/hk.txt) from the shared Natural Earth extract.
+"""Build the Map view's base map (src/geo/hk.txt) from the Natural Earth extract in data/map.
 
-    python3 tools/map_build.py                # write src/geo/hk.txt
-    python3 tools/map_build.py --check        # fail if the committed file differs
+    python3 -m tools.map_build                # from the repository root: write src/geo/hk.txt
+    python3 -m tools.map_build --check        # fail if the committed file differs
 
-Input: /work/shared/map/hk_ne10m.geojson (Natural Earth 10m, public domain; see its README), or
+Input: data/map/hk_ne10m.geojson (Natural Earth 10m, public domain; see data/map/README.md), or
 the path given with --input. The output is pre-projected SVG path data in integer map units, so
 the app ships no GeoJSON and does no projection of the coastline at run time.
 
@@ -25,7 +25,7 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_INPUT = "/work/shared/map/hk_ne10m.geojson"
+DEFAULT_INPUT = os.path.join(ROOT, "data", "map", "hk_ne10m.geojson")
 OUTPUT = os.path.join(ROOT, "src", "geo", "hk.txt")
 
 # Keep these in step with src/geo.rs (its tests read the header line).
@@ -202,7 +202,7 @@ def main():
     if args.check:
         with open(OUTPUT, encoding="utf-8") as f:
             if f.read() != text:
-                sys.exit(f"{OUTPUT} is out of date: run tools/map_build.py")
+                sys.exit(f"{OUTPUT} is out of date: run python3 -m tools.map_build")
         return
     os.makedirs(os.path.dirname(OUTPUT), exist_ok=True)
     with open(OUTPUT, "w", encoding="utf-8") as f:

@@ -17,7 +17,7 @@ DOCUMENT = {
     "date": "2021-10",
     # The latest date the paper reports as past: the Policy Address delivered on 6 October 2021.
     "as_of": "2021-10-06",
-    "dataset_version": "1.0.0",
+    "dataset_version": "1.0.1",
 }
 
 # ---------------------------------------------------------------------------------------------
