@@ -125,26 +125,74 @@ pub fn marker_radius(area_ha: Option<f64>) -> f64 {
     }
 }
 
-/// A CSS background for a marker: a pie of its items' statuses, as `(css colour, count)` shares.
-pub fn pie(shares: &[(&str, usize)]) -> String {
-    let total: usize = shares.iter().map(|s| s.1).sum();
-    let shares: Vec<_> = shares.iter().filter(|s| s.1 > 0).collect();
-    match shares.as_slice() {
-        [] => String::new(),
-        [one] => one.0.to_string(),
-        _ => {
-            let mut at = 0usize;
-            let stops: Vec<String> = shares
-                .iter()
-                .map(|(colour, n)| {
-                    let (a, b) = (at * 100 / total, (at + n) * 100 / total);
-                    at += n;
-                    format!("{colour} {a}% {b}%")
-                })
-                .collect();
-            format!("conic-gradient({})", stops.join(","))
-        }
+/// How each status is painted on the map, in `Status::ALL` order (proposed, planned, under way,
+/// launched, completed): a colour and a pattern of white marks in a 4-unit cell, so markers and
+/// their key do not rely on colour alone (WCAG 1.4.1): dots, diagonal lines, horizontal lines,
+/// solid, a grid.
+pub const STATUS_PAINT: [(&str, &str); 5] = [
+    ("#8a6d00", "<circle cx='2' cy='2' r='0.85' fill='#fff'/>"),
+    (
+        "#1d4f91",
+        "<path d='M-1 1l2-2M0 4l4-4M3 5l2-2' stroke='#fff' stroke-width='0.7'/>",
+    ),
+    (
+        "#b3470b",
+        "<path d='M0 2h4' stroke='#fff' stroke-width='0.9'/>",
+    ),
+    ("#00703c", ""),
+    (
+        "#505a5f",
+        "<path d='M0 2h4M2 0v4' stroke='#fff' stroke-width='0.6'/>",
+    ),
+];
+
+/// A marker's picture: a pie of its items' statuses (`counts` in `Status::ALL` order), each slice
+/// in its status's colour and pattern, as a CSS `url()` of an SVG data URL, with the colour of the
+/// largest share for a fallback `background-color`. `None` when there are no items.
+///
+/// Slices are dashes of one circle's stroke (radius 5, width 10: the whole disc), so no
+/// trigonometry is needed (the wasm carries none).
+pub fn pie_image(counts: [usize; 5]) -> Option<(String, &'static str)> {
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return None;
     }
+    let main = (0..5).max_by_key(|&i| (counts[i], 5 - i)).unwrap_or(0);
+    // Circumference of the radius-5 circle.
+    const C: f64 = 31.415_926_535_897_93;
+    let mut defs = String::new();
+    let mut slices = String::new();
+    let mut at = 0usize;
+    for (i, &n) in counts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let (colour, marks) = STATUS_PAINT[i];
+        defs.push_str(&format!(
+            "<pattern id='s{i}' width='4' height='4' patternUnits='userSpaceOnUse'>\
+             <rect width='4' height='4' fill='{colour}'/>{marks}</pattern>"
+        ));
+        let (start, len) = (at as f64 / total as f64 * C, n as f64 / total as f64 * C);
+        at += n;
+        slices.push_str(&format!(
+            "<circle cx='10' cy='10' r='5' fill='none' stroke='url(#s{i})' stroke-width='10' \
+             stroke-dasharray='{len:.3} {C:.3}' stroke-dashoffset='{:.3}' \
+             transform='rotate(-90 10 10)'/>",
+            -start
+        ));
+    }
+    let svg = format!(
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 20'><defs>{defs}</defs>{slices}</svg>"
+    );
+    let encoded = svg
+        .replace('%', "%25")
+        .replace('#', "%23")
+        .replace('<', "%3C")
+        .replace('>', "%3E");
+    Some((
+        format!("url(\"data:image/svg+xml,{encoded}\")"),
+        STATUS_PAINT[main].0,
+    ))
 }
 
 /// SVG path data for a circle (two arcs), for drawing many circles as one path.
@@ -733,13 +781,25 @@ mod tests {
     }
 
     #[test]
-    fn pie_divides_by_share() {
-        assert_eq!(pie(&[("red", 2), ("blue", 0)]), "red");
-        assert_eq!(
-            pie(&[("red", 1), ("blue", 3)]),
-            "conic-gradient(red 0% 25%,blue 25% 100%)"
+    fn pie_divides_by_share_with_a_pattern_per_status() {
+        assert_eq!(pie_image([0; 5]), None);
+        let (one, fallback) = pie_image([0, 0, 0, 2, 0]).expect("one status");
+        assert_eq!(fallback, STATUS_PAINT[3].0);
+        assert!(one.starts_with("url(\"data:image/svg+xml,%3Csvg"));
+        assert_eq!(one.matches("%3Cpattern").count(), 1);
+        assert!(
+            !one.contains('#') && !one.contains('<'),
+            "encoded for a URL"
         );
-        assert_eq!(pie(&[]), "");
+        // A quarter planned, three quarters launched: dashes of a quarter and three quarters of
+        // the circumference, the second starting where the first ends.
+        let (two, fallback) = pie_image([0, 1, 0, 3, 0]).expect("two statuses");
+        assert_eq!(fallback, STATUS_PAINT[3].0);
+        assert!(two.contains("stroke-dasharray='7.854 31.416' stroke-dashoffset='-0.000'"));
+        assert!(two.contains("stroke-dasharray='23.562 31.416' stroke-dashoffset='-7.854'"));
+        // Every status has its own pattern (or none: solid), so no two look alike in grey.
+        let marks: std::collections::HashSet<_> = STATUS_PAINT.iter().map(|p| p.1).collect();
+        assert_eq!(marks.len(), 5);
     }
 
     #[test]

@@ -235,9 +235,9 @@ texts! {
     TlSpanNote => ["period", "時段", "时段"],
     // -- map --
     MapIntro => [
-        "Every site the paper names. A marker's size shows the area the paper states; its colour, the status of the site's items. Choose a site for its facts and the items that concern it.",
-        "文件提及的每個地點。標記大小表示文件所述的面積，顏色表示該地點項目的狀態。選擇地點可查看其資料及相關項目。",
-        "文件提及的每个地点。标记大小表示文件所述的面积，颜色表示该地点项目的状态。选择地点可查看其资料及相关项目。"
+        "Every site the paper names. A marker's size shows the area the paper states; its colours and patterns, the statuses of the site's items. Choose a site for its facts and the items that concern it.",
+        "文件提及的每個地點。標記大小表示文件所述的面積，顏色及圖案表示該地點項目的狀態。選擇地點可查看其資料及相關項目。",
+        "文件提及的每个地点。标记大小表示文件所述的面积，颜色及图案表示该地点项目的状态。选择地点可查看其资料及相关项目。"
     ],
     MapAllShown => [
         "All {m} sites are shown.",

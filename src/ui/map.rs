@@ -412,16 +412,6 @@ pub fn MapView() -> impl IntoView {
     }
 }
 
-fn status_colour(s: Status) -> &'static str {
-    match s {
-        Status::Proposed => "var(--map-proposed)",
-        Status::Planned => "var(--map-planned)",
-        Status::UnderWay => "var(--map-under_way)",
-        Status::Launched => "var(--map-launched)",
-        Status::Completed => "var(--map-completed)",
-    }
-}
-
 /// Sets a CSS property in pixels through CSSOM (allowed by the strict CSP, unlike `style=""`).
 fn set_style(el: &web_sys::Element, prop: &str, px: f64) {
     use js_sys::{Function, Reflect};
@@ -445,11 +435,7 @@ fn set_flag(el: &web_sys::Element, attr: &str, on: bool) {
 /// One site's marker (a button named by the site) and its label; `MapView` positions them.
 fn marker(site: &Site, statuses: [usize; 5]) -> impl IntoView {
     let ctx = use_ctx();
-    let shares: Vec<(&str, usize)> = Status::ALL
-        .iter()
-        .zip(statuses)
-        .map(|(&s, n)| (status_colour(s), n))
-        .collect();
+    let (picture, fallback) = geo::pie_image(statuses).unzip();
     let approx = site.position == PositionPrecision::Approximate;
     let cross = if site.cross_border { " map-cross" } else { "" };
     let class = format!(
@@ -467,7 +453,8 @@ fn marker(site: &Site, statuses: [usize; 5]) -> impl IntoView {
             class=class
             data-site=id.clone()
             aria-describedby=approx.then_some("map-approx-note")
-            style:background=geo::pie(&shares)
+            style:background-image=picture
+            style:background-color=fallback
             on:click=open
         >
             <span class="visually-hidden">
@@ -495,6 +482,13 @@ fn open_site(ctx: super::Ctx, id: String) {
     super::focus::focus_id("map-site-title");
 }
 
+/// The key's picture of one status: the markers' colour and pattern.
+fn status_swatch(s: Status) -> Option<String> {
+    let mut counts = [0; 5];
+    counts[status_index(s)] = 1;
+    geo::pie_image(counts).map(|p| p.0)
+}
+
 /// The key (re-rendered as a whole when the language changes).
 fn legend(ctx: super::Ctx) -> impl IntoView {
     let t = |k| ctx.t(k);
@@ -503,7 +497,11 @@ fn legend(ctx: super::Ctx) -> impl IntoView {
         .map(|s| {
             view! {
                 <li>
-                    <span class=format!("map-swatch map-swatch-{}", s.as_str())></span>
+                    <span
+                        class="map-swatch"
+                        data-status=s.as_str()
+                        style:background-image=status_swatch(s)
+                    ></span>
                     {t(super::detail::status_key(s))}
                 </li>
             }

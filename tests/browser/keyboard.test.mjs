@@ -268,3 +268,20 @@ for (const width of [1280, 320]) {
     }
   });
 }
+
+test('status key and markers: a pattern per status besides the colour, also in forced colours', async (t) => {
+  await withPage(t, { query: '?view=map' }, async ({ page }) => {
+    await ready(page);
+    const swatches = () => page.$$eval('.map-legend-statuses .map-swatch[data-status]', (s) => s.map((e) => getComputedStyle(e).backgroundImage));
+    const normal = await swatches();
+    assert.equal(normal.length, 5);
+    assert.equal(new Set(normal).size, 5, 'five different pictures');
+    for (const image of normal) assert.match(image, /^url\("data:image\/svg\+xml,/);
+    // The five statuses still differ when reduced to grey: their patterns differ, not only hues.
+    assert.equal(new Set(normal.map((i) => i.replace(/%23[0-9a-f]{6}/g, ''))).size, 5);
+    await page.emulateMedia({ forcedColors: 'active' });
+    assert.deepEqual(await swatches(), normal, 'forced colours keep the patterns');
+    const marker = await page.$eval('.map-marker[data-site="san-tin"]', (m) => getComputedStyle(m).backgroundImage);
+    assert.match(marker, /pattern/);
+  });
+});
