@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod dates;
+pub mod export;
 pub mod filter;
 pub mod format;
 pub mod geo;
