@@ -220,7 +220,7 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-fn view_label(view: View) -> Key {
+pub(super) fn view_label(view: View) -> Key {
     match view {
         View::Explore => Key::ViewExplore,
         View::Timeline => Key::ViewTimeline,
@@ -364,13 +364,20 @@ fn Ready(data: Arc<Dataset>) -> impl IntoView {
         selection,
         lagging: Loaded::lagging_state(ctx),
     });
+    super::print::provide_printing();
     let current = ctx.slice(|s| s.view);
-    move || match current.get() {
+    let view = move || match current.get() {
         View::Explore => view! { <super::explore::ExploreView/> }.into_any(),
         View::Timeline => view! { <super::timeline::TimelineView/> }.into_any(),
         View::Map => view! { <super::map::MapView/> }.into_any(),
         View::Charts => view! { <super::charts::ChartsView/> }.into_any(),
         View::Source => view! { <super::source::SourceView/> }.into_any(),
+    };
+    view! {
+        <super::takeaway::TakeAway/>
+        <super::print::PrintHeader/>
+        {view}
+        <super::print::PrintSelection/>
     }
 }
 
@@ -390,6 +397,7 @@ fn Footer(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
                         }
                     })
             }}
+            <super::takeaway::DataLinks/>
             <p>{move || ctx.t(Key::EnglishOnlyData)}</p>
             <p class="credit">{move || ctx.t(Key::Credit)}</p>
         </footer>

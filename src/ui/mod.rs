@@ -16,7 +16,9 @@ mod explore;
 mod filters;
 mod list;
 mod map;
+mod print;
 mod source;
+mod takeaway;
 mod timeline;
 pub mod url;
 
