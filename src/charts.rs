@@ -11,6 +11,7 @@ use plotters::prelude::{DrawingBackend, FontStyle, IntoFont, RGBColor, SVGBacken
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, TextStyle};
 
+use crate::export::{money_str, qualifier_str, unit_str, CsvWriter};
 use crate::format;
 use crate::i18n::{t, Key, Locale};
 use crate::model::{Dataset, Figure, MoneyKind, ParagraphKind, Qualifier, SourceRef, Unit};
@@ -358,57 +359,27 @@ pub fn exact(value: f64, unit: Unit) -> String {
     }
 }
 
-fn unit_str(u: Unit) -> &'static str {
-    match u {
-        Unit::Hkd => "hkd",
-        Unit::Hectares => "hectares",
-        Unit::SquareMetres => "square_metres",
-        Unit::People => "people",
-        Unit::Count => "count",
-        Unit::Percent => "percent",
-        Unit::Rank => "rank",
-        Unit::Years => "years",
-    }
-}
-
-/// One CSV field (RFC 4180 quoting). Text that a spreadsheet would run as a formula is prefixed
-/// with an apostrophe.
-fn csv_field(out: &mut String, s: &str) {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(&s);
-    }
-}
-
-/// The chart's data as CSV (UTF-8 with a byte-order mark, so spreadsheets read the quotes right).
+/// The chart's data as CSV (UTF-8 with a byte-order mark, so spreadsheets read the quotes
+/// right), written by the app's one CSV writer.
 pub fn csv(chart: &Chart) -> String {
-    let mut out = String::from(
-        "\u{feff}chart,figure,group,label,measure,value,unit,qualifier,paper_text,period,money_kind,source_paragraph\r\n",
-    );
+    let mut w = CsvWriter::new(true);
+    w.row([
+        "chart",
+        "figure",
+        "group",
+        "label",
+        "measure",
+        "value",
+        "unit",
+        "qualifier",
+        "paper_text",
+        "period",
+        "money_kind",
+        "source_paragraph",
+    ]);
     for r in &chart.rows {
-        let qualifier = match r.qualifier {
-            Some(Qualifier::About) => "about",
-            Some(Qualifier::Over) => "over",
-            Some(Qualifier::AtMost) => "at_most",
-            None => "",
-        };
-        let money = match r.money {
-            Some(MoneyKind::Committed) => "committed",
-            Some(MoneyKind::Disbursed) => "disbursed",
-            Some(MoneyKind::Attracted) => "attracted",
-            Some(MoneyKind::Other) => "other",
-            None => "",
-        };
         let value = format!("{}", r.value);
-        let fields = [
+        w.row([
             chart.id.as_str(),
             &r.figure,
             &r.group,
@@ -416,21 +387,14 @@ pub fn csv(chart: &Chart) -> String {
             &r.measure,
             &value,
             unit_str(r.unit),
-            qualifier,
+            qualifier_str(r.qualifier),
             &r.text,
             r.period.as_deref().unwrap_or(""),
-            money,
+            money_str(r.money),
             &r.paragraph,
-        ];
-        for (i, f) in fields.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            csv_field(&mut out, f);
-        }
-        out.push_str("\r\n");
+        ]);
     }
-    out
+    w.finish()
 }
 
 // ---------------------------------------------------------------------------------------------

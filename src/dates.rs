@@ -60,7 +60,8 @@ pub const PAPER_YEAR: i32 = 2021;
 /// The month the paper was issued (October): "up to now" ends with it.
 pub const PAPER_MONTH: u32 = 10;
 
-const MONTH_NAMES: [&str; 12] = [
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

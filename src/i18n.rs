@@ -425,8 +425,48 @@ texts! {
     ChartColPaper => ["The paper says", "文件原文", "文件原文"],
     ChartColSource => ["Source", "出處", "出处"],
     ViewShown => ["view", "檢視", "视图"],
+    // -- take away: downloads, link, citation, print, dataset links --
+    TakeAway => ["Take it away", "帶走資料", "带走资料"],
+    DownloadSelection => ["Download the selection", "下載所選內容", "下载所选内容"],
+    DownloadItemsCsv => ["Items (CSV)", "項目（CSV）", "项目（CSV）"],
+    DownloadFiguresCsv => ["Figures (CSV)", "數字（CSV）", "数字（CSV）"],
+    DownloadMilestonesCsv => ["Milestones (CSV)", "里程碑（CSV）", "里程碑（CSV）"],
+    DownloadJson => ["All three (JSON)", "全部三類（JSON）", "全部三类（JSON）"],
+    DownloadNote => [
+        "Each row keeps its paragraph reference and quote. CSV files are UTF-8 and open in spreadsheets.",
+        "每行均附段落出處及引文。CSV 檔案採用 UTF-8 編碼，可用試算表開啟。",
+        "每行均附段落出处及引文。CSV 文件采用 UTF-8 编码，可用电子表格打开。"
+    ],
+    CopyLink => ["Copy link", "複製連結", "复制链接"],
+    LinkToView => ["Link to this view", "此檢視的連結", "此视图的链接"],
+    Copied => ["Copied", "已複製", "已复制"],
+    CopyFailed => [
+        "Copying is not available here: the text is selected, copy it with Ctrl+C (⌘C on a Mac).",
+        "此處無法自動複製：文字已選取，請按 Ctrl+C（Mac 按 ⌘C）複製。",
+        "此处无法自动复制：文字已选取，请按 Ctrl+C（Mac 按 ⌘C）复制。"
+    ],
+    Cite => ["Cite", "引用", "引用"],
+    Citation => ["Citation", "引用格式", "引用格式"],
+    CopyCitation => ["Copy citation", "複製引用", "复制引用"],
+    Print => ["Print", "列印", "打印"],
+    PrintedView => ["View", "檢視", "视图"],
+    PrintedFilters => ["Search and filters", "搜尋及篩選", "搜索及筛选"],
+    PrintedNoFilters => ["None: every item", "沒有：所有項目", "没有：所有项目"],
+    PrintedUrl => ["Address", "網址", "网址"],
+    PrintedSelection => ["The selection", "所選項目", "所选项目"],
+    DatasetLinks => ["The data", "數據", "数据"],
+    DatasetJson => ["Dataset (JSON)", "數據集（JSON）", "数据集（JSON）"],
+    DatasetSchema => ["Its JSON Schema", "其 JSON Schema", "其 JSON Schema"],
+    DataPackage => [
+        "Data package (Frictionless: datapackage.json and five CSV tables)",
+        "數據包（Frictionless 格式：datapackage.json 及五個 CSV 表）",
+        "数据包（Frictionless 格式：datapackage.json 及五个 CSV 表）"
+    ],
     // -- (keep the placeholders below until each view lands) --
 }
+
+use crate::dates::MONTH_NAMES;
+use crate::model::{Document, ItemKind, Paragraph, ParagraphKind, Status};
 
 /// "18 of 94 items", in each language's word order.
 pub fn results_count(locale: Locale, shown: usize, total: usize) -> String {
@@ -490,6 +530,100 @@ pub fn view_announcement(locale: Locale, view: &str, shown: usize, total: usize)
     }
 }
 
+/// A status's name in the interface.
+pub fn status_key(s: Status) -> Key {
+    match s {
+        Status::Proposed => Key::StatusProposed,
+        Status::Planned => Key::StatusPlanned,
+        Status::UnderWay => Key::StatusUnderWay,
+        Status::Launched => Key::StatusLaunched,
+        Status::Completed => Key::StatusCompleted,
+    }
+}
+
+/// An item kind's name in the interface.
+pub fn kind_key(k: ItemKind) -> Key {
+    match k {
+        ItemKind::NewInitiative => Key::KindNew,
+        ItemKind::ProgressItem => Key::KindProgress,
+    }
+}
+
+/// A day ("2026-11-30") as people write it: "30 November 2026", "2026年11月30日". Anything
+/// else is returned as it is.
+pub fn long_date(locale: Locale, iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<usize>().ok());
+    let (Some(Some(y)), Some(Some(m @ 1..=12)), Some(Some(d))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return iso.to_string();
+    };
+    match locale {
+        Locale::En => format!("{d} {} {y}", MONTH_NAMES[m - 1]),
+        Locale::ZhHant | Locale::ZhHans => format!("{y}年{m}月{d}日"),
+    }
+}
+
+/// Where a paragraph is in the paper, for citations: "para. 8", "footnote 1", "Annex (4), row
+/// 2"; none for headings, which are not numbered.
+pub fn paragraph_ref(locale: Locale, p: &Paragraph) -> Option<String> {
+    let zh = locale != Locale::En;
+    match p.kind {
+        ParagraphKind::Heading => None,
+        ParagraphKind::Body if zh => Some(format!("第{}段", p.label)),
+        ParagraphKind::Body => Some(format!("para. {}", p.label)),
+        ParagraphKind::Footnote => {
+            let n = p.label.trim_start_matches("Footnote").trim();
+            Some(match locale {
+                Locale::En => format!("footnote {n}"),
+                Locale::ZhHant => format!("註腳{n}"),
+                Locale::ZhHans => format!("注脚{n}"),
+            })
+        }
+        ParagraphKind::AnnexRow => {
+            // Ids are "a{area}-{row}" (DATA.md); the label says the same in English.
+            let parsed = p.id.strip_prefix('a').and_then(|r| r.split_once('-'));
+            Some(match (locale, parsed) {
+                (Locale::ZhHant, Some((area, row))) => format!("附件第({area})項第{row}行"),
+                (Locale::ZhHans, Some((area, row))) => format!("附件第({area})项第{row}行"),
+                _ => p.label.clone(),
+            })
+        }
+    }
+}
+
+/// A citation of the paper (and of one paragraph of it), APA-like, in the interface language:
+/// "Innovation and Technology Bureau (2021). Innovation and Technology in the 2021 Policy
+/// Address, para. 8. Retrieved 30 November 2026, from <url>". The paper's own names stay in
+/// English, the language it was published in.
+pub fn citation(
+    locale: Locale,
+    doc: &Document,
+    paragraph: Option<&Paragraph>,
+    retrieved: &str,
+    url: &str,
+) -> String {
+    let year = doc.date.get(..4).unwrap_or(&doc.date);
+    let place = paragraph.and_then(|p| paragraph_ref(locale, p));
+    let day = long_date(locale, retrieved);
+    let (bureau, title) = (&doc.bureau, &doc.title);
+    match locale {
+        Locale::En => {
+            let place = place.map(|p| format!(", {p}")).unwrap_or_default();
+            format!("{bureau} ({year}). {title}{place}. Retrieved {day}, from {url}")
+        }
+        Locale::ZhHant | Locale::ZhHans => {
+            let place = place.map(|p| format!("，{p}")).unwrap_or_default();
+            let retrieved = if locale == Locale::ZhHant {
+                "擷取自"
+            } else {
+                "检索自"
+            };
+            format!("{bureau}（{year}）。{title}{place}。{day}{retrieved} {url}")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -540,6 +674,48 @@ mod tests {
             counted_list(Locale::En, &[("Launched", 3), ("Planned", 1)]),
             "Launched 3, Planned 1"
         );
+    }
+
+    #[test]
+    fn citations_name_the_paragraph_in_each_language() {
+        let data =
+            crate::model::Dataset::from_json(include_str!("../public/data/policy-2021.json"))
+                .expect("the bundled dataset loads");
+        let p8 = data.paragraph("p8");
+        let url = "https://example.org/?item=hsitp";
+        assert_eq!(
+            citation(Locale::En, &data.document, p8, "2026-11-30", url),
+            "Innovation and Technology Bureau (2021). Innovation and Technology in the 2021 \
+             Policy Address, para. 8. Retrieved 30 November 2026, from https://example.org/?item=hsitp"
+        );
+        assert_eq!(
+            citation(Locale::ZhHant, &data.document, p8, "2026-11-30", url),
+            "Innovation and Technology Bureau（2021）。Innovation and Technology in the 2021 \
+             Policy Address，第8段。2026年11月30日擷取自 https://example.org/?item=hsitp"
+        );
+        let whole = citation(Locale::ZhHans, &data.document, None, "2026-01-05", url);
+        assert!(
+            whole.contains("Address。2026年1月5日检索自 https://"),
+            "{whole}"
+        );
+        let annex = data.paragraph("a4-2").expect("Annex (4), row 2");
+        assert_eq!(
+            paragraph_ref(Locale::En, annex).as_deref(),
+            Some("Annex (4), row 2")
+        );
+        assert_eq!(
+            paragraph_ref(Locale::ZhHant, annex).as_deref(),
+            Some("附件第(4)項第2行")
+        );
+        let fn1 = data.paragraph("fn1").expect("the footnote");
+        assert_eq!(
+            paragraph_ref(Locale::En, fn1).as_deref(),
+            Some("footnote 1")
+        );
+        assert_eq!(paragraph_ref(Locale::ZhHans, fn1).as_deref(), Some("注脚1"));
+        let heading = data.paragraph("h-purpose").expect("a heading");
+        assert_eq!(paragraph_ref(Locale::En, heading), None);
+        assert_eq!(long_date(Locale::En, "not a date"), "not a date");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod dates;
 pub mod edition;
+pub mod export;
 pub mod filter;
 pub mod format;
 pub mod geo;

@@ -242,7 +242,7 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-fn view_label(view: View) -> Key {
+pub(super) fn view_label(view: View) -> Key {
     match view {
         View::Explore => Key::ViewExplore,
         View::Timeline => Key::ViewTimeline,
@@ -392,6 +392,7 @@ fn Ready(data: Arc<Dataset>, standalone: bool) -> impl IntoView {
         lagging: Loaded::lagging_state(ctx),
     });
     let announcement = view_announcements(ctx, current, selection, total);
+    super::print::provide_printing();
     let view = move || match current.get() {
         View::Explore => view! { <super::explore::ExploreView/> }.into_any(),
         View::Timeline => view! { <super::timeline::TimelineView/> }.into_any(),
@@ -401,7 +402,10 @@ fn Ready(data: Arc<Dataset>, standalone: bool) -> impl IntoView {
     };
     view! {
         <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</p>
+        <super::takeaway::TakeAway/>
+        <super::print::PrintHeader/>
         {view}
+        <super::print::PrintSelection/>
     }
 }
 
@@ -459,6 +463,7 @@ fn Footer(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
                         }
                     })
             }}
+            <super::takeaway::DataLinks/>
             <p>{move || ctx.t(Key::EnglishOnlyData)}</p>
             <p class="credit">{move || ctx.t(Key::Credit)}</p>
             <DownloadLink/>

@@ -117,6 +117,8 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -
     let desc_id = format!("chart-{key}-desc");
     let table_id = format!("chart-{key}-table");
     let show_table = RwSignal::new(false);
+    // Paper has no "Show data table" button: printed charts carry their tables.
+    let printing = super::print::printing();
     let table_title = title_id.clone();
 
     let file = move |ext: &str| match chart.with_untracked(|c| (c.id, c.money)) {
@@ -223,8 +225,8 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -
                 {button("png", Key::ChartDownloadPng)}
                 {button("csv", Key::ChartDownloadCsv)}
             </div>
-            <div class="chart-table" id=table_id hidden=move || !show_table.get()>
-                {move || show_table.get().then(|| data_table(ctx, chart, locale, table_title.clone()))}
+            <div class="chart-table" id=table_id hidden=move || !(show_table.get() || printing.get())>
+                {move || (show_table.get() || printing.get()).then(|| data_table(ctx, chart, locale, table_title.clone()))}
             </div>
         </figure>
     }
@@ -304,7 +306,7 @@ fn save_blob(blob: &web_sys::Blob, name: &str) {
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
 }
 
-fn save_text(name: &str, mime: &str, text: &str) {
+pub(super) fn save_text(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

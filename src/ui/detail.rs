@@ -6,25 +6,10 @@ use leptos::prelude::*;
 use super::{focus, url, use_ctx, use_loaded};
 use crate::format;
 use crate::i18n::Key;
-use crate::model::{Initiative, ItemKind, Status};
+use crate::model::{Initiative, Status};
 use crate::view_state::View;
 
-pub fn status_key(s: Status) -> Key {
-    match s {
-        Status::Proposed => Key::StatusProposed,
-        Status::Planned => Key::StatusPlanned,
-        Status::UnderWay => Key::StatusUnderWay,
-        Status::Launched => Key::StatusLaunched,
-        Status::Completed => Key::StatusCompleted,
-    }
-}
-
-pub fn kind_key(k: ItemKind) -> Key {
-    match k {
-        ItemKind::NewInitiative => Key::KindNew,
-        ItemKind::ProgressItem => Key::KindProgress,
-    }
-}
+pub use crate::i18n::{kind_key, status_key};
 
 /// A status as a coloured tag (colour is never the only cue: the word is there).
 #[component]

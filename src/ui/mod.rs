@@ -18,7 +18,9 @@ mod focus;
 mod list;
 mod map;
 mod offline;
+mod print;
 mod source;
+mod takeaway;
 mod timeline;
 pub mod url;
 
