@@ -80,6 +80,7 @@ texts! {
     ViewSource => ["Source", "原文", "原文"],
     Loading => ["Loading the dataset…", "正在載入數據…", "正在载入数据…"],
     OfflineEdition => ["Offline edition", "離線版", "离线版"],
+    OfflineEditionInTitle => ["offline edition", "離線版", "离线版"],
     AppVersion => ["app version", "應用程式版本", "应用程序版本"],
     DownloadOffline => ["Download for offline use", "下載供離線使用", "下载供离线使用"],
     LoadFailed => ["The dataset could not be loaded", "無法載入數據", "无法载入数据"],
@@ -509,12 +510,16 @@ pub fn bracketed(locale: Locale, text: &str) -> String {
 
 /// The document title for a view (and the open item's title, if any): most specific first,
 /// so a browser tab or a screen reader's window list tells them apart (WCAG 2.4.2).
-pub fn page_title(locale: Locale, view: &str, item: Option<&str>) -> String {
+/// The offline edition says so in its title, as on its first paint.
+pub fn page_title(locale: Locale, view: &str, item: Option<&str>, offline: bool) -> String {
     let sep = match locale {
         Locale::En => " · ",
         Locale::ZhHant | Locale::ZhHans => "｜",
     };
-    let app = t(locale, Key::AppName);
+    let mut app = t(locale, Key::AppName).to_string();
+    if offline {
+        app.push_str(&bracketed(locale, t(locale, Key::OfflineEditionInTitle)));
+    }
     match item {
         Some(item) => format!("{item}{sep}{view}{sep}{app}"),
         None => format!("{view}{sep}{app}"),
@@ -654,12 +659,20 @@ mod tests {
     #[test]
     fn titles_and_announcements_follow_the_language() {
         assert_eq!(
-            page_title(Locale::En, "Timeline", None),
+            page_title(Locale::En, "Timeline", None, false),
             "Timeline · I&T Policy Explorer"
         );
         assert_eq!(
-            page_title(Locale::ZhHant, "地圖", Some("數碼港")),
+            page_title(Locale::ZhHant, "地圖", Some("數碼港"), false),
             "數碼港｜地圖｜創科政策探索"
+        );
+        assert_eq!(
+            page_title(Locale::En, "Map", None, true),
+            "Map · I&T Policy Explorer (offline edition)"
+        );
+        assert_eq!(
+            page_title(Locale::ZhHans, "地图", None, true),
+            "地图｜创科政策探索（离线版）"
         );
         assert_eq!(
             view_announcement(Locale::En, "Map", 18, 94),

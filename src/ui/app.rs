@@ -435,6 +435,7 @@ fn view_announcements(
 /// (WCAG 2.4.2). Only on the standalone page: an embedding page owns its title.
 fn keep_title(ctx: Ctx, view: Memo<View>, data: Arc<Dataset>) {
     let item = ctx.slice(|s| s.item.clone());
+    let offline = use_context::<super::offline::Edition>().is_some_and(|e| e.offline);
     Effect::new(move |_| {
         let locale = ctx.locale();
         let name = t(locale, view_label(view.get()));
@@ -443,7 +444,7 @@ fn keep_title(ctx: Ctx, view: Memo<View>, data: Arc<Dataset>) {
             .as_deref()
             .and_then(|id| data.item(id))
             .map(|i| i.title.as_str());
-        document().set_title(&crate::i18n::page_title(locale, name, title));
+        document().set_title(&crate::i18n::page_title(locale, name, title, offline));
     });
 }
 
