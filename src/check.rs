@@ -64,10 +64,40 @@ pub enum Rule {
     BadPosition,
 }
 
-/// One broken rule: the record (its kind and id, e.g. "figure", "f-p3-1") and the rule.
+/// The kinds of record a problem can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Record {
+    Paragraph,
+    Area,
+    Item,
+    Figure,
+    Milestone,
+    Series,
+    Site,
+    Organisation,
+    Document,
+}
+
+impl Record {
+    pub fn key(self) -> Key {
+        match self {
+            Record::Paragraph => Key::RecordParagraph,
+            Record::Area => Key::RecordArea,
+            Record::Item => Key::RecordItem,
+            Record::Figure => Key::RecordFigure,
+            Record::Milestone => Key::RecordMilestone,
+            Record::Series => Key::RecordSeries,
+            Record::Site => Key::RecordSite,
+            Record::Organisation => Key::RecordOrganisation,
+            Record::Document => Key::RecordDocument,
+        }
+    }
+}
+
+/// One broken rule: the record (its kind and id, e.g. figure "f-p3-1") and the rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    pub kind: &'static str,
+    pub kind: Record,
     pub id: String,
     pub rule: Rule,
     /// The offending value as found, shortened (for the message).
@@ -91,10 +121,15 @@ impl Rule {
 }
 
 impl Problem {
-    /// `site "x" (999, 114): its position is outside Hong Kong and Shenzhen`, in `locale`.
+    /// `site "x" (999, 114): its position is outside Hong Kong and Shenzhen`, in `locale` (the
+    /// value in brackets unless it is the id itself).
     pub fn describe(&self, locale: Locale) -> String {
         let rule = t(locale, self.rule.key());
-        format!("{} \"{}\" ({}): {rule}", self.kind, self.id, self.value)
+        let kind = t(locale, self.kind.key());
+        match self.value == self.id {
+            true => format!("{kind} \"{}\": {rule}", self.id),
+            false => format!("{kind} \"{}\" ({}): {rule}", self.id, self.value),
+        }
     }
 }
 
@@ -158,7 +193,7 @@ pub fn date_ok(d: &PaperDate) -> bool {
     }
 }
 
-fn problem(kind: &'static str, id: &str, rule: Rule, value: impl ToString) -> Problem {
+fn problem(kind: Record, id: &str, rule: Rule, value: impl ToString) -> Problem {
     Problem {
         kind,
         id: shorten(id, 40),
@@ -169,7 +204,7 @@ fn problem(kind: &'static str, id: &str, rule: Rule, value: impl ToString) -> Pr
 
 /// Ids of one kind: each safe and unique; returns the set for reference checks.
 fn ids<'a>(
-    kind: &'static str,
+    kind: Record,
     list: impl ExactSizeIterator<Item = &'a str>,
 ) -> Result<HashSet<&'a str>, Problem> {
     if list.len() > MAX_RECORDS {
@@ -196,7 +231,12 @@ pub fn check(mut data: Dataset) -> Result<Checked, Problem> {
         let (lo, hi) = value_range(f.unit);
         let ok = f.value.is_finite() && (lo..=hi).contains(&f.value);
         if !ok {
-            dropped.push(problem("figure", &f.id, Rule::ValueOutOfRange, f.value));
+            dropped.push(problem(
+                Record::Figure,
+                &f.id,
+                Rule::ValueOutOfRange,
+                f.value,
+            ));
         }
         ok
     });
@@ -204,7 +244,7 @@ pub fn check(mut data: Dataset) -> Result<Checked, Problem> {
         let ok = date_ok(&m.date);
         if !ok {
             let span = format!("{} – {}", m.date.start, m.date.end);
-            dropped.push(problem("milestone", &m.id, Rule::BadDate, span));
+            dropped.push(problem(Record::Milestone, &m.id, Rule::BadDate, span));
         }
         ok
     });
@@ -215,7 +255,7 @@ pub fn check(mut data: Dataset) -> Result<Checked, Problem> {
         let ok = in_area(s.lat, s.lon) && area_ok;
         if !ok {
             let at = format!("{}, {}", s.lat, s.lon);
-            dropped.push(problem("site", &s.id, Rule::BadPosition, at));
+            dropped.push(problem(Record::Site, &s.id, Rule::BadPosition, at));
         }
         ok
     });
@@ -239,18 +279,24 @@ pub fn check(mut data: Dataset) -> Result<Checked, Problem> {
 
 /// The structural rules: every id safe and unique, every reference resolving, `as_of` a date.
 fn refuse(data: &Dataset) -> Result<(), Problem> {
-    let paragraphs = &ids("paragraph", data.paragraphs.iter().map(|p| p.id.as_str()))?;
+    let paragraphs = &ids(
+        Record::Paragraph,
+        data.paragraphs.iter().map(|p| p.id.as_str()),
+    )?;
     let areas = &ids(
-        "policy area",
+        Record::Area,
         data.policy_areas.iter().map(|a| a.id.as_str()),
     )?;
-    let items = &ids("item", data.items.iter().map(|i| i.id.as_str()))?;
-    let figures = &ids("figure", data.figures.iter().map(|f| f.id.as_str()))?;
-    ids("milestone", data.milestones.iter().map(|m| m.id.as_str()))?;
-    ids("series", data.series.iter().map(|s| s.id.as_str()))?;
-    let sites = &ids("site", data.sites.iter().map(|s| s.id.as_str()))?;
+    let items = &ids(Record::Item, data.items.iter().map(|i| i.id.as_str()))?;
+    let figures = &ids(Record::Figure, data.figures.iter().map(|f| f.id.as_str()))?;
+    ids(
+        Record::Milestone,
+        data.milestones.iter().map(|m| m.id.as_str()),
+    )?;
+    ids(Record::Series, data.series.iter().map(|s| s.id.as_str()))?;
+    let sites = &ids(Record::Site, data.sites.iter().map(|s| s.id.as_str()))?;
     let orgs = &ids(
-        "organisation",
+        Record::Organisation,
         data.organisations.iter().map(|o| o.id.as_str()),
     )?;
     let as_of_ok = day_number(&data.document.as_of)
@@ -258,62 +304,62 @@ fn refuse(data: &Dataset) -> Result<(), Problem> {
         .is_some_and(|(_, y)| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(&y));
     if !as_of_ok {
         return Err(problem(
-            "document",
+            Record::Document,
             "as_of",
             Rule::AsOfDate,
             &data.document.as_of,
         ));
     }
     // Every reference, as (record kind, record id, referenced id, the set it must be in).
-    let mut refs: Vec<(&'static str, &str, &str, &HashSet<&str>)> = Vec::new();
+    let mut refs: Vec<(Record, &str, &str, &HashSet<&str>)> = Vec::new();
     for p in &data.paragraphs {
         if let Some(a) = &p.area {
-            refs.push(("paragraph", &p.id, a, areas));
+            refs.push((Record::Paragraph, &p.id, a, areas));
         }
     }
     for a in &data.policy_areas {
-        refs.push(("policy area", &a.id, &a.source.paragraph, paragraphs));
+        refs.push((Record::Area, &a.id, &a.source.paragraph, paragraphs));
     }
     for i in &data.items {
-        refs.push(("item", &i.id, &i.area, areas));
-        refs.push(("item", &i.id, &i.source.paragraph, paragraphs));
+        refs.push((Record::Item, &i.id, &i.area, areas));
+        refs.push((Record::Item, &i.id, &i.source.paragraph, paragraphs));
         refs.extend(
             i.organisations
                 .iter()
-                .map(|o| ("item", i.id.as_str(), o.as_str(), orgs)),
+                .map(|o| (Record::Item, i.id.as_str(), o.as_str(), orgs)),
         );
         refs.extend(
             i.sites
                 .iter()
-                .map(|s| ("item", i.id.as_str(), s.as_str(), sites)),
+                .map(|s| (Record::Item, i.id.as_str(), s.as_str(), sites)),
         );
     }
     for f in &data.figures {
-        refs.push(("figure", &f.id, &f.source.paragraph, paragraphs));
+        refs.push((Record::Figure, &f.id, &f.source.paragraph, paragraphs));
         if let Some(i) = &f.item {
-            refs.push(("figure", &f.id, i, items));
+            refs.push((Record::Figure, &f.id, i, items));
         }
         if let Some(s) = &f.site {
-            refs.push(("figure", &f.id, s, sites));
+            refs.push((Record::Figure, &f.id, s, sites));
         }
     }
     for m in &data.milestones {
-        refs.push(("milestone", &m.id, &m.item, items));
-        refs.push(("milestone", &m.id, &m.source.paragraph, paragraphs));
+        refs.push((Record::Milestone, &m.id, &m.item, items));
+        refs.push((Record::Milestone, &m.id, &m.source.paragraph, paragraphs));
     }
     for s in &data.series {
-        refs.push(("series", &s.id, &s.note.paragraph, paragraphs));
+        refs.push((Record::Series, &s.id, &s.note.paragraph, paragraphs));
         refs.extend(
             s.points
                 .iter()
-                .map(|p| ("series", s.id.as_str(), p.figure.as_str(), figures)),
+                .map(|p| (Record::Series, s.id.as_str(), p.figure.as_str(), figures)),
         );
     }
     for s in &data.sites {
-        refs.push(("site", &s.id, &s.source.paragraph, paragraphs));
+        refs.push((Record::Site, &s.id, &s.source.paragraph, paragraphs));
     }
     for o in &data.organisations {
-        refs.push(("organisation", &o.id, &o.source.paragraph, paragraphs));
+        refs.push((Record::Organisation, &o.id, &o.source.paragraph, paragraphs));
     }
     match refs.into_iter().find(|(_, _, to, set)| !set.contains(to)) {
         Some((kind, id, to, _)) => Err(problem(kind, id, Rule::DanglingReference, to)),
@@ -350,7 +396,7 @@ mod tests {
             assert_eq!(c.dropped.len(), 1);
             assert_eq!(
                 (c.dropped[0].kind, c.dropped[0].rule),
-                ("figure", Rule::ValueOutOfRange)
+                (Record::Figure, Rule::ValueOutOfRange)
             );
             assert!(c.data.figure(&first).is_none());
             let s = c
@@ -403,7 +449,7 @@ mod tests {
         let mut d = bundled();
         d.sites[0].id = "a\"b".into();
         let p = check(d).unwrap_err();
-        assert_eq!((p.kind, p.rule), ("site", Rule::UnsafeId));
+        assert_eq!((p.kind, p.rule), (Record::Site, Rule::UnsafeId));
         assert!(p.to_string().contains("site \"a\"b\""), "{p}");
 
         let mut d = bundled();
@@ -415,7 +461,7 @@ mod tests {
         let p = check(d).unwrap_err();
         assert_eq!(
             (p.kind, p.rule, p.value.as_str()),
-            ("milestone", Rule::DanglingReference, "nowhere")
+            (Record::Milestone, Rule::DanglingReference, "nowhere")
         );
 
         let mut d = bundled();

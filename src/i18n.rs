@@ -469,6 +469,15 @@ texts! {
         "位置在香港及深圳範圍以外",
         "位置在香港及深圳范围以外"
     ],
+    RecordParagraph => ["paragraph", "段落", "段落"],
+    RecordArea => ["policy area", "政策範疇", "政策范畴"],
+    RecordItem => ["item", "項目", "项目"],
+    RecordFigure => ["figure", "數字", "数字"],
+    RecordMilestone => ["milestone", "里程碑", "里程碑"],
+    RecordSeries => ["series", "數列", "数列"],
+    RecordSite => ["site", "地點", "地点"],
+    RecordOrganisation => ["organisation", "機構", "机构"],
+    RecordDocument => ["document", "文件資料", "文件资料"],
     DataDroppedTitle => [
         "Some records of the dataset break its rules and are not shown",
         "數據中部分記錄不符規則，沒有顯示",
