@@ -14,6 +14,7 @@ mod controls;
 mod detail;
 mod explore;
 mod filters;
+mod guard;
 mod list;
 mod map;
 mod source;
@@ -35,7 +36,11 @@ pub use detail::{DetailPanel, StatusTag};
 /// Shared, copyable handles every component can ask for with `expect_context::<Ctx>()`.
 #[derive(Clone, Copy)]
 pub struct Ctx {
+    /// The one state: written by navigation, read untracked by event handlers.
     state: RwSignal<ViewState>,
+    /// What components read reactively: the state itself for the shell, a mirror owned by the
+    /// view for the views (see [`Ctx::scoped`]).
+    view: Signal<ViewState>,
     /// The interface language: read by every piece of interface text, so it is a memo of its
     /// own and typing a search re-runs none of them.
     lang: Memo<Locale>,
@@ -43,13 +48,42 @@ pub struct Ctx {
     pub notices: RwSignal<Vec<Notice>>,
 }
 
+/// A memo owned by the current owner (a view) that leaves no trace in what it reads once the
+/// owner is cleaned up. reactive_graph keeps a dropped subscriber's entry in each of its
+/// sources (signals and memos clone their subscriber lists, never prune them): a view that
+/// read the long-lived state directly left hundreds of entries there on every visit, and the
+/// wasm memory grew by tens of kilobytes per view switch. Reading through this mirror, a view
+/// leaves none: its own subscribers go with the mirror.
+fn view_mirror<T>(read: impl Fn() -> T + Send + Sync + 'static) -> ArcMemo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    use leptos::reactive::graph::{Subscriber, ToAnySubscriber};
+    let memo = ArcMemo::new(move |_| read());
+    let me = memo.to_any_subscriber();
+    on_cleanup(move || me.clear_sources(&me));
+    memo
+}
+
 impl Ctx {
     pub fn new(initial: ViewState, notices: Vec<Notice>) -> Ctx {
         let state = RwSignal::new(initial);
         Ctx {
             state,
+            view: state.into(),
             lang: Memo::new(move |_| state.with(|s| s.lang)),
             notices: RwSignal::new(notices),
+        }
+    }
+    /// The context for one view: the same state, read through a mirror that the view owns
+    /// (see [`view_mirror`]). Call it where the view is chosen, and provide the result.
+    pub fn scoped(&self) -> Ctx {
+        let outer = self.view;
+        let view: Signal<ViewState> = view_mirror(move || outer.get()).into();
+        Ctx {
+            view,
+            lang: Memo::new(move |_| view.with(|s| s.lang)),
+            ..*self
         }
     }
     /// A memo of one part of the state: what reads it re-runs only when that part changes.
@@ -57,16 +91,16 @@ impl Ctx {
     where
         T: PartialEq + Send + Sync + 'static,
     {
-        let state = self.state;
-        Memo::new(move |_| state.with(&part))
+        let view = self.view;
+        Memo::new(move |_| view.with(&part))
     }
     /// The current view state (reactive).
-    pub fn state(&self) -> ReadSignal<ViewState> {
-        self.state.read_only()
+    pub fn state(&self) -> Signal<ViewState> {
+        self.view
     }
     /// Reads one part of the state reactively.
     pub fn with<R>(&self, f: impl FnOnce(&ViewState) -> R) -> R {
-        self.state.with(f)
+        self.view.with(f)
     }
     /// The current locale (reactive).
     pub fn locale(&self) -> Locale {
@@ -86,7 +120,8 @@ impl Ctx {
     /// The search as typed: in place, and written to the address bar once typing pauses.
     pub fn type_query(&self, q: String) {
         let mut next = self.state.get_untracked();
-        next.q = q;
+        // The limit the URL has, so what is searched is what a copied link restores.
+        next.q = crate::view_state::clip_search(&q).to_string();
         url::write_later(&next);
         self.state.set(next);
     }
@@ -115,12 +150,22 @@ pub struct Loaded {
     /// The view state, except that while the search is typed it follows a painted frame late:
     /// the facet counts and matching figures read it, so a keystroke's frame has only the
     /// results to draw and the rest comes in the next one. Any other change is immediate.
-    pub lagging: ReadSignal<ViewState>,
+    pub lagging: Signal<ViewState>,
 }
 
 impl Loaded {
+    /// The loaded data for one view, its selection and lagging state read through mirrors the
+    /// view owns (see [`view_mirror`]).
+    pub fn scoped(&self) -> Loaded {
+        let (selection, lagging) = (self.selection, self.lagging);
+        Loaded {
+            selection: view_mirror(move || selection.get()).into(),
+            lagging: view_mirror(move || lagging.get()).into(),
+            ..self.clone()
+        }
+    }
     /// Makes [`Loaded::lagging`] for `ctx`'s state.
-    pub fn lagging_state(ctx: Ctx) -> ReadSignal<ViewState> {
+    pub fn lagging_state(ctx: Ctx) -> Signal<ViewState> {
         let state = ctx.state();
         let lagging = RwSignal::new(state.get_untracked());
         Effect::new(move |_| {
@@ -142,7 +187,7 @@ impl Loaded {
                 });
             }
         });
-        lagging.read_only()
+        lagging.into()
     }
 }
 
