@@ -195,6 +195,22 @@ pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
+/// For a component that comes and goes often (a list row): its own [`Ctx`], provided to what
+/// it contains, so that removing it leaves nothing behind in the view (see [`view_mirror`]).
+pub fn row_ctx() -> Ctx {
+    let ctx = use_ctx().scoped();
+    provide_context(ctx);
+    ctx
+}
+
+/// A memo handed down to such a component, read through a mirror it owns.
+pub fn mirror<T>(memo: Memo<T>) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    view_mirror(move || memo.get()).into()
+}
+
 pub fn use_loaded() -> Loaded {
     expect_context::<Loaded>()
 }
