@@ -387,7 +387,7 @@ pub enum LoadError {
     Malformed(String),
     /// No `schema_version` field.
     MissingVersion,
-    /// A `schema_version` that is not a whole number (1.0, -1, 2^64, "1"), as written.
+    /// A `schema_version` that is not a whole number (1.0, -1, 2^64), as written.
     NotAVersion(String),
     /// A schema version this build does not read.
     UnsupportedVersion { found: u64, supported: u32 },
@@ -423,28 +423,20 @@ impl Dataset {
         /// gets a precise message instead of a confusing field error.
         #[derive(Deserialize)]
         struct Version {
-            schema_version: Option<serde_json::Value>,
+            schema_version: Option<serde_json::Number>,
         }
         let version: Version =
             serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))?;
-        match version.schema_version {
-            None | Some(serde_json::Value::Null) => return Err(LoadError::MissingVersion),
-            Some(serde_json::Value::Number(n)) => match n.as_u64() {
-                Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-                Some(v) => {
-                    return Err(LoadError::UnsupportedVersion {
-                        found: v,
-                        supported: SCHEMA_VERSION,
-                    })
-                }
-                None => return Err(LoadError::NotAVersion(n.to_string())),
-            },
-            Some(v) => {
-                return Err(LoadError::NotAVersion(crate::check::shorten(
-                    &v.to_string(),
-                    40,
-                )))
+        match version.schema_version.map(|n| (n.as_u64(), n)) {
+            None => return Err(LoadError::MissingVersion),
+            Some((Some(v), _)) if v == u64::from(SCHEMA_VERSION) => {}
+            Some((Some(v), _)) => {
+                return Err(LoadError::UnsupportedVersion {
+                    found: v,
+                    supported: SCHEMA_VERSION,
+                })
             }
+            Some((None, n)) => return Err(LoadError::NotAVersion(n.to_string())),
         }
         serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))
     }

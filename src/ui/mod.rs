@@ -40,7 +40,7 @@ pub struct Ctx {
     state: RwSignal<ViewState>,
     /// What components read reactively: the state itself for the shell, a mirror owned by the
     /// view for the views (see [`Ctx::scoped`]).
-    view: Signal<ViewState>,
+    view: Memo<ViewState>,
     /// The interface language: read by every piece of interface text, so it is a memo of its
     /// own and typing a search re-runs none of them.
     lang: Memo<Locale>,
@@ -70,7 +70,7 @@ impl Ctx {
         let state = RwSignal::new(initial);
         Ctx {
             state,
-            view: state.into(),
+            view: Memo::new(move |_| state.get()),
             lang: Memo::new(move |_| state.with(|s| s.lang)),
             notices: RwSignal::new(notices),
         }
@@ -79,7 +79,7 @@ impl Ctx {
     /// (see [`view_mirror`]). Call it where the view is chosen, and provide the result.
     pub fn scoped(&self) -> Ctx {
         let outer = self.view;
-        let view: Signal<ViewState> = view_mirror(move || outer.get()).into();
+        let view: Memo<ViewState> = view_mirror(move || outer.get()).into();
         Ctx {
             view,
             lang: Memo::new(move |_| view.with(|s| s.lang)),
@@ -95,7 +95,7 @@ impl Ctx {
         Memo::new(move |_| view.with(&part))
     }
     /// The current view state (reactive).
-    pub fn state(&self) -> Signal<ViewState> {
+    pub fn state(&self) -> Memo<ViewState> {
         self.view
     }
     /// Reads one part of the state reactively.
@@ -150,7 +150,7 @@ pub struct Loaded {
     /// The view state, except that while the search is typed it follows a painted frame late:
     /// the facet counts and matching figures read it, so a keystroke's frame has only the
     /// results to draw and the rest comes in the next one. Any other change is immediate.
-    pub lagging: Signal<ViewState>,
+    pub lagging: Memo<ViewState>,
 }
 
 impl Loaded {
@@ -165,7 +165,7 @@ impl Loaded {
         }
     }
     /// Makes [`Loaded::lagging`] for `ctx`'s state.
-    pub fn lagging_state(ctx: Ctx) -> Signal<ViewState> {
+    pub fn lagging_state(ctx: Ctx) -> Memo<ViewState> {
         let state = ctx.state();
         let lagging = RwSignal::new(state.get_untracked());
         Effect::new(move |_| {
@@ -187,7 +187,7 @@ impl Loaded {
                 });
             }
         });
-        lagging.into()
+        Memo::new(move |_| lagging.get())
     }
 }
 
