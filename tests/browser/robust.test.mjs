@@ -106,8 +106,7 @@ async function failingStatus(t, status, wording, lang = '') {
     assert.match(problem, new RegExp(`HTTP status ${status}`));
     fail = false;
     await page.click('.error-summary button');
-    await ready(page);
-    await page.waitForSelector('.itpe-main h2, .itpe-main h3');
+    await page.waitForSelector('.dataset-counts');
     assert.equal(await page.locator('.error-summary').count(), 0);
   });
 }
