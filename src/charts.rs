@@ -470,11 +470,19 @@ fn boxed(ops: &mut Vec<Op>, x: i32, y: i32, s: &str, h: HPos) {
     text(ops, x, y, s, SMALL, INK, h);
 }
 
+/// Most segments of one dashed line: a line longer than this many dashes gets longer dashes,
+/// so no data value can make the drawing loop (or the SVG) unbounded.
+const MAX_DASHES: f64 = 400.0;
+
 /// A dashed line made of short segments (the SVG backend has no dash attribute).
 fn dashed(ops: &mut Vec<Op>, a: (i32, i32), b: (i32, i32), color: RGBColor) {
-    let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+    let (dx, dy) = (
+        f64::from(b.0) - f64::from(a.0),
+        f64::from(b.1) - f64::from(a.1),
+    );
     let len = (dx * dx + dy * dy).sqrt();
-    let (dash, gap) = (6.0, 5.0);
+    let stretch = (len / (11.0 * MAX_DASHES)).max(1.0);
+    let (dash, gap) = (6.0 * stretch, 5.0 * stretch);
     let mut s = 0.0;
     while s < len {
         let e = (s + dash).min(len);
@@ -579,7 +587,8 @@ fn para(
 /// 10 to the power `n` (no libm `pow` in the wasm).
 fn pow10(n: i32) -> f64 {
     let mut v = 1.0;
-    for _ in 0..n.unsigned_abs() {
+    // Beyond 10^±330 an f64 is infinite or zero anyway.
+    for _ in 0..n.unsigned_abs().min(330) {
         v *= 10.0;
     }
     if n < 0 {
@@ -591,7 +600,7 @@ fn pow10(n: i32) -> f64 {
 
 /// "Nice" axis ticks from 0 to at least `max`, about `count` of them.
 pub fn ticks(max: f64, count: usize) -> Vec<f64> {
-    if max.is_nan() || max <= 0.0 {
+    if !max.is_finite() || max <= 0.0 {
         return vec![0.0, 1.0];
     }
     let raw = max / count.max(1) as f64;
@@ -601,8 +610,12 @@ pub fn ticks(max: f64, count: usize) -> Vec<f64> {
         .map(|m| m * mag)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * mag);
-    let n = (max / step - 1e-9).ceil().max(1.0) as usize;
-    (0..=n).map(|i| i as f64 * step).collect()
+    let n = (max / step - 1e-9).ceil().max(1.0);
+    if !(step > 0.0 && n <= 100.0) {
+        // A maximum too small for an f64 step (subnormal): one interval.
+        return vec![0.0, max];
+    }
+    (0..=n as usize).map(|i| i as f64 * step).collect()
 }
 
 /// How an axis states its unit: divide values by the scale, and name it.
@@ -745,7 +758,8 @@ fn bars(
     let (div, unit_key) = axis_unit(chart.rows[0].unit, max);
     let ticks = ticks(max / div, (w / 110.0).clamp(2.0, 6.0) as usize);
     let top = *ticks.last().expect("ticks");
-    let scale = |v: f64| (v / div / top * w).round() as i32;
+    // Within the axis whatever the value (negative, infinite).
+    let scale = |v: f64| ((v / div / top).clamp(0.0, 1.0) * w).round() as i32;
     let colour = if chart.money == MoneyView::Disbursed && chart.id == ChartId::Money {
         BLUE
     } else {
@@ -848,16 +862,17 @@ fn dots(
         .fold((f64::MAX, 0.0f64), |(lo, hi), r| {
             (lo.min(r.value), hi.max(r.value))
         });
+    // Decades within f64's normal range (a subnormal or infinite value is held at the ends).
     let d0 = if lo == f64::MAX {
         0
     } else {
-        lo.log10().floor() as i32
+        (lo.log10().floor() as i32).clamp(-300, 300)
     };
-    let d1 = (hi.max(1.0).log10().ceil() as i32).max(d0 + 1);
+    let d1 = (hi.max(1.0).log10().ceil() as i32).clamp(d0 + 1, 301);
     let pad = 8.0;
     let span = w - 2.0 * pad;
     let xv = |v: f64| {
-        let l = v.max(pow10(d0)).log10();
+        let l = v.clamp(pow10(d0), pow10(d1)).log10();
         x0 + (pad + (l - f64::from(d0)) / f64::from(d1 - d0) * span).round() as i32
     };
     let mut y = y0;
@@ -950,7 +965,7 @@ fn trends(
         years.iter().copied().min().unwrap_or(0),
         years.iter().copied().max().unwrap_or(1),
     );
-    let yb = yb.max(ya + 1);
+    let yb = yb.max(ya.saturating_add(1));
     let cols = if w >= 1000.0 {
         4.min(groups.len())
     } else if w >= 520.0 {
@@ -996,7 +1011,10 @@ fn trends(
             let top = *ticks.last().expect("ticks");
             let (left, right) = (px + axis_w, px + pw as i32 - 8);
             let base = py + plot_h;
-            let yv = |v: f64| base - (v / div / top * f64::from(plot_h)).round() as i32;
+            // Clamped to the plot: a value outside the axis (negative) cannot throw a line far off.
+            let yv = |v: f64| {
+                base - ((v / div / top).clamp(0.0, 1.0) * f64::from(plot_h)).round() as i32
+            };
             for v in &ticks {
                 let gy = base - (v / top * f64::from(plot_h)).round() as i32;
                 back.push(Op::Line(
@@ -1019,9 +1037,15 @@ fn trends(
             }
             let inner = f64::from(right - left - 24);
             let xv = |yr: i32| {
-                left + 12 + (f64::from(yr - ya) / f64::from(yb - ya) * inner).round() as i32
+                let at = (f64::from(yr) - f64::from(ya)) / (f64::from(yb) - f64::from(ya));
+                left + 12 + (at * inner).round() as i32
             };
-            for yr in ya..=yb {
+            // A tick per year, or per decade, century... when the span is long.
+            let every = (i64::from(yb) - i64::from(ya)) / 60 + 1;
+            for yr in (i64::from(ya)..=i64::from(yb))
+                .step_by(every as usize)
+                .map(|y| y as i32)
+            {
                 back.push(Op::Line(xv(yr), base, xv(yr), base + 4, MUTED, 1));
             }
             let marks: Vec<(i32, i32, &Row)> = pts

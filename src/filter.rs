@@ -350,6 +350,11 @@ pub fn facet_counts(data: &Dataset, index: &SearchIndex, state: &ViewState) -> F
         .fold((i32::MAX, i32::MIN), |(lo, hi), &(a, b)| {
             (lo.min(a), hi.max(b))
         });
+    // One option per year: only the years a dataset may have (`check`), however wrong a date.
+    let (lo, hi) = (
+        lo.max(crate::check::YEAR_RANGE.0),
+        hi.min(crate::check::YEAR_RANGE.1),
+    );
     let years = if lo <= hi {
         (lo..=hi)
             .map(|y| FacetCount {

@@ -94,6 +94,13 @@ impl Point {
 
 /// Latitude/longitude to map units (the same formula as the generator).
 pub fn project(lat: f64, lon: f64) -> Point {
+    // A position far off the map (bad data) is held a little outside its edge: a path never
+    // gets an infinite or NaN coordinate.
+    let hold = |v: f64, lo: f64, hi: f64| match v.is_finite() {
+        true => v.clamp(lo - 1.0, hi + 1.0),
+        false => (lo + hi) / 2.0,
+    };
+    let (lat, lon) = (hold(lat, LAT_MIN, LAT_MAX), hold(lon, LON_MIN, LON_MAX));
     let s = scale();
     Point::new((lon - LON_MIN) * k() * s, (LAT_MAX - lat) * s)
 }
@@ -105,6 +112,11 @@ pub fn metres_to_units(m: f64) -> f64 {
 
 /// The radius in map units of a circle of `ha` hectares (for drawing a stated area to scale).
 pub fn area_radius_units(ha: f64) -> f64 {
+    let ha = if ha.is_finite() {
+        ha.clamp(0.0, 1e6)
+    } else {
+        0.0
+    };
     metres_to_units((ha * 10_000.0 / std::f64::consts::PI).sqrt())
 }
 
@@ -116,11 +128,14 @@ pub fn base_layers() -> impl Iterator<Item = (&'static str, &'static str)> {
         .filter_map(|l| l.split_once(' '))
 }
 
+/// Most a marker's radius grows with its area, in CSS px (an area of 3 600 ha or more).
+const MAX_MARKER_GROWTH: f64 = 60.0;
+
 /// Marker radius in CSS pixels: the marker's area grows with the stated hectares (radius with
 /// their square root), above a floor; sites with no stated area get the fixed smallest size.
 pub fn marker_radius(area_ha: Option<f64>) -> f64 {
     match area_ha {
-        Some(a) if a > 0.0 => 6.0 + a.sqrt(),
+        Some(a) if a > 0.0 => 6.0 + a.sqrt().min(MAX_MARKER_GROWTH),
         _ => 5.5,
     }
 }

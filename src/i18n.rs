@@ -87,7 +87,6 @@ texts! {
     LoadFailedFile => ["File", "檔案", "文件"],
     LoadFailedWhat => ["Problem", "問題", "问题"],
     Retry => ["Try again", "重試", "重试"],
-    NotFound => ["was not found (HTTP status", "找不到（HTTP 狀態", "找不到（HTTP 状态"],
     NetworkError => ["could not be fetched", "無法取得", "无法取得"],
     AsOf => ["Data as of", "資料截至", "资料截至"],
     DatasetVersion => ["dataset version", "數據版本", "数据版本"],
@@ -463,6 +462,85 @@ texts! {
         "數據包（Frictionless 格式：datapackage.json 及五個 CSV 表）",
         "数据包（Frictionless 格式：datapackage.json 及五个 CSV 表）"
     ],
+    // Robustness: failed loads, records left out, notices, a stopped app.
+    HttpNotFound => ["The file was not found", "找不到檔案", "找不到文件"],
+    HttpDenied => ["The server refused access to the file", "伺服器拒絕存取檔案", "服务器拒绝访问文件"],
+    HttpServerError => [
+        "The server failed while sending the file; this is often a passing fault",
+        "伺服器傳送檔案時出錯，通常是暫時故障",
+        "服务器发送文件时出错，通常是暂时故障"
+    ],
+    HttpOther => ["The server did not send the file", "伺服器沒有傳送檔案", "服务器没有发送文件"],
+    RuleUnsafeId => [
+        "ids use letters, digits, '-', '_' and '.' only (at most 64)",
+        "編號只可使用字母、數字、「-」、「_」及「.」（最多 64 個）",
+        "编号只可使用字母、数字、“-”、“_”及“.”（最多 64 个）"
+    ],
+    RuleDuplicateId => [
+        "its id is used by another record of the same kind",
+        "其編號與另一同類記錄相同",
+        "其编号与另一同类记录相同"
+    ],
+    RuleDangling => [
+        "it refers to a record that does not exist",
+        "它引用了不存在的記錄",
+        "它引用了不存在的记录"
+    ],
+    RuleTooMany => [
+        "there are more records of this kind than the app can show (20 000)",
+        "此類記錄多於程式可顯示的數目（20 000）",
+        "此类记录多于程序可显示的数目（20 000）"
+    ],
+    RuleAsOf => [
+        "document.as_of must be a date between 1990 and 2100",
+        "document.as_of 必須是 1990 至 2100 年之間的日期",
+        "document.as_of 必须是 1990 至 2100 年之间的日期"
+    ],
+    RuleValue => [
+        "its value is not a number in the range of its unit",
+        "數值不在其單位的合理範圍內",
+        "数值不在其单位的合理范围内"
+    ],
+    RuleDate => [
+        "its date is not a day between 1990 and 2100, or ends before it starts",
+        "日期不在 1990 至 2100 年之間，或結束早於開始",
+        "日期不在 1990 至 2100 年之间，或结束早于开始"
+    ],
+    RulePosition => [
+        "its position is outside Hong Kong and Shenzhen",
+        "位置在香港及深圳範圍以外",
+        "位置在香港及深圳范围以外"
+    ],
+    RecordParagraph => ["paragraph", "段落", "段落"],
+    RecordArea => ["policy area", "政策範疇", "政策范畴"],
+    RecordItem => ["item", "項目", "项目"],
+    RecordFigure => ["figure", "數字", "数字"],
+    RecordMilestone => ["milestone", "里程碑", "里程碑"],
+    RecordSeries => ["series", "數列", "数列"],
+    RecordSite => ["site", "地點", "地点"],
+    RecordOrganisation => ["organisation", "機構", "机构"],
+    RecordDocument => ["document", "文件資料", "文件资料"],
+    DataDroppedTitle => [
+        "Some records of the dataset break its rules and are not shown",
+        "數據中部分記錄不符規則，沒有顯示",
+        "数据中部分记录不符合规则，未予显示"
+    ],
+    NoticeRepeated => [
+        "given more than once; the last value is used",
+        "重複出現，已採用最後一個值",
+        "重复出现，已采用最后一个值"
+    ],
+    NoticeShortened => [
+        "longer than 200 characters; shortened",
+        "超過 200 個字元，已截短",
+        "超过 200 个字符，已截短"
+    ],
+    Crashed => [
+        "Something went wrong and the app stopped. Reload the page to start again; the link keeps your view.",
+        "發生錯誤，程式已停止。請重新載入頁面；連結會保留你的檢視。",
+        "发生错误，程序已停止。请重新加载页面；链接会保留你的视图。"
+    ],
+    Reload => ["Reload", "重新載入", "重新加载"],
     // -- (keep the placeholders below until each view lands) --
 }
 
@@ -626,6 +704,15 @@ pub fn citation(
             };
             format!("{bureau}（{year}）。{title}{place}。{day}{retrieved} {url}")
         }
+    }
+}
+
+/// "and 4 980 more", for a list cut short.
+pub fn more_not_listed(locale: Locale, n: usize) -> String {
+    match locale {
+        Locale::En => format!("and {n} more"),
+        Locale::ZhHant => format!("另有 {n} 項未列出"),
+        Locale::ZhHans => format!("另有 {n} 项未列出"),
     }
 }
 

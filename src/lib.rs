@@ -4,6 +4,7 @@
 //! every piece of logic; `ui` (compiled for wasm32 only) renders them with Leptos.
 
 pub mod charts;
+pub mod check;
 pub mod dates;
 pub mod edition;
 pub mod export;

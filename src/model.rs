@@ -385,18 +385,33 @@ pub struct Organisation {
 pub enum LoadError {
     /// Not JSON, or JSON of the wrong shape (serde's message, with line and column).
     Malformed(String),
+    /// No `schema_version` field.
+    MissingVersion,
+    /// A `schema_version` that is not a whole number (1.0, -1, 2^64), as written.
+    NotAVersion(String),
     /// A schema version this build does not read.
     UnsupportedVersion { found: u64, supported: u32 },
+    /// A record breaks a rule of the load-time checks (`check`).
+    Refused(crate::check::Problem),
 }
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadError::Malformed(m) => write!(f, "it is not a valid dataset: {m}"),
+            LoadError::MissingVersion => write!(
+                f,
+                "it has no `schema_version` field, so it is not a dataset of this app (version {SCHEMA_VERSION})"
+            ),
+            LoadError::NotAVersion(v) => write!(
+                f,
+                "its `schema_version` is {v}, which is not a version number (a whole number such as {SCHEMA_VERSION})"
+            ),
             LoadError::UnsupportedVersion { found, supported } => write!(
                 f,
                 "its schema version is {found}, but this app reads version {supported}"
             ),
+            LoadError::Refused(p) => write!(f, "it breaks a rule of the dataset: {p}"),
         }
     }
 }
@@ -412,19 +427,16 @@ impl Dataset {
         }
         let version: Version =
             serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))?;
-        match version.schema_version.and_then(|n| n.as_u64()) {
-            Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-            Some(v) => {
+        match version.schema_version.map(|n| (n.as_u64(), n)) {
+            None => return Err(LoadError::MissingVersion),
+            Some((Some(v), _)) if v == u64::from(SCHEMA_VERSION) => {}
+            Some((Some(v), _)) => {
                 return Err(LoadError::UnsupportedVersion {
                     found: v,
                     supported: SCHEMA_VERSION,
                 })
             }
-            None => {
-                return Err(LoadError::Malformed(
-                    "missing numeric field `schema_version`".into(),
-                ))
-            }
+            Some((None, n)) => return Err(LoadError::NotAVersion(n.to_string())),
         }
         serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))
     }

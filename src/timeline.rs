@@ -619,7 +619,8 @@ pub fn ticks(window: (i32, i32), view: &View) -> Vec<Tick> {
     let step = [1, 2, 3, 6, 12, 24, 60, 120, 240]
         .into_iter()
         .find(|&s| s as f32 * per_month >= if s < 12 { 64.0 } else { 44.0 })
-        .unwrap_or(240);
+        // A window longer than the zoom allows (dates far apart): about 20 ticks at most.
+        .unwrap_or((months / 240 + 1) * 12);
     let first = window.0 + (step - window.0.rem_euclid(step)) % step;
     (first..=window.1 + 1)
         .step_by(step as usize)

@@ -77,10 +77,6 @@ pub const DISTRICTS: &[&str] = &[
     "Shenzhen",
 ];
 
-/// Bounds of Hong Kong and the Shenzhen border area (inclusive).
-pub const LAT_RANGE: (f64, f64) = (22.1, 22.9);
-pub const LON_RANGE: (f64, f64) = (113.7, 114.5);
-
 /// The source text reflowed into one line, the way the paragraphs were cut from it: lines equal
 /// (after collapsing spaces) to a removed header are dropped; a line ending in a hyphen that
 /// follows a non-space character ("Co-", "re-", "end-") is joined to the next line with no space,
@@ -309,8 +305,10 @@ fn check_unique<'b>(
 ) -> HashSet<&'b str> {
     let mut seen = HashSet::new();
     for id in ids {
-        if id.trim().is_empty() || id.contains(char::is_whitespace) {
-            ctx.report(format!("{what} \"{id}\": id is empty or contains spaces"));
+        if !crate::check::is_safe_id(id) {
+            ctx.report(format!(
+                "{what} \"{id}\": id is empty, too long or has unsafe characters"
+            ));
         }
         if !seen.insert(id) {
             ctx.report(format!("{what} \"{id}\": id is used more than once"));
@@ -792,9 +790,7 @@ fn check_sites(ctx: &mut Ctx) {
     for s in &data.sites {
         let who = format!("site {}", s.id);
         ctx.source(&who, &s.source);
-        if !(LAT_RANGE.0..=LAT_RANGE.1).contains(&s.lat)
-            || !(LON_RANGE.0..=LON_RANGE.1).contains(&s.lon)
-        {
+        if !crate::check::in_area(s.lat, s.lon) {
             ctx.report(format!(
                 "{who}: position {}, {} is outside Hong Kong / Shenzhen",
                 s.lat, s.lon

@@ -153,6 +153,42 @@ pub enum NoticeReason {
     UnknownParameter,
     InvalidValue,
     UnknownId,
+    /// A one-value parameter given again: this earlier value gave way to the last one.
+    Repeated,
+    /// The search was longer than [`MAX_SEARCH`] characters and was cut.
+    Shortened,
+}
+
+/// Longest search, in characters, read from and written to the URL alike.
+pub const MAX_SEARCH: usize = 200;
+/// Longest value a notice quotes, in characters (a notice must stay readable).
+pub const NOTICE_VALUE_CHARS: usize = 60;
+/// Most notices listed; the rest are counted.
+pub const MAX_NOTICES: usize = 20;
+
+/// The search as kept and written: at most [`MAX_SEARCH`] characters.
+pub fn clip_search(q: &str) -> &str {
+    match q.char_indices().nth(MAX_SEARCH) {
+        Some((at, _)) => &q[..at],
+        None => q,
+    }
+}
+
+/// The notices to list (at most [`MAX_NOTICES`]) and how many more there are.
+pub fn capped(notices: &[Notice]) -> (&[Notice], usize) {
+    let n = notices.len().min(MAX_NOTICES);
+    (&notices[..n], notices.len() - n)
+}
+
+impl Notice {
+    /// A notice quoting at most [`NOTICE_VALUE_CHARS`] of the parameter and of its value.
+    pub fn new(param: &str, value: &str, reason: NoticeReason) -> Notice {
+        Notice {
+            param: crate::check::shorten(param, NOTICE_VALUE_CHARS),
+            value: crate::check::shorten(value, NOTICE_VALUE_CHARS),
+            reason,
+        }
+    }
 }
 
 /// Decodes `application/x-www-form-urlencoded` text ("+" is a space, %XX bytes as UTF-8).
@@ -214,6 +250,11 @@ pub fn format_month(m: i32) -> String {
     format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
 }
 
+/// Parameters that take one value: a repeat replaces the earlier one, with a notice.
+const ONE_VALUE: [&str; 12] = [
+    "view", "lang", "q", "from", "to", "sort", "item", "para", "place", "zoom", "tl", "money",
+];
+
 fn parse_year(s: &str) -> Option<i32> {
     s.parse().ok().filter(|y| (1900..=2200).contains(y))
 }
@@ -225,17 +266,23 @@ impl ViewState {
         let mut s = ViewState::default();
         let mut notices = Vec::new();
         let query = query.strip_prefix('?').unwrap_or(query);
+        // Values of the one-value parameters seen so far, to report a repeat.
+        let mut seen: Vec<(String, String)> = Vec::new();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let key = decode_component(k);
             let value = decode_component(v);
             let bad = |notices: &mut Vec<Notice>, value: &str| {
-                notices.push(Notice {
-                    param: key.clone(),
-                    value: value.to_string(),
-                    reason: NoticeReason::InvalidValue,
-                })
+                notices.push(Notice::new(&key, value, NoticeReason::InvalidValue))
             };
+            if ONE_VALUE.contains(&key.as_str()) {
+                if let Some((_, earlier)) = seen.iter_mut().find(|(k, _)| *k == key) {
+                    let earlier = std::mem::replace(earlier, value.clone());
+                    notices.push(Notice::new(&key, &earlier, NoticeReason::Repeated));
+                } else {
+                    seen.push((key.clone(), value.clone()));
+                }
+            }
             match key.as_str() {
                 "view" => match View::parse(&value) {
                     Some(view) => s.view = view,
@@ -245,7 +292,12 @@ impl ViewState {
                     Some(l) => s.lang = l,
                     None => bad(&mut notices, &value),
                 },
-                "q" => s.q = value.chars().take(200).collect(),
+                "q" => {
+                    s.q = clip_search(&value).to_string();
+                    if s.q.len() < value.len() {
+                        notices.push(Notice::new(&key, &value, NoticeReason::Shortened));
+                    }
+                }
                 "area" => s.areas.extend(split_list(&value).map(String::from)),
                 "site" => s.sites.extend(split_list(&value).map(String::from)),
                 "org" => s.orgs.extend(split_list(&value).map(String::from)),
@@ -301,20 +353,16 @@ impl ViewState {
                     Some(m) => s.money = m,
                     None => bad(&mut notices, &value),
                 },
-                _ => notices.push(Notice {
-                    param: key.clone(),
-                    value: value.clone(),
-                    reason: NoticeReason::UnknownParameter,
-                }),
+                _ => notices.push(Notice::new(&key, &value, NoticeReason::UnknownParameter)),
             }
         }
         if let (Some(f), Some(t)) = (s.from, s.to) {
             if f > t {
-                notices.push(Notice {
-                    param: "from".into(),
-                    value: format!("{f} > {t}"),
-                    reason: NoticeReason::InvalidValue,
-                });
+                notices.push(Notice::new(
+                    "from",
+                    &format!("{f} > {t}"),
+                    NoticeReason::InvalidValue,
+                ));
                 s.from = None;
                 s.to = None;
             }
@@ -333,11 +381,7 @@ impl ViewState {
             list.retain(|id| {
                 let ok = known(id);
                 if !ok {
-                    notices.push(Notice {
-                        param: param.into(),
-                        value: id.clone(),
-                        reason: NoticeReason::UnknownId,
-                    });
+                    notices.push(Notice::new(param, id, NoticeReason::UnknownId));
                 }
                 ok
             })
@@ -348,11 +392,7 @@ impl ViewState {
         keep("fold", &mut self.fold, &|id| data.area(id).is_some());
         let mut one = |param: &str, v: &mut Option<String>, known: bool| {
             if let (Some(id), false) = (v.as_ref(), known) {
-                notices.push(Notice {
-                    param: param.into(),
-                    value: id.clone(),
-                    reason: NoticeReason::UnknownId,
-                });
+                notices.push(Notice::new(param, id, NoticeReason::UnknownId));
                 *v = None;
             }
         };
@@ -384,7 +424,7 @@ impl ViewState {
             parts.push(("lang", self.lang.as_str().into()));
         }
         if !self.q.is_empty() {
-            parts.push(("q", self.q.clone()));
+            parts.push(("q", clip_search(&self.q).to_string()));
         }
         let join = |v: &[&str]| v.join(",");
         if !self.areas.is_empty() {
@@ -553,5 +593,56 @@ mod tests {
         assert!(!a.is_new_history_entry(&b));
         b.kinds.push(ItemKind::NewInitiative);
         assert!(a.is_new_history_entry(&b));
+    }
+
+    #[test]
+    fn notices_quote_short_values_and_are_capped() {
+        let long = "x".repeat(100_000);
+        let (_, n) = ViewState::parse(&format!("{long}={long}"));
+        assert_eq!(n.len(), 1);
+        assert_eq!(n[0].param.chars().count(), NOTICE_VALUE_CHARS + 1);
+        assert!(n[0].value.ends_with('…'));
+        let ids: Vec<String> = (0..5000).map(|i| format!("x{i}")).collect();
+        let (mut s, _) = ViewState::parse(&format!("area={}", ids.join(",")));
+        let data = crate::model::Dataset::from_json(
+            &std::fs::read_to_string("public/data/policy-2021.json").unwrap(),
+        )
+        .unwrap();
+        let n = s.retain_known(&data);
+        assert_eq!(n.len(), 5000);
+        let (shown, more) = capped(&n);
+        assert_eq!((shown.len(), more), (MAX_NOTICES, 5000 - MAX_NOTICES));
+        assert_eq!(capped(&n[..3]), (&n[..3], 0));
+    }
+
+    #[test]
+    fn repeated_parameters_are_reported() {
+        let (s, n) = ViewState::parse("view=map&view=charts&area=a1&area=a2&q=a&q=b");
+        assert_eq!(s.view, View::Charts);
+        assert_eq!(s.q, "b");
+        assert_eq!(s.areas, vec!["a1", "a2"], "list parameters add up");
+        assert_eq!(
+            n,
+            vec![
+                Notice::new("view", "map", NoticeReason::Repeated),
+                Notice::new("q", "a", NoticeReason::Repeated),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_search_limit_applies_on_read_and_on_write() {
+        let long = "前".repeat(MAX_SEARCH + 50);
+        let (s, n) = ViewState::parse(&format!("q={}", encode_component(&long)));
+        assert_eq!(s.q.chars().count(), MAX_SEARCH);
+        assert_eq!(n[0].reason, NoticeReason::Shortened);
+        let written = ViewState {
+            q: long.clone(),
+            ..ViewState::default()
+        }
+        .to_query();
+        let (back, n) = ViewState::parse(&written);
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(back.q, clip_search(&long));
     }
 }

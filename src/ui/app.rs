@@ -10,9 +10,9 @@ use wasm_bindgen::JsCast;
 use super::offline::{DownloadLink, Edition, EditionNote};
 use super::{url, use_ctx, Ctx, Loaded};
 use crate::filter::{select, SearchIndex};
-use crate::i18n::{t, Key, Locale};
+use crate::i18n::{more_not_listed, t, Key, Locale};
 use crate::model::{Dataset, LoadError};
-use crate::view_state::{NoticeReason, View, ViewState};
+use crate::view_state::{capped, NoticeReason, View, ViewState};
 
 /// Id of the element the app mounts into (index.html, or the host page when embedded).
 pub const ROOT_ID: &str = "it-policy-explorer";
@@ -34,7 +34,7 @@ struct Config {
 
 /// Mounts the app into `#it-policy-explorer`, replacing the static first paint.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    super::guard::install_panic_hook(ROOT_ID);
     let document = document();
     let Some(root) = document.get_element_by_id(ROOT_ID) else {
         web_sys::console::error_1(
@@ -86,21 +86,29 @@ enum Problem {
     Invalid(LoadError),
 }
 
+/// A checked dataset and the records its checks left out.
+type Checked = (Arc<Dataset>, Arc<[crate::check::Problem]>);
+
+/// The load checks (`crate::check`) over a dataset's text.
+fn checked(text: &str) -> Result<Checked, Problem> {
+    crate::check::load(text)
+        .map(|c| (Arc::new(c.data), c.dropped.into()))
+        .map_err(Problem::Invalid)
+}
+
 /// The dataset from the page itself (single-file edition: `inline`, an element id), else fetched.
-async fn load(url: String, inline: Option<String>) -> Result<Arc<Dataset>, DatasetError> {
+async fn load(url: String, inline: Option<String>) -> Result<Checked, DatasetError> {
     let Some(id) = inline else {
         return load_dataset(url).await;
     };
     let text = super::offline::inline_text(&id).unwrap_or_default();
-    Dataset::from_json(&text)
-        .map(Arc::new)
-        .map_err(|e| DatasetError {
-            url: format!("#{id}"),
-            problem: Problem::Invalid(e),
-        })
+    checked(&text).map_err(|problem| DatasetError {
+        url: format!("#{id}"),
+        problem,
+    })
 }
 
-async fn load_dataset(url: String) -> Result<Arc<Dataset>, DatasetError> {
+async fn load_dataset(url: String) -> Result<Checked, DatasetError> {
     let fail = |problem| DatasetError {
         url: url.clone(),
         problem,
@@ -116,9 +124,7 @@ async fn load_dataset(url: String) -> Result<Arc<Dataset>, DatasetError> {
         .text()
         .await
         .map_err(|e| fail(Problem::Network(e.to_string())))?;
-    Dataset::from_json(&text)
-        .map(Arc::new)
-        .map_err(|e| fail(Problem::Invalid(e)))
+    checked(&text).map_err(fail)
 }
 
 #[component]
@@ -164,11 +170,13 @@ fn App(config: Config) -> impl IntoView {
         Some(Err(e)) => {
             view! { <LoadFailure error=e on_retry=move || resource.refetch()/> }.into_any()
         }
-        Some(Ok(data)) => view! { <Ready data=data standalone=standalone/> }.into_any(),
+        Some(Ok((data, dropped))) => {
+            view! { <Ready data=data dropped=dropped standalone=standalone/> }.into_any()
+        }
     };
     // The header and footer show the loaded paper; popstate needs it to check ids.
     Effect::new(move |_| {
-        if let Some(Ok(data)) = resource.get() {
+        if let Some(Ok((data, _))) = resource.get() {
             let d = &data.document;
             heading.set((d.title.clone(), format!("{}, {}", d.bureau, d.date_text)));
             data_for_popstate.set(Some(data));
@@ -302,12 +310,17 @@ fn Notices() -> impl IntoView {
         NoticeReason::UnknownParameter => ctx.t(Key::NoticeUnknownParameter),
         NoticeReason::InvalidValue => ctx.t(Key::NoticeInvalidValue),
         NoticeReason::UnknownId => ctx.t(Key::NoticeUnknownId),
+        NoticeReason::Repeated => ctx.t(Key::NoticeRepeated),
+        NoticeReason::Shortened => ctx.t(Key::NoticeShortened),
     };
     move || {
         let notices = ctx.notices.get();
         (!notices.is_empty()).then(|| {
-            let rows = notices
-                .into_iter()
+            let (shown, more) = capped(&notices);
+            let more = (more > 0).then(|| view! { <li>{more_not_listed(ctx.locale(), more)}</li> });
+            let rows = shown
+                .iter()
+                .cloned()
                 .map(|n| {
                     view! {
                         <li>
@@ -321,7 +334,7 @@ fn Notices() -> impl IntoView {
             view! {
                 <div class="notice" role="status">
                     <p class="notice-title">{ctx.t(Key::NoticeTitle)}</p>
-                    <ul>{rows}</ul>
+                    <ul>{rows} {more}</ul>
                     <button type="button" class="button-secondary" on:click=move |_| ctx.notices.set(Vec::new())>
                         {ctx.t(Key::Dismiss)}
                     </button>
@@ -345,8 +358,14 @@ fn Loading() -> impl IntoView {
 fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoView {
     let ctx = use_ctx();
     let problem = match &error.problem {
-        Problem::Http(status) => format!("{} {status})", ctx.t(Key::NotFound)),
+        Problem::Http(status) => {
+            format!(
+                "{} (HTTP status {status})",
+                ctx.t(crate::check::http_status_key(*status))
+            )
+        }
         Problem::Network(m) => format!("{}: {m}", ctx.t(Key::NetworkError)),
+        Problem::Invalid(LoadError::Refused(p)) => p.describe(ctx.locale()),
         Problem::Invalid(e) => e.to_string(),
     };
     view! {
@@ -365,7 +384,11 @@ fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoV
 
 /// The dataset has arrived: derive the selection and show the current view.
 #[component]
-fn Ready(data: Arc<Dataset>, standalone: bool) -> impl IntoView {
+fn Ready(
+    data: Arc<Dataset>,
+    dropped: Arc<[crate::check::Problem]>,
+    standalone: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     // Link ids that are not in the dataset are dropped once, with a notice.
     let mut state = ctx.state.get_untracked();
@@ -385,27 +408,40 @@ fn Ready(data: Arc<Dataset>, standalone: bool) -> impl IntoView {
     if standalone {
         keep_title(ctx, current, data.clone());
     }
-    provide_context(Loaded {
+    let loaded = Loaded {
         data,
         index,
         selection,
         lagging: Loaded::lagging_state(ctx),
-    });
+    };
+    provide_context(loaded.clone());
     let announcement = view_announcements(ctx, current, selection, total);
     super::print::provide_printing();
-    let view = move || match current.get() {
+    // Each view reads the state through mirrors it owns, so leaving it leaves nothing behind
+    // in the long-lived state (see `Ctx::scoped`).
+    let view = move || {
+        provide_context(ctx.scoped());
+        provide_context(loaded.scoped());
+        view_for(current.get())
+    };
+    view! {
+        <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</p>
+        <super::guard::DroppedRecords dropped=dropped/>
+        <super::takeaway::TakeAway/>
+        <super::print::PrintHeader/>
+        {view}
+        <super::print::PrintSelection/>
+    }
+}
+
+/// The component of a view.
+fn view_for(view: View) -> AnyView {
+    match view {
         View::Explore => view! { <super::explore::ExploreView/> }.into_any(),
         View::Timeline => view! { <super::timeline::TimelineView/> }.into_any(),
         View::Map => view! { <super::map::MapView/> }.into_any(),
         View::Charts => view! { <super::charts::ChartsView/> }.into_any(),
         View::Source => view! { <super::source::SourceView/> }.into_any(),
-    };
-    view! {
-        <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</p>
-        <super::takeaway::TakeAway/>
-        <super::print::PrintHeader/>
-        {view}
-        <super::print::PrintSelection/>
     }
 }
 

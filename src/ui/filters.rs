@@ -41,6 +41,7 @@ pub fn SearchBox() -> impl IntoView {
                 name="q"
                 autocomplete="off"
                 spellcheck="false"
+                maxlength=crate::view_state::MAX_SEARCH
                 aria-describedby="itpe-search-hint"
                 prop:value=move || ctx.with(|s| s.q.clone())
                 on:input=move |ev| {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::detail::{kind_key, StatusTag};
-use super::{url, use_ctx, use_loaded};
+use super::{mirror, row_ctx, url, use_ctx, use_loaded};
 use crate::filter::{highlight_ranges, matching_figures, snippet, terms, FoldedText};
 use crate::format;
 use crate::i18n::{results_count, show_all, Key};
@@ -129,7 +129,7 @@ pub fn FigureMatches() -> impl IntoView {
 
 #[component]
 fn FigureMatch(figure: usize, terms: Memo<Vec<String>>) -> impl IntoView {
-    let ctx = use_ctx();
+    let (ctx, terms) = (row_ctx(), mirror(terms));
     let data = use_loaded().data;
     let fig = &data.figures[figure];
     let para = fig.source.paragraph.clone();
@@ -184,7 +184,7 @@ fn EmptyResults() -> impl IntoView {
 
 #[component]
 fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
-    let ctx = use_ctx();
+    let (ctx, terms) = (row_ctx(), mirror(terms));
     let data = use_loaded().data;
     let area = data
         .area(&item.area)

@@ -15,6 +15,7 @@ mod detail;
 mod explore;
 mod filters;
 mod focus;
+mod guard;
 mod list;
 mod map;
 mod offline;
@@ -39,7 +40,11 @@ pub use detail::{DetailPanel, StatusTag};
 /// Shared, copyable handles every component can ask for with `expect_context::<Ctx>()`.
 #[derive(Clone, Copy)]
 pub struct Ctx {
+    /// The one state: written by navigation, read untracked by event handlers.
     state: RwSignal<ViewState>,
+    /// What components read reactively: the state itself for the shell, a mirror owned by the
+    /// view for the views (see [`Ctx::scoped`]).
+    view: Memo<ViewState>,
     /// The interface language: read by every piece of interface text, so it is a memo of its
     /// own and typing a search re-runs none of them.
     lang: Memo<Locale>,
@@ -47,13 +52,42 @@ pub struct Ctx {
     pub notices: RwSignal<Vec<Notice>>,
 }
 
+/// A memo owned by the current owner (a view) that leaves no trace in what it reads once the
+/// owner is cleaned up. reactive_graph keeps a dropped subscriber's entry in each of its
+/// sources (signals and memos clone their subscriber lists, never prune them): a view that
+/// read the long-lived state directly left hundreds of entries there on every visit, and the
+/// wasm memory grew by tens of kilobytes per view switch. Reading through this mirror, a view
+/// leaves none: its own subscribers go with the mirror.
+fn view_mirror<T>(read: impl Fn() -> T + Send + Sync + 'static) -> ArcMemo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    use leptos::reactive::graph::{Subscriber, ToAnySubscriber};
+    let memo = ArcMemo::new(move |_| read());
+    let me = memo.to_any_subscriber();
+    on_cleanup(move || me.clear_sources(&me));
+    memo
+}
+
 impl Ctx {
     pub fn new(initial: ViewState, notices: Vec<Notice>) -> Ctx {
         let state = RwSignal::new(initial);
         Ctx {
             state,
+            view: Memo::new(move |_| state.get()),
             lang: Memo::new(move |_| state.with(|s| s.lang)),
             notices: RwSignal::new(notices),
+        }
+    }
+    /// The context for one view: the same state, read through a mirror that the view owns
+    /// (see [`view_mirror`]). Call it where the view is chosen, and provide the result.
+    pub fn scoped(&self) -> Ctx {
+        let outer = self.view;
+        let view: Memo<ViewState> = view_mirror(move || outer.get()).into();
+        Ctx {
+            view,
+            lang: Memo::new(move |_| view.with(|s| s.lang)),
+            ..*self
         }
     }
     /// A memo of one part of the state: what reads it re-runs only when that part changes.
@@ -61,16 +95,16 @@ impl Ctx {
     where
         T: PartialEq + Send + Sync + 'static,
     {
-        let state = self.state;
-        Memo::new(move |_| state.with(&part))
+        let view = self.view;
+        Memo::new(move |_| view.with(&part))
     }
     /// The current view state (reactive).
-    pub fn state(&self) -> ReadSignal<ViewState> {
-        self.state.read_only()
+    pub fn state(&self) -> Memo<ViewState> {
+        self.view
     }
     /// Reads one part of the state reactively.
     pub fn with<R>(&self, f: impl FnOnce(&ViewState) -> R) -> R {
-        self.state.with(f)
+        self.view.with(f)
     }
     /// The current locale (reactive).
     pub fn locale(&self) -> Locale {
@@ -90,7 +124,8 @@ impl Ctx {
     /// The search as typed: in place, and written to the address bar once typing pauses.
     pub fn type_query(&self, q: String) {
         let mut next = self.state.get_untracked();
-        next.q = q;
+        // The limit the URL has, so what is searched is what a copied link restores.
+        next.q = crate::view_state::clip_search(&q).to_string();
         url::write_later(&next);
         self.state.set(next);
     }
@@ -119,12 +154,22 @@ pub struct Loaded {
     /// The view state, except that while the search is typed it follows a painted frame late:
     /// the facet counts and matching figures read it, so a keystroke's frame has only the
     /// results to draw and the rest comes in the next one. Any other change is immediate.
-    pub lagging: ReadSignal<ViewState>,
+    pub lagging: Memo<ViewState>,
 }
 
 impl Loaded {
+    /// The loaded data for one view, its selection and lagging state read through mirrors the
+    /// view owns (see [`view_mirror`]).
+    pub fn scoped(&self) -> Loaded {
+        let (selection, lagging) = (self.selection, self.lagging);
+        Loaded {
+            selection: view_mirror(move || selection.get()).into(),
+            lagging: view_mirror(move || lagging.get()).into(),
+            ..self.clone()
+        }
+    }
     /// Makes [`Loaded::lagging`] for `ctx`'s state.
-    pub fn lagging_state(ctx: Ctx) -> ReadSignal<ViewState> {
+    pub fn lagging_state(ctx: Ctx) -> Memo<ViewState> {
         let state = ctx.state();
         let lagging = RwSignal::new(state.get_untracked());
         Effect::new(move |_| {
@@ -146,12 +191,28 @@ impl Loaded {
                 });
             }
         });
-        lagging.read_only()
+        Memo::new(move |_| lagging.get())
     }
 }
 
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
+}
+
+/// For a component that comes and goes often (a list row): its own [`Ctx`], provided to what
+/// it contains, so that removing it leaves nothing behind in the view (see [`view_mirror`]).
+pub fn row_ctx() -> Ctx {
+    let ctx = use_ctx().scoped();
+    provide_context(ctx);
+    ctx
+}
+
+/// A memo handed down to such a component, read through a mirror it owns.
+pub fn mirror<T>(memo: Memo<T>) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    view_mirror(move || memo.get()).into()
 }
 
 pub fn use_loaded() -> Loaded {
