@@ -77,6 +77,26 @@ pub struct SourceLink {
     pub label: String,
 }
 
+impl SourceLink {
+    /// The label in the given language: "para 3" / "第3段", "Annex (4)" / "附件（4）".
+    pub fn label_in(&self, locale: Locale) -> String {
+        if locale == Locale::En {
+            return self.label.clone();
+        }
+        if let Some(n) = self.label.strip_prefix("para ") {
+            return crate::i18n::paragraph_label(locale, n);
+        }
+        match self
+            .label
+            .strip_prefix("Annex (")
+            .and_then(|r| r.strip_suffix(')'))
+        {
+            Some(n) => format!("附件（{n}）"),
+            None => self.label.clone(),
+        }
+    }
+}
+
 /// A chart's data, before drawing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
@@ -334,12 +354,22 @@ pub fn money_word(kind: Option<MoneyKind>, locale: Locale) -> &'static str {
 pub fn value_label(r: &Row, locale: Locale) -> String {
     let base = format!(
         "{}{}",
-        format::qualifier_word(r.qualifier),
-        format::value_with_unit(r.value, r.unit)
+        format::qualifier_in(locale, r.qualifier),
+        format::value_with_unit_in(locale, r.value, r.unit)
     );
     match money_word(r.money, locale) {
         "" => base,
         w => format!("{base} · {w}"),
+    }
+}
+
+/// The exact number with its unit in the given language, for data tables ("HK$19,500,000,000",
+/// "19,500,000,000港元", "2.5公頃").
+pub fn exact_in(locale: Locale, value: f64, unit: Unit) -> String {
+    match (locale, unit) {
+        (Locale::En, _) | (_, Unit::Count | Unit::Percent) => exact(value, unit),
+        (_, Unit::Hkd) => format!("{}港元", format::group(value, 2)),
+        _ => format::value_with_unit_in(locale, value, unit),
     }
 }
 
@@ -637,11 +667,16 @@ pub fn ticks(max: f64, count: usize) -> Vec<f64> {
     (0..=n).map(|i| i as f64 * step).collect()
 }
 
-/// How an axis states its unit: divide values by the scale, and name it.
-fn axis_unit(unit: Unit, max: f64) -> (f64, Key) {
+/// How an axis states its unit: divide values by the scale, and name it. Chinese counts in
+/// 億 (10^8) and 萬 (10^4), so its ticks are "195" on an axis of 億港元, not billions.
+fn axis_unit(unit: Unit, max: f64, locale: Locale) -> (f64, Key) {
+    let zh = locale != Locale::En;
+    let (big, mid) = if zh { (1e8, 1e4) } else { (1e9, 1e6) };
     match unit {
-        Unit::Hkd if max >= 1e9 => (1e9, Key::ChartAxisHkdBillion),
-        Unit::Hkd if max >= 1e6 => (1e6, Key::ChartAxisHkdMillion),
+        Unit::Hkd if max >= big => (big, Key::ChartAxisHkdBillion),
+        Unit::Hkd if max >= mid => (mid, Key::ChartAxisHkdMillion),
+        Unit::People if zh && max >= 1e6 => (1e4, Key::ChartAxisPeopleLarge),
+        Unit::Count if zh && max >= 1e6 => (1e4, Key::ChartAxisNumberLarge),
         Unit::Hkd => (1.0, Key::ChartAxisHkd),
         Unit::Hectares => (1.0, Key::ChartAxisHectares),
         Unit::People => (1.0, Key::ChartAxisPeople),
@@ -694,8 +729,12 @@ pub fn render(chart: &Chart, width: u32, locale: Locale, export: bool) -> Svg {
     }
     if export {
         y += 8;
-        let refs: Vec<&str> = chart.sources.iter().map(|s| s.label.as_str()).collect();
-        let line = format!("{}: {}", t(locale, Key::ChartExportSource), refs.join(", "));
+        let refs: Vec<String> = chart.sources.iter().map(|s| s.label_in(locale)).collect();
+        let line = crate::i18n::labelled(
+            locale,
+            t(locale, Key::ChartExportSource),
+            &refs.join(crate::i18n::list_separator(locale)),
+        );
         y = para(&mut ops, (m, y), &line, SMALL, inner, 4, MUTED);
     }
     let height = (y + m) as u32;
@@ -774,7 +813,7 @@ fn bars(
     locale: Locale,
 ) -> i32 {
     let max = chart.rows.iter().map(|r| r.value).fold(0.0, f64::max);
-    let (div, unit_key) = axis_unit(chart.rows[0].unit, max);
+    let (div, unit_key) = axis_unit(chart.rows[0].unit, max, locale);
     let ticks = ticks(max / div, (w / 110.0).clamp(2.0, 6.0) as usize);
     let top = *ticks.last().expect("ticks");
     let scale = |v: f64| (v / div / top * w).round() as i32;
@@ -909,7 +948,7 @@ fn dots(
     let tick_labels = |ops: &mut Vec<Op>, y: i32| {
         let labels = (d0..=d1)
             .filter(|d| (d - d0) % every == 0)
-            .map(|d| (xv(pow10(d)), format::compact(pow10(d))));
+            .map(|d| (xv(pow10(d)), format::compact_in(locale, pow10(d))));
         axis_labels(ops, labels, (x0, x0 + w as i32), y);
     };
     tick_labels(ops, y + 8);
@@ -1013,7 +1052,7 @@ fn trends(
             }
             let mut py = y + title_lines * step;
             let max = pts.iter().map(|r| r.value).fold(0.0, f64::max);
-            let (div, unit_key) = axis_unit(pts[0].unit, max);
+            let (div, unit_key) = axis_unit(pts[0].unit, max, locale);
             text(
                 ops,
                 px,
