@@ -1255,6 +1255,30 @@ mod tests {
     }
 
     #[test]
+    fn chinese_axes_count_in_yi_and_wan_with_matching_ticks() {
+        let mut a = r("(1) 研究", "創新及科技基金", 19.5e9, Unit::Hkd);
+        a.money = Some(MoneyKind::Committed);
+        a.qualifier = Some(Qualifier::About);
+        let c = chart(ChartId::Money, vec![a]);
+        let svg = render(&c, 1200, Locale::ZhHant, false).markup;
+        for s in ["億港元", "約195億港元 · 注資／撥款", ">\n200\n<"] {
+            assert!(svg.contains(s), "missing {s:?} in\n{svg}");
+        }
+        assert!(!svg.contains("billion") && !svg.contains("十億"));
+        let people = chart(
+            ChartId::People,
+            vec![
+                r("", "安心出行", 5.4e6, Unit::Count),
+                r("", "STEM", 40.0, Unit::People),
+            ],
+        );
+        let svg = render(&people, 1200, Locale::ZhHans, false).markup;
+        assert!(svg.contains("540万") && svg.contains("40人"), "{svg}");
+        assert!(svg.contains(">\n100万\n<"), "ticks in 万: {svg}");
+        assert!(!svg.contains("million"));
+    }
+
+    #[test]
     fn log_scale_keeps_small_counts_readable_and_says_so() {
         let c = chart(
             ChartId::People,

@@ -7,9 +7,11 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::edition::{use_edition, Edition, EditionNote};
 use super::{url, use_ctx, Ctx, Loaded};
 use crate::filter::{select, SearchIndex};
-use crate::i18n::{Key, Locale};
+use crate::format;
+use crate::i18n::{comma, labelled, t, Key, Locale};
 use crate::model::{Dataset, LoadError};
 use crate::view_state::{NoticeReason, View, ViewState};
 
@@ -136,23 +138,46 @@ fn App(config: Config) -> impl IntoView {
 
     let dataset_url = config.dataset_url.clone();
     let resource = LocalResource::new(move || load_dataset(dataset_url.clone()));
-    let heading = RwSignal::new((config.static_title.clone(), config.static_issuer.clone()));
+    let heading = RwSignal::new(Heading {
+        title: config.static_title.clone(),
+        issuer: config.static_issuer.clone(),
+        lang: "en",
+    });
+    let english = Signal::derive(move || match resource.get() {
+        Some(Ok(data)) => Some(data),
+        _ => None,
+    });
+    let (edition, zh_status, retry) = use_edition(english, config.dataset_url.clone());
 
     let body = move || match resource.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(e)) => {
             view! { <LoadFailure error=e on_retry=move || resource.refetch()/> }.into_any()
         }
-        Some(Ok(data)) => view! { <Ready data=data/> }.into_any(),
+        Some(Ok(_)) => edition
+            .get()
+            .map(|e| view! { <Ready edition=e/> })
+            .into_any(),
     };
     // The header and footer show the loaded paper; popstate needs it to check ids.
     Effect::new(move |_| {
-        if let Some(Ok(data)) = resource.get() {
-            let d = &data.document;
-            heading.set((d.title.clone(), format!("{}, {}", d.bureau, d.date_text)));
+        if let Some(data) = english.get() {
             data_for_popstate.set(Some(data));
         }
     });
+    Effect::new(move |_| {
+        if let Some(e) = edition.get() {
+            heading.set(Heading::of(&e));
+        }
+    });
+    if config.standalone {
+        // The browser tab's title, in the language of the page.
+        Effect::new(move |_| {
+            let locale = ctx.locale();
+            let title = heading.with(|h| labelled(locale, t(locale, Key::AppName), &h.title));
+            document().set_title(&title);
+        });
+    }
 
     view! {
         <div class="itpe" lang=move || ctx.locale().html_lang()>
@@ -160,14 +185,36 @@ fn App(config: Config) -> impl IntoView {
             <Masthead heading=heading.read_only()/>
             <Navigation/>
             <Notices/>
+            <EditionNote status=zh_status edition=edition retry=retry/>
             <main id="itpe-main" class="itpe-main" tabindex="-1">{body}</main>
-            <Footer data=Signal::derive(move || data_for_popstate.get())/>
+            <Footer data=Signal::derive(move || data_for_popstate.get()) zh=Signal::derive(move || zh_status.with(|s| matches!(s, super::edition::ZhStatus::Ready { .. })))/>
         </div>
     }
 }
 
+/// The paper's title and issuer as the header shows them, and their language.
+#[derive(Clone, Debug, PartialEq)]
+struct Heading {
+    title: String,
+    /// "Innovation and Technology Bureau, October 2021" / "創新及科技局，2021年10月".
+    issuer: String,
+    lang: &'static str,
+}
+
+impl Heading {
+    fn of(e: &Edition) -> Heading {
+        let d = &e.data.document;
+        let locale = e.text_locale();
+        Heading {
+            title: d.title.clone(),
+            issuer: format!("{}{}{}", d.bureau, comma(locale), d.date_text),
+            lang: e.text_locale().html_lang(),
+        }
+    }
+}
+
 #[component]
-fn Masthead(heading: ReadSignal<(String, String)>) -> impl IntoView {
+fn Masthead(heading: ReadSignal<Heading>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <header class="masthead">
@@ -175,9 +222,10 @@ fn Masthead(heading: ReadSignal<(String, String)>) -> impl IntoView {
                 <p class="app-name">{move || ctx.t(Key::AppName)}</p>
                 <LanguageSwitcher/>
             </div>
-            <h1 class="paper-title">{move || heading.with(|h| h.0.clone())}</h1>
+            <h1 class="paper-title" lang=move || heading.with(|h| h.lang)>{move || heading.with(|h| h.title.clone())}</h1>
             <p class="issuer">
-                {move || ctx.t(Key::IssuedBy)} ": " {move || heading.with(|h| h.1.clone())}
+                {move || labelled(ctx.locale(), ctx.t(Key::IssuedBy), "")}
+                <span lang=move || heading.with(|h| h.lang)>{move || heading.with(|h| h.issuer.clone())}</span>
             </p>
         </header>
     }
@@ -290,8 +338,7 @@ fn Notices() -> impl IntoView {
                     view! {
                         <li>
                             <code>{n.param}"="{n.value}</code>
-                            ": "
-                            {reason(n.reason)}
+                            {move || labelled(ctx.locale(), "", reason(n.reason))}
                         </li>
                     }
                 })
@@ -323,8 +370,8 @@ fn Loading() -> impl IntoView {
 fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoView {
     let ctx = use_ctx();
     let problem = match &error.problem {
-        Problem::Http(status) => format!("{} {status})", ctx.t(Key::NotFound)),
-        Problem::Network(m) => format!("{}: {m}", ctx.t(Key::NetworkError)),
+        Problem::Http(status) => format!("{} {status}", ctx.t(Key::NotFound)),
+        Problem::Network(m) => labelled(ctx.locale(), ctx.t(Key::NetworkError), m),
         Problem::Invalid(e) => e.to_string(),
     };
     view! {
@@ -343,8 +390,10 @@ fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoV
 
 /// The dataset has arrived: derive the selection and show the current view.
 #[component]
-fn Ready(data: Arc<Dataset>) -> impl IntoView {
+fn Ready(edition: Edition) -> impl IntoView {
     let ctx = use_ctx();
+    let text_locale = edition.text_locale();
+    let Edition { english, data, zh } = edition;
     // Link ids that are not in the dataset are dropped once, with a notice.
     let mut state = ctx.state.get_untracked();
     let unknown = state.retain_known(&data);
@@ -353,13 +402,18 @@ fn Ready(data: Arc<Dataset>) -> impl IntoView {
         url::write(&state, false);
         ctx.state.set(state);
     }
-    let index = Arc::new(SearchIndex::new(&data));
+    let index = Arc::new(SearchIndex::with_translations(
+        &english,
+        zh.as_ref().map(|(tr, l)| (&**tr, *l)),
+    ));
     let selection = {
         let (data, index) = (data.clone(), index.clone());
         Memo::new(move |_| ctx.with(|s| select(&data, &index, s)))
     };
     provide_context(Loaded {
         data,
+        english,
+        text_locale,
         index,
         selection,
         lagging: Loaded::lagging_state(ctx),
@@ -375,7 +429,7 @@ fn Ready(data: Arc<Dataset>) -> impl IntoView {
 }
 
 #[component]
-fn Footer(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
+fn Footer(data: Signal<Option<Arc<Dataset>>>, zh: Signal<bool>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <footer class="site-footer">
@@ -384,13 +438,14 @@ fn Footer(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
                     .map(|d| {
                         view! {
                             <p>
-                                {ctx.t(Key::AsOf)} " " <time datetime=d.document.as_of.clone()>{d.document.as_of.clone()}</time>
+                                {ctx.t(Key::AsOf)} " " <time datetime=d.document.as_of.clone()>{format::day_in(ctx.locale(), &d.document.as_of)}</time>
                                 " · " {ctx.t(Key::DatasetVersion)} " " {d.document.dataset_version.clone()}
                             </p>
                         }
                     })
             }}
-            <p>{move || ctx.t(Key::EnglishOnlyData)}</p>
+            // In Chinese, the edition note above the views says what is translated.
+            {move || (!zh.get()).then(|| view! { <p>{ctx.t(Key::EnglishOnlyData)}</p> })}
             <p class="credit">{move || ctx.t(Key::Credit)}</p>
         </footer>
     }
