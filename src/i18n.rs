@@ -78,14 +78,14 @@ texts! {
     ViewMap => ["Map", "地圖", "地图"],
     ViewCharts => ["Charts", "圖表", "图表"],
     ViewSource => ["Source", "原文", "原文"],
-    Loading => ["Loading the dataset…", "正在載入數據…", "正在载入数据…"],
-    LoadFailed => ["The dataset could not be loaded", "無法載入數據", "无法载入数据"],
+    Loading => ["Loading the dataset…", "正在載入數據…", "正在加载数据…"],
+    LoadFailed => ["The dataset could not be loaded", "無法載入數據", "无法加载数据"],
     LoadFailedFile => ["File", "檔案", "文件"],
     LoadFailedWhat => ["Problem", "問題", "问题"],
     Retry => ["Try again", "重試", "重试"],
     NotFound => ["was not found: HTTP status", "找不到：HTTP 狀態", "找不到：HTTP 状态"],
-    NetworkError => ["could not be fetched", "無法取得", "无法取得"],
-    AsOf => ["Data as of", "資料截至", "资料截至"],
+    NetworkError => ["could not be fetched", "無法取得", "无法获取"],
+    AsOf => ["Data as of", "資料截至", "数据截至"],
     DatasetVersion => ["dataset version", "數據版本", "数据版本"],
     Credit => [
         "Text: Innovation and Technology Bureau, paper on the 2021 Policy Address (October 2021). Map: Made with Natural Earth.",
@@ -192,12 +192,12 @@ texts! {
     TranslationLoading => [
         "Loading the Chinese texts…",
         "正在載入中文內容，暫以英文顯示…",
-        "正在载入中文内容，暂以英文显示…"
+        "正在加载中文内容，暂以英文显示…"
     ],
     TranslationFailed => [
         "The Chinese texts could not be loaded; names and titles show in English",
         "無法載入中文內容，名稱及標題暫以英文顯示",
-        "无法载入中文内容，名称及标题暂以英文显示"
+        "无法加载中文内容，名称及标题暂以英文显示"
     ],
     TranslationIncomplete => [
         "Some texts are not translated yet and show in English",
@@ -254,7 +254,7 @@ texts! {
     TlLegendAsOf => [
         "Dashed line: the date the paper's facts are as of.",
         "虛線：文件資料所截至的日期。",
-        "虚线：文件资料所截至的日期。"
+        "虚线：文件数据所截至的日期。"
     ],
     TlLegendLabels => [
         "Where marks crowd, labels are shortened (…) or left out: hover over or focus a mark for its full text. Labels quote the dataset; dates are the paper's own words.",
@@ -271,7 +271,7 @@ texts! {
     MapIntro => [
         "Every site the paper names. A marker's size shows the area the paper states; its colour, the status of the site's items. Choose a site for its facts and the items that concern it.",
         "文件提及的每個地點。標記大小表示文件所述的面積，顏色表示該地點項目的狀態。選擇地點可查看其資料及相關項目。",
-        "文件提及的每个地点。标记大小表示文件所述的面积，颜色表示该地点项目的状态。选择地点可查看其资料及相关项目。"
+        "文件提及的每个地点。标记大小表示文件所述的面积，颜色表示该地点项目的状态。选择地点可查看其信息及相关项目。"
     ],
     MapAllShown => [
         "All {m} sites are shown.",
@@ -320,12 +320,12 @@ texts! {
     MapLegendExtent => [
         "Dashed circle: a stated area of 50 ha or more drawn to scale (not the site's boundary).",
         "虛線圓圈：按比例繪畫的 50 公頃或以上的所述面積（並非地點邊界）。",
-        "虚线圆圈：按比例绘画的 50 公顷或以上的所述面积（并非地点边界）。"
+        "虚线圆圈：按比例绘制的 50 公顷或以上的所述面积（并非地点边界）。"
     ],
     MapLegendCrossBorder => [
         "Grey land and faded markers: Shenzhen, across the boundary (context).",
         "灰色陸地及淡色標記：邊界另一邊的深圳（背景資料）。",
-        "灰色陆地及淡色标记：边界另一边的深圳（背景资料）。"
+        "灰色陆地及淡色标记：边界另一边的深圳（背景信息）。"
     ],
     MapCredit => [
         "Base map: Made with Natural Earth (public domain), simplified; some reclaimed land is missing, so coastal sites may appear offshore.",
@@ -335,7 +335,7 @@ texts! {
     MapChooseSite => [
         "Choose a site on the map or in the list to see its facts and the items that concern it.",
         "在地圖或列表中選擇地點，查看其資料及相關項目。",
-        "在地图或列表中选择地点，查看其资料及相关项目。"
+        "在地图或列表中选择地点，查看其信息及相关项目。"
     ],
     MapSiteList => ["Sites on the map", "地圖上的地點", "地图上的地点"],
     MapColSite => ["Site", "地點", "地点"],
@@ -621,7 +621,7 @@ mod tests {
     #[test]
     fn simplified_uses_mainland_terms() {
         let all: String = Key::ALL.iter().map(|&k| t(Locale::ZhHans, k)).collect();
-        for hk in ["未有说明", "或会", "设定", "扫动", "排先"] {
+        for hk in ["未有说明", "或会", "设定", "扫动", "排先", "载入", "资料"] {
             assert!(
                 !all.contains(hk),
                 "Simplified text uses the Hong Kong term {hk}"
