@@ -157,6 +157,19 @@ pub fn build(
     selected: &dyn Fn(&str) -> bool,
     money: MoneyView,
 ) -> Chart {
+    build_in(id, (data, data, Locale::En), selected, money)
+}
+
+/// [`build`] for a translated edition: `data` gives the texts (in the language `names`), and
+/// `english`, the dataset as published, decides which figures each chart holds (year labels,
+/// uptake words), so every language charts the same figures. `data` is `english` localized:
+/// the same records in the same order.
+pub fn build_in(
+    id: ChartId,
+    (data, english, names): (&Dataset, &Dataset, Locale),
+    selected: &dyn Fn(&str) -> bool,
+    money: MoneyView,
+) -> Chart {
     let visible = |f: &Figure| f.item.as_deref().is_none_or(selected);
     let item_title = |f: &Figure| {
         f.item
@@ -169,22 +182,30 @@ pub fn build(
     let mut rows: Vec<Row> = Vec::new();
     match id {
         ChartId::Trends => {
-            for s in &data.series {
-                let points: Vec<(&str, &Figure)> = s
+            for (s, en) in data.series.iter().zip(&english.series) {
+                // (label, year from the English label, figure)
+                let points: Vec<(&str, Option<i32>, &Figure)> = s
                     .points
                     .iter()
-                    .filter_map(|p| Some((p.label.as_str(), data.figure(&p.figure)?)))
+                    .zip(&en.points)
+                    .filter_map(|(p, e)| {
+                        Some((
+                            p.label.as_str(),
+                            e.label.parse().ok(),
+                            data.figure(&p.figure)?,
+                        ))
+                    })
                     .collect();
                 let yearly = points.len() >= 2
                     && points
                         .iter()
-                        .all(|(l, f)| f.source.paragraph == "p3" && l.parse::<i32>().is_ok());
-                if !yearly || !points.iter().all(|(_, f)| visible(f)) {
+                        .all(|(_, y, f)| f.source.paragraph == "p3" && y.is_some());
+                if !yearly || !points.iter().all(|(_, _, f)| visible(f)) {
                     continue;
                 }
-                for (label, f) in points {
+                for (label, year, f) in points {
                     let mut r = row(f, &s.title, label);
-                    r.year = label.parse().ok();
+                    r.year = year;
                     rows.push(r);
                 }
                 if !notes.contains(&s.note) {
@@ -237,7 +258,7 @@ pub fn build(
             // A scheme with several amounts names each one ("Cyberport Macro Fund: fund size").
             for i in 0..rows.len() {
                 if rows.iter().filter(|r| r.item == rows[i].item).count() > 1 {
-                    rows[i].label = format!("{}: {}", rows[i].label, rows[i].measure);
+                    rows[i].label = crate::i18n::labelled(names, &rows[i].label, &rows[i].measure);
                 }
             }
         }
@@ -257,8 +278,8 @@ pub fn build(
             }
         }
         ChartId::People => {
-            for f in &data.figures {
-                let measure = f.measure.to_ascii_lowercase();
+            for (f, en) in data.figures.iter().zip(&english.figures) {
+                let measure = en.measure.to_ascii_lowercase();
                 let uptake =
                     f.unit == Unit::Count && UPTAKE_WORDS.iter().any(|w| measure.contains(w));
                 if f.item.is_none() || !visible(f) || !(f.unit == Unit::People || uptake) {
@@ -1251,6 +1272,24 @@ mod tests {
             "Dashed line",
         ] {
             assert!(svg.contains(s), "missing {s:?}");
+        }
+    }
+
+    #[test]
+    fn every_language_charts_the_same_figures() {
+        let en = crate::zh::tests::data();
+        for locale in [Locale::ZhHant, Locale::ZhHans] {
+            let zh = crate::zh::tests::bundled(&en, locale).localize(&en);
+            for id in ChartId::ALL {
+                for money in [MoneyView::Committed, MoneyView::Disbursed] {
+                    let figures =
+                        |c: Chart| c.rows.into_iter().map(|r| r.figure).collect::<Vec<_>>();
+                    let english = figures(build(id, &en, &|_| true, money));
+                    let chinese = figures(build_in(id, (&zh, &en, locale), &|_| true, money));
+                    assert!(!english.is_empty(), "{id:?}");
+                    assert_eq!(english, chinese, "{id:?} {money:?} {locale:?}");
+                }
+            }
         }
     }
 

@@ -131,6 +131,10 @@ fn zh_large(value: f64, min: f64, hans: Hans) -> String {
     }
 }
 
+/// Counts of people and things are written in 萬 from 10萬 up ("86萬人"); smaller ones are
+/// grouped ("44,600人").
+const ZH_WAN_FROM: f64 = 1e5;
+
 /// An amount in Hong Kong dollars: "195億港元", "50萬港元".
 fn zh_hkd(value: f64, hans: Hans) -> String {
     format!("{}港元", zh_large(value, 1e4, hans))
@@ -145,8 +149,8 @@ pub fn value_with_unit_in(locale: Locale, value: f64, unit: Unit) -> String {
         Unit::Hkd => zh_hkd(value, h),
         Unit::Hectares => format!("{}{}", group(value, 2), h.pick("公頃", "公顷")),
         Unit::SquareMetres => format!("{}平方米", group(value, 0)),
-        Unit::People => format!("{}人", zh_large(value, 1e6, h)),
-        Unit::Count => zh_large(value, 1e6, h),
+        Unit::People => format!("{}人", zh_large(value, ZH_WAN_FROM, h)),
+        Unit::Count => zh_large(value, ZH_WAN_FROM, h),
         Unit::Percent => format!("{}%", group(value, 1)),
         Unit::Rank => format!("第{}位", value as i64),
         Unit::Years => format!("{}年", group(value, 1)),
@@ -157,7 +161,7 @@ pub fn value_with_unit_in(locale: Locale, value: f64, unit: Unit) -> String {
 pub fn compact_in(locale: Locale, value: f64) -> String {
     match script(locale) {
         None => compact(value),
-        Some(h) => zh_large(value, 1e6, h),
+        Some(h) => zh_large(value, ZH_WAN_FROM, h),
     }
 }
 
@@ -357,6 +361,7 @@ mod tests {
         );
         assert_eq!(hant(56.9e6, Unit::Count, Some(Over)), "逾5,690萬");
         assert_eq!(hant(44_600.0, Unit::Count, None), "44,600");
+        assert_eq!(hant(860_000.0, Unit::People, Some(Over)), "逾86萬人");
         assert_eq!(hant(7.1e6, Unit::People, None), "710萬人");
         assert_eq!(hant(1_000.0, Unit::People, Some(Over)), "逾1,000人");
         assert_eq!(hant(1.0, Unit::Rank, None), "第1位");

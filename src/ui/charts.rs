@@ -100,12 +100,16 @@ fn source_link(ctx: Ctx, para: &str, label: String) -> impl IntoView {
 
 fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -> impl IntoView {
     let loaded = use_loaded();
-    let data = loaded.data.clone();
+    let (data, english, names) = (
+        loaded.data.clone(),
+        loaded.english.clone(),
+        loaded.text_locale,
+    );
     let chart: Memo<Chart> = Memo::new(move |_| {
         let money = ctx.with(|s| s.money);
         loaded.selection.with(|sel| {
             let selected = |item: &str| sel.iter().any(|&i| data.items[i].id == item);
-            charts::build(id, &data, &selected, money)
+            charts::build_in(id, (&data, &english, names), &selected, money)
         })
     });
     let svg = move || {
