@@ -184,9 +184,9 @@ texts! {
         "搜索范围包括中英文标题、摘要、数字、金额、日期、地点及机构，以及英文引文；繁体或简体均可。"
     ],
     UnofficialTranslation => [
-        "Titles and summaries are unofficial translations.",
-        "標題及摘要為非官方譯文，引文為英文原文。",
-        "标题及摘要为非官方译文，引文为英文原文。"
+        "Titles, summaries and descriptions are this site's unofficial translations; bodies and places go by their official Chinese names where they have one; the paper's quotes stay in English.",
+        "標題、摘要及說明為本網站的非官方譯文，機構及地點採用其官方中文名稱（如有）；文件引文保留英文原文。",
+        "标题、摘要及说明为本网站的非官方译文，机构及地点采用其官方中文名称（如有）；文件引文保留英文原文。"
     ],
     EnglishTitle => ["English title", "英文標題", "英文标题"],
     TranslationLoading => [

@@ -14,22 +14,13 @@ use crate::model::Dataset;
 /// The translation-file schema this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Whether a Chinese name is the one its owner uses, or this project's translation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Provenance {
-    Official,
-    Translation,
-}
-
-/// One translated text.
+/// One translated text. The file also says where it comes from (`provenance`: the owner's
+/// official Chinese name, or this project's translation; `source`); the app shows only the
+/// text, so only the text is read (the file's schema and its tests check the rest), which keeps
+/// the wasm smaller.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Text {
     pub text: String,
-    pub provenance: Provenance,
-    /// Where an official name comes from (required for official names).
-    #[serde(default)]
-    pub source: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -40,53 +31,31 @@ pub struct DocumentTexts {
     pub date_text: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct NameText {
-    pub name: Text,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct ItemTexts {
-    pub title: Text,
-    pub summary: Text,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct FigureTexts {
-    pub measure: Text,
-    #[serde(default)]
+/// One record's translated texts. Which fields a record has depends on its collection (areas
+/// and organisations: `name`, `abbreviation`; items: `title`, `summary`; figures: `measure`,
+/// `period`; milestones: `label`; series: `title`, `points`; sites: `name`, `short_name`,
+/// `district`, `aliases`): [`Translations::missing`] checks them. One type for every collection
+/// keeps the wasm small (one deserializer instead of seven).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Entry {
+    pub name: Option<Text>,
+    pub abbreviation: Option<Text>,
+    pub title: Option<Text>,
+    pub summary: Option<Text>,
+    pub measure: Option<Text>,
     pub period: Option<Text>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct MilestoneTexts {
-    pub label: Text,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct SeriesTexts {
-    pub title: Text,
-    /// Point labels by figure id; a plain year or number may be left out.
-    #[serde(default)]
+    pub label: Option<Text>,
+    pub short_name: Option<Text>,
+    pub district: Option<Text>,
+    /// Other names people search by (e.g. 河套 for the Loop).
+    pub aliases: Vec<String>,
+    /// Series point labels by figure id; a plain year or number may be left out.
     pub points: BTreeMap<String, Text>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct SiteTexts {
-    pub name: Text,
-    pub short_name: Text,
-    pub district: Text,
-    /// Other names people search by (e.g. 河套 for the Loop).
-    #[serde(default)]
-    pub aliases: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct OrgTexts {
-    pub name: Text,
-    #[serde(default)]
-    pub abbreviation: Option<Text>,
-}
+/// Records' texts by id.
+pub type Entries = BTreeMap<String, Entry>;
 
 /// A translation file, as read.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -94,16 +63,14 @@ pub struct Translations {
     pub schema_version: u32,
     pub locale: String,
     pub dataset_version: String,
-    /// One sentence saying that titles and summaries are unofficial translations.
-    pub note: String,
     pub document: DocumentTexts,
-    pub policy_areas: BTreeMap<String, NameText>,
-    pub items: BTreeMap<String, ItemTexts>,
-    pub figures: BTreeMap<String, FigureTexts>,
-    pub milestones: BTreeMap<String, MilestoneTexts>,
-    pub series: BTreeMap<String, SeriesTexts>,
-    pub sites: BTreeMap<String, SiteTexts>,
-    pub organisations: BTreeMap<String, OrgTexts>,
+    pub policy_areas: Entries,
+    pub items: Entries,
+    pub figures: Entries,
+    pub milestones: Entries,
+    pub series: Entries,
+    pub sites: Entries,
+    pub organisations: Entries,
     /// Pairs of characters, Simplified then Traditional.
     pub script_fold: String,
 }
@@ -181,38 +148,48 @@ impl Translations {
         Ok(tr)
     }
 
-    /// Ids of the dataset that the file leaves untranslated ("items/x"); they show in English.
+    /// Records of the dataset that the file leaves untranslated, in whole or in part
+    /// ("items/x"); their texts show in English.
     pub fn missing(&self, data: &Dataset) -> Vec<String> {
         let mut out = Vec::new();
-        let mut check = |kind: &str, id: &str, present: bool| {
-            if !present {
+        let mut check = |kind: &str, map: &Entries, id: &str, has: &dyn Fn(&Entry) -> bool| {
+            if !map.get(id).is_some_and(has) {
                 out.push(format!("{kind}/{id}"));
             }
         };
         for a in &data.policy_areas {
-            check("policy_areas", &a.id, self.policy_areas.contains_key(&a.id));
+            check("policy_areas", &self.policy_areas, &a.id, &|e| {
+                e.name.is_some()
+            });
         }
         for i in &data.items {
-            check("items", &i.id, self.items.contains_key(&i.id));
+            check("items", &self.items, &i.id, &|e| {
+                e.title.is_some() && e.summary.is_some()
+            });
         }
         for f in &data.figures {
-            check("figures", &f.id, self.figures.contains_key(&f.id));
+            let period = f.period.is_some();
+            check("figures", &self.figures, &f.id, &|e| {
+                e.measure.is_some() && (!period || e.period.is_some())
+            });
         }
         for m in &data.milestones {
-            check("milestones", &m.id, self.milestones.contains_key(&m.id));
+            check("milestones", &self.milestones, &m.id, &|e| {
+                e.label.is_some()
+            });
         }
         for s in &data.series {
-            check("series", &s.id, self.series.contains_key(&s.id));
+            check("series", &self.series, &s.id, &|e| e.title.is_some());
         }
         for s in &data.sites {
-            check("sites", &s.id, self.sites.contains_key(&s.id));
+            check("sites", &self.sites, &s.id, &|e| {
+                e.name.is_some() && e.short_name.is_some() && e.district.is_some()
+            });
         }
         for o in &data.organisations {
-            check(
-                "organisations",
-                &o.id,
-                self.organisations.contains_key(&o.id),
-            );
+            check("organisations", &self.organisations, &o.id, &|e| {
+                e.name.is_some()
+            });
         }
         out
     }
@@ -234,28 +211,32 @@ impl Translations {
             put(office, Some(zh));
         }
         for a in &mut d.policy_areas {
-            put(&mut a.name, self.policy_areas.get(&a.id).map(|t| &t.name));
+            if let Some(t) = self.policy_areas.get(&a.id) {
+                put(&mut a.name, t.name.as_ref());
+            }
         }
         for i in &mut d.items {
             if let Some(t) = self.items.get(&i.id) {
-                put(&mut i.title, Some(&t.title));
-                put(&mut i.summary, Some(&t.summary));
+                put(&mut i.title, t.title.as_ref());
+                put(&mut i.summary, t.summary.as_ref());
             }
         }
         for f in &mut d.figures {
             if let Some(t) = self.figures.get(&f.id) {
-                put(&mut f.measure, Some(&t.measure));
-                if let (Some(p), Some(zh)) = (f.period.as_mut(), t.period.as_ref()) {
-                    put(p, Some(zh));
+                put(&mut f.measure, t.measure.as_ref());
+                if let Some(p) = f.period.as_mut() {
+                    put(p, t.period.as_ref());
                 }
             }
         }
         for m in &mut d.milestones {
-            put(&mut m.label, self.milestones.get(&m.id).map(|t| &t.label));
+            if let Some(t) = self.milestones.get(&m.id) {
+                put(&mut m.label, t.label.as_ref());
+            }
         }
         for s in &mut d.series {
             if let Some(t) = self.series.get(&s.id) {
-                put(&mut s.title, Some(&t.title));
+                put(&mut s.title, t.title.as_ref());
                 for p in &mut s.points {
                     put(&mut p.label, t.points.get(&p.figure));
                 }
@@ -263,14 +244,16 @@ impl Translations {
         }
         for s in &mut d.sites {
             if let Some(t) = self.sites.get(&s.id) {
-                put(&mut s.name, Some(&t.name));
-                put(&mut s.short_name, Some(&t.short_name));
-                put(&mut s.district, Some(&t.district));
+                put(&mut s.name, t.name.as_ref());
+                put(&mut s.short_name, t.short_name.as_ref());
+                put(&mut s.district, t.district.as_ref());
             }
         }
         for o in &mut d.organisations {
             if let Some(t) = self.organisations.get(&o.id) {
-                put(&mut o.name, Some(&t.name));
+                put(&mut o.name, t.name.as_ref());
+                // An English abbreviation means nothing beside a Chinese name: only a Chinese
+                // one in use is shown.
                 o.abbreviation = t.abbreviation.as_ref().map(|a| a.text.clone());
             }
         }
@@ -286,34 +269,33 @@ impl Translations {
         data: &'a Dataset,
     ) -> Vec<&'a str> {
         let mut out: Vec<&str> = Vec::new();
-        if let Some(t) = self.items.get(&item.id) {
-            out.push(&t.title.text);
-            out.push(&t.summary.text);
-        }
-        if let Some(a) = self.policy_areas.get(&item.area) {
-            out.push(&a.name.text);
-        }
-        for s in item.sites.iter().filter_map(|id| self.sites.get(id)) {
-            out.extend([&s.name.text, &s.short_name.text, &s.district.text].map(String::as_str));
-            out.extend(s.aliases.iter().map(String::as_str));
-        }
-        for o in item
-            .organisations
-            .iter()
-            .filter_map(|id| self.organisations.get(id))
-        {
-            out.push(&o.name.text);
-            if let Some(a) = &o.abbreviation {
-                out.push(&a.text);
+        let mut add = |e: Option<&'a Entry>| {
+            if let Some(e) = e {
+                let texts = [&e.name, &e.abbreviation, &e.title, &e.summary, &e.label];
+                let more = [&e.measure, &e.period, &e.short_name, &e.district];
+                out.extend(
+                    texts
+                        .into_iter()
+                        .chain(more)
+                        .flatten()
+                        .map(|t| t.text.as_str()),
+                );
+                out.extend(e.aliases.iter().map(String::as_str));
             }
+        };
+        add(self.items.get(&item.id));
+        add(self.policy_areas.get(&item.area));
+        for id in &item.sites {
+            add(self.sites.get(id));
+        }
+        for id in &item.organisations {
+            add(self.organisations.get(id));
         }
         for f in data.figures_of(&item.id) {
-            out.extend(self.figure_texts(&f.id));
+            add(self.figures.get(&f.id));
         }
         for m in data.milestones_of(&item.id) {
-            if let Some(t) = self.milestones.get(&m.id) {
-                out.push(&t.label.text);
-            }
+            add(self.milestones.get(&m.id));
         }
         out
     }
@@ -323,8 +305,10 @@ impl Translations {
         self.figures
             .get(id)
             .map(|t| {
-                std::iter::once(t.measure.text.as_str())
-                    .chain(t.period.as_ref().map(|p| p.text.as_str()))
+                [&t.measure, &t.period]
+                    .into_iter()
+                    .flatten()
+                    .map(|p| p.text.as_str())
                     .collect()
             })
             .unwrap_or_default()
@@ -400,7 +384,10 @@ pub mod tests {
             },
             "policy_areas": map(data.policy_areas.iter().map(|a| (&a.id, serde_json::json!({ "name": n(format!("範疇{}", a.id)) }))).collect()),
             "items": map(data.items.iter().map(|i| (&i.id, serde_json::json!({ "title": n(format!("項目{}", i.id)), "summary": n(format!("摘要{}", i.id)) }))).collect()),
-            "figures": map(data.figures.iter().map(|f| (&f.id, serde_json::json!({ "measure": n(format!("數字{}", f.id)) }))).collect()),
+            "figures": map(data.figures.iter().map(|f| (&f.id, serde_json::json!({
+                "measure": n(format!("數字{}", f.id)),
+                "period": f.period.as_ref().map(|_| n("期間".into())),
+            }))).collect()),
             "milestones": map(data.milestones.iter().map(|m| (&m.id, serde_json::json!({ "label": n(format!("里程碑{}", m.id)) }))).collect()),
             "series": map(data.series.iter().map(|s| (&s.id, serde_json::json!({ "title": n(format!("統計{}", s.id)) }))).collect()),
             "sites": map(data.sites.iter().map(|s| (&s.id, serde_json::json!({

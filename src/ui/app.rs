@@ -185,7 +185,7 @@ fn App(config: Config) -> impl IntoView {
             <Masthead heading=heading.read_only()/>
             <Navigation/>
             <Notices/>
-            <EditionNote status=zh_status edition=edition retry=retry/>
+            <EditionNote status=zh_status retry=retry/>
             <main id="itpe-main" class="itpe-main" tabindex="-1">{body}</main>
             <Footer data=Signal::derive(move || data_for_popstate.get()) zh=Signal::derive(move || zh_status.with(|s| matches!(s, super::edition::ZhStatus::Ready { .. })))/>
         </div>

@@ -139,14 +139,11 @@ pub fn use_edition(
 }
 
 /// Says once, in Chinese, that titles and summaries are this project's unofficial translations
-/// (the file's own sentence); while the Chinese texts load or if they fail, says that English
+/// (the file's `note` says more, that official names are marked, which the page does not
+/// show); while the Chinese texts load or if they fail, says that English
 /// is shown, and why.
 #[component]
-pub fn EditionNote(
-    status: Memo<ZhStatus>,
-    edition: Memo<Option<Edition>>,
-    retry: Callback<()>,
-) -> impl IntoView {
+pub fn EditionNote(status: Memo<ZhStatus>, retry: Callback<()>) -> impl IntoView {
     let ctx = use_ctx();
     move || {
         let locale = ctx.locale();
@@ -157,10 +154,7 @@ pub fn EditionNote(
                     .into_any(),
             ),
             ZhStatus::Ready { missing } => {
-                let note = edition
-                    .with(|e| e.as_ref().and_then(|e| e.zh.as_ref().map(|(t, _)| t.note.clone())))
-                    .filter(|n| !n.trim().is_empty())
-                    .unwrap_or_else(|| t(locale, Key::UnofficialTranslation).to_string());
+                let note = t(locale, Key::UnofficialTranslation);
                 let incomplete = (missing > 0).then(|| {
                     format!(" {}", labelled(locale, t(locale, Key::TranslationIncomplete), &missing.to_string()))
                 });
