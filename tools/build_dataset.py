@@ -7,7 +7,7 @@ Chinese translation files.
 
 Inputs: data/source/policy-address-2021-innovation-technology.txt (the PDF extract),
 data/curation/policy_2021.py (hand-curated records) and data/curation/policy_2021_zh.py (their
-Traditional Chinese texts; the Simplified ones are converted with OpenCC, `pip install opencc`).
+Traditional Chinese texts; the Simplified ones are converted with OpenCC, `pip install opencc==1.4.2`).
 The Rust test suites (tests/dataset.rs, tests/dataset_zh.rs) re-check everything this script
 produces and do not need Python.
 """

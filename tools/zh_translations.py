@@ -12,23 +12,30 @@ Called by tools/build_dataset.py after it has built the English dataset:
   OpenCC's character dictionaries, which tests/dataset_zh.rs uses without Python.
 """
 
+import functools
 import json
 import os
 import subprocess
+import sys
 import tempfile
 
-OPENCC_HINT = "the Chinese translation files need OpenCC: pip install opencc"
+OPENCC_VERSION = "1.4.2"  # the version the committed files were made with
+OPENCC_HINT = f"the Chinese translation files need OpenCC: pip install opencc=={OPENCC_VERSION}"
 
 
 class TranslationError(Exception):
     pass
 
 
+@functools.cache
 def _opencc():
     try:
         import opencc  # noqa: PLC0415 (imported only when the files are built)
     except ImportError as e:
         raise TranslationError(OPENCC_HINT) from e
+    if getattr(opencc, "__version__", None) != OPENCC_VERSION:
+        print(f"build_dataset: warning: OpenCC {getattr(opencc, '__version__', '?')} is not {OPENCC_VERSION}; "
+              "its dictionaries may convert differently", file=sys.stderr)
     return opencc
 
 
@@ -179,6 +186,8 @@ def build_hans(hant, zh):
         text = replace(text, zh.HANS_PUNCTUATION)
         if path in zh.HANS_OVERRIDES:
             used.add(path)
+            if zh.HANS_OVERRIDES[path] == text:
+                raise TranslationError(f"Simplified override of {path} changes nothing")
             text = zh.HANS_OVERRIDES[path]
         e["text"] = text
     stale = sorted(set(zh.HANS_OVERRIDES) - used)
@@ -195,26 +204,31 @@ def build_hans(hant, zh):
 
 
 def script_fold(hant, hans):
-    """Pairs "ST" of a Simplified character S and a Traditional character T (S != T), for every
-    character of the two files' texts that converts differently between the scripts."""
+    """Pairs "ST" of a Simplified character S and its Traditional counterpart T (S != T), one pair
+    per S, for every character of the two files' texts that differs between the scripts. The
+    app folds search text one for one, so where the Traditional texts write two forms of one
+    Simplified character (線 and the MTR's 綫), the more frequent one is its pair."""
     oc = _opencc()
     to_s, to_t = oc.OpenCC("hk2s"), oc.OpenCC("s2hk")
-    pairs = set()
-    for c in sorted(set("".join(texts(hant)))):
+    counts = {}
+    for c in "".join(texts(hant)):
+        counts[c] = counts.get(c, 0) + 1
+    best = {}
+    for c in sorted(counts, key=lambda c: (-counts[c], c)):
         s = to_s.convert(c)
         if len(s) == 1 and s != c:
-            pairs.add(s + c)
-    for c in sorted(set("".join(texts(hans)))):
+            best.setdefault(s, c)
+    for c in sorted(set("".join(texts(hans))) - set(counts)):  # not where Hong Kong writes it too (斗, 岩)
         t = to_t.convert(c)
         if len(t) == 1 and t != c:
-            pairs.add(c + t)
-    return "".join(sorted(pairs))
+            best.setdefault(c, t)
+    return "".join(s + t for s, t in sorted(best.items()))
 
 
-# Characters that Hong Kong's standard forms share with Simplified Chinese although OpenCC's
-# Simplified to Traditional dictionary always changes them (床 -> 牀, the Taiwan form; Hong Kong
-# writes 床, as in 臨床).
-HK_STANDARD_SHARED = "床"
+# Characters that Hong Kong writing shares with Simplified Chinese although OpenCC's Simplified
+# to Traditional dictionary always changes them: 床 (-> 牀, the Taiwan form; Hong Kong writes 床,
+# as in 臨床) and 厦 (-> 廈; Hong Kong's place name 厦村 is written so).
+HK_STANDARD_SHARED = "床厦"
 
 
 def _dictionary(name):
@@ -247,7 +261,8 @@ def script_chars():
     ts_values = {v for vs in ts.values() for v in vs}
     hk_values = {v for vs in hk.values() for v in vs}
     trad_only = {c for c in set(ts) | set(hk_rev)
-                 if len(c) == 1 and to_s.convert(c) != c and c not in st and c not in ts_values}
+                 if len(c) == 1 and len(to_s.convert(c)) == 1 and to_s.convert(c) != c
+                 and c not in st and c not in ts_values}
     simp_only = {c for c, vs in st.items()
                  if len(c) == 1 and c not in vs and c not in ts and c not in hk_values and c not in hk_rev
                  and c not in HK_STANDARD_SHARED}
@@ -256,7 +271,9 @@ def script_chars():
         "credit": "Derived from the character dictionaries (TSCharacters, STCharacters, HKVariants, "
                   f"HKVariantsRev) of OpenCC {version}, https://github.com/BYVoid/OpenCC, "
                   "Apache License 2.0, by tools/zh_translations.py.",
-        "traditional_only": "".join(sorted(trad_only)),
+        "contents": "traditional_to_simplified: pairs of a Traditional-only character and its Simplified form "
+                    "(Hong Kong to Simplified); simplified_only: the characters no Traditional text uses.",
+        "traditional_to_simplified": "".join(c + to_s.convert(c) for c in sorted(trad_only)),
         "simplified_only": "".join(sorted(simp_only)),
     }
 
@@ -264,7 +281,7 @@ def script_chars():
 def check_scripts(hant, hans, chars):
     """Refuse a Traditional-only character in Simplified texts and the reverse."""
     problems = []
-    for doc, bad, what in [(hans, chars["traditional_only"], "Traditional-only"),
+    for doc, bad, what in [(hans, chars["traditional_to_simplified"][::2], "Traditional-only"),
                            (hant, chars["simplified_only"], "Simplified-only")]:
         bad = set(bad)
         for t in texts(doc):
