@@ -242,6 +242,38 @@ pub fn day_in(locale: Locale, iso: &str) -> String {
     }
 }
 
+/// A month "YYYY-MM" (a timeline tick) as the language writes it: unchanged in English,
+/// "2021年4月" in Chinese. Anything else (a year) is returned as it is.
+pub fn month_in(locale: Locale, ym: &str) -> String {
+    let parsed = ym.split_once('-').and_then(|(y, m)| {
+        let m: u32 = m.parse().ok()?;
+        (y.len() == 4 && (1..=12).contains(&m)).then_some((y, m))
+    });
+    match (locale, parsed) {
+        (Locale::En, _) | (_, None) => ym.to_string(),
+        (_, Some((y, m))) => format!("{y}年{m}月"),
+    }
+}
+
+/// A timeline tick: a year as it is; a month as [`month_in`], except that Chinese names the
+/// year only on the first tick and in January ("2019年12月", "2020年1月", "2月"), so month ticks
+/// stay as short as the English "2020-02".
+pub fn tick_in(locale: Locale, label: &str, first: bool) -> String {
+    let full = month_in(locale, label);
+    match full.split_once('年') {
+        Some((_, month)) if !first && locale != Locale::En && month != "1月" => month.to_string(),
+        _ => full,
+    }
+}
+
+/// A span of months: "2017-01 – 2025-12", "2017年1月至2025年12月".
+pub fn month_span_in(locale: Locale, from: &str, to: &str) -> String {
+    match locale {
+        Locale::En => format!("{from} – {to}"),
+        _ => format!("{}至{}", month_in(locale, from), month_in(locale, to)),
+    }
+}
+
 /// A date of the paper in the given language. English keeps the paper's own words ("mid-2022");
 /// Chinese is written from the date's precision and span: 2021年10月6日, 2022年年中,
 /// 2024年年底, 2017年7月至今, 2020/21學年, 2021-22年度.
@@ -403,6 +435,21 @@ mod tests {
             start,
             end,
         }
+    }
+
+    #[test]
+    fn months_of_the_timeline() {
+        assert_eq!(month_in(Locale::ZhHant, "2021-04"), "2021年4月");
+        assert_eq!(month_in(Locale::ZhHans, "2021"), "2021");
+        assert_eq!(month_in(Locale::En, "2021-04"), "2021-04");
+        assert_eq!(
+            month_span_in(Locale::ZhHant, "2017-01", "2025-12"),
+            "2017年1月至2025年12月"
+        );
+        assert_eq!(
+            month_span_in(Locale::En, "2017-01", "2025-12"),
+            "2017-01 – 2025-12"
+        );
     }
 
     #[test]

@@ -535,7 +535,7 @@ pub fn TimelineView() -> impl IntoView {
     };
     let shown = move || {
         let (a, b) = window_m.get();
-        format!("{} – {}", format_month(a), format_month(b))
+        format::month_span_in(ctx.locale(), &format_month(a), &format_month(b))
     };
     let mode_button = move |m: TimelineMode, key: Key| {
         view! {
@@ -1042,7 +1042,7 @@ fn place(root: &web_sys::Element, p: &Placement, buckets: &mut [Vec<Bucket>]) {
     };
     if let Some(ticks) = axis.query_selector(".tl-pan > g").ok().flatten() {
         ticks.set_text_content(None);
-        for t in p.ticks {
+        for (k, t) in p.ticks.iter().enumerate() {
             let x = px(t.x);
             add(
                 &ticks,
@@ -1066,7 +1066,7 @@ fn place(root: &web_sys::Element, p: &Placement, buckets: &mut [Vec<Bucket>]) {
                     ("x", &px(t.x + 3.0)),
                     ("y", "14"),
                 ],
-                Some(&t.label),
+                Some(&format::tick_in(p.locale, &t.label, k == 0)),
             );
         }
         if let (Some(x), Some(a)) = (as_of_x, p.as_of) {

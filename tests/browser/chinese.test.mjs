@@ -138,6 +138,13 @@ for (const lang of LANGS) {
       assert.ok(dates.every((d) => /年/.test(d)), dates.slice(0, 5).join(' '));
       assert.ok(dates.some((d) => /年年中|年年底/.test(d)));
       await snapshot(page, `chinese-${lang}-timeline-1280`);
+      // Zoomed in to months: the period shown and the ticks in 年月.
+      await page.click('button[data-mode="axis"]');
+      await page.waitForSelector('.tl-range');
+      await page.click('button[data-zoom="in"]');
+      await page.click('button[data-zoom="in"]');
+      await page.waitForFunction(() => /^\d{4}年\d{1,2}月至\d{4}年\d{1,2}月$/.test(document.querySelector('.tl-range')?.textContent));
+      await page.waitForFunction(() => [...document.querySelectorAll('.tl-tick-label')].some((t) => /年\d+月/.test(t.textContent)));
       await page.click('nav.views a[data-view="map"]');
       await page.waitForSelector('.map-table td');
       const districts = await page.$$eval('.map-table tbody td:nth-child(2)', (els) => els.map((e) => e.textContent));
