@@ -78,6 +78,26 @@ pub struct SourceLink {
     pub label: String,
 }
 
+impl SourceLink {
+    /// The label in the given language: "para 3" / "第3段", "Annex (4)" / "附件（4）".
+    pub fn label_in(&self, locale: Locale) -> String {
+        if locale == Locale::En {
+            return self.label.clone();
+        }
+        if let Some(n) = self.label.strip_prefix("para ") {
+            return crate::i18n::paragraph_label(locale, n);
+        }
+        match self
+            .label
+            .strip_prefix("Annex (")
+            .and_then(|r| r.strip_suffix(')'))
+        {
+            Some(n) => format!("附件（{n}）"),
+            None => self.label.clone(),
+        }
+    }
+}
+
 /// A chart's data, before drawing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
@@ -138,6 +158,19 @@ pub fn build(
     selected: &dyn Fn(&str) -> bool,
     money: MoneyView,
 ) -> Chart {
+    build_in(id, (data, data, Locale::En), selected, money)
+}
+
+/// [`build`] for a translated edition: `data` gives the texts (in the language `names`), and
+/// `english`, the dataset as published, decides which figures each chart holds (year labels,
+/// uptake words), so every language charts the same figures. `data` is `english` localized:
+/// the same records in the same order.
+pub fn build_in(
+    id: ChartId,
+    (data, english, names): (&Dataset, &Dataset, Locale),
+    selected: &dyn Fn(&str) -> bool,
+    money: MoneyView,
+) -> Chart {
     let visible = |f: &Figure| f.item.as_deref().is_none_or(selected);
     let item_title = |f: &Figure| {
         f.item
@@ -150,22 +183,30 @@ pub fn build(
     let mut rows: Vec<Row> = Vec::new();
     match id {
         ChartId::Trends => {
-            for s in &data.series {
-                let points: Vec<(&str, &Figure)> = s
+            for (s, en) in data.series.iter().zip(&english.series) {
+                // (label, year from the English label, figure)
+                let points: Vec<(&str, Option<i32>, &Figure)> = s
                     .points
                     .iter()
-                    .filter_map(|p| Some((p.label.as_str(), data.figure(&p.figure)?)))
+                    .zip(&en.points)
+                    .filter_map(|(p, e)| {
+                        Some((
+                            p.label.as_str(),
+                            e.label.parse().ok(),
+                            data.figure(&p.figure)?,
+                        ))
+                    })
                     .collect();
                 let yearly = points.len() >= 2
                     && points
                         .iter()
-                        .all(|(l, f)| f.source.paragraph == "p3" && l.parse::<i32>().is_ok());
-                if !yearly || !points.iter().all(|(_, f)| visible(f)) {
+                        .all(|(_, y, f)| f.source.paragraph == "p3" && y.is_some());
+                if !yearly || !points.iter().all(|(_, _, f)| visible(f)) {
                     continue;
                 }
-                for (label, f) in points {
+                for (label, year, f) in points {
                     let mut r = row(f, &s.title, label);
-                    r.year = label.parse().ok();
+                    r.year = year;
                     rows.push(r);
                 }
                 if !notes.contains(&s.note) {
@@ -218,7 +259,7 @@ pub fn build(
             // A scheme with several amounts names each one ("Cyberport Macro Fund: fund size").
             for i in 0..rows.len() {
                 if rows.iter().filter(|r| r.item == rows[i].item).count() > 1 {
-                    rows[i].label = format!("{}: {}", rows[i].label, rows[i].measure);
+                    rows[i].label = crate::i18n::labelled(names, &rows[i].label, &rows[i].measure);
                 }
             }
         }
@@ -238,8 +279,8 @@ pub fn build(
             }
         }
         ChartId::People => {
-            for f in &data.figures {
-                let measure = f.measure.to_ascii_lowercase();
+            for (f, en) in data.figures.iter().zip(&english.figures) {
+                let measure = en.measure.to_ascii_lowercase();
                 let uptake =
                     f.unit == Unit::Count && UPTAKE_WORDS.iter().any(|w| measure.contains(w));
                 if f.item.is_none() || !visible(f) || !(f.unit == Unit::People || uptake) {
@@ -335,12 +376,22 @@ pub fn money_word(kind: Option<MoneyKind>, locale: Locale) -> &'static str {
 pub fn value_label(r: &Row, locale: Locale) -> String {
     let base = format!(
         "{}{}",
-        format::qualifier_word(r.qualifier),
-        format::value_with_unit(r.value, r.unit)
+        format::qualifier_in(locale, r.qualifier),
+        format::value_with_unit_in(locale, r.value, r.unit)
     );
     match money_word(r.money, locale) {
         "" => base,
         w => format!("{base} · {w}"),
+    }
+}
+
+/// The exact number with its unit in the given language, for data tables ("HK$19,500,000,000",
+/// "19,500,000,000港元", "2.5公頃").
+pub fn exact_in(locale: Locale, value: f64, unit: Unit) -> String {
+    match (locale, unit) {
+        (Locale::En, _) | (_, Unit::Count | Unit::Percent) => exact(value, unit),
+        (_, Unit::Hkd) => format!("{}港元", format::group(value, 2)),
+        _ => format::value_with_unit_in(locale, value, unit),
     }
 }
 
@@ -618,11 +669,16 @@ pub fn ticks(max: f64, count: usize) -> Vec<f64> {
     (0..=n as usize).map(|i| i as f64 * step).collect()
 }
 
-/// How an axis states its unit: divide values by the scale, and name it.
-fn axis_unit(unit: Unit, max: f64) -> (f64, Key) {
+/// How an axis states its unit: divide values by the scale, and name it. Chinese counts in
+/// 億 (10^8) and 萬 (10^4), so its ticks are "195" on an axis of 億港元, not billions.
+fn axis_unit(unit: Unit, max: f64, locale: Locale) -> (f64, Key) {
+    let zh = locale != Locale::En;
+    let (big, mid) = if zh { (1e8, 1e4) } else { (1e9, 1e6) };
     match unit {
-        Unit::Hkd if max >= 1e9 => (1e9, Key::ChartAxisHkdBillion),
-        Unit::Hkd if max >= 1e6 => (1e6, Key::ChartAxisHkdMillion),
+        Unit::Hkd if max >= big => (big, Key::ChartAxisHkdBillion),
+        Unit::Hkd if max >= mid => (mid, Key::ChartAxisHkdMillion),
+        Unit::People if zh && max >= 1e6 => (1e4, Key::ChartAxisPeopleLarge),
+        Unit::Count if zh && max >= 1e6 => (1e4, Key::ChartAxisNumberLarge),
         Unit::Hkd => (1.0, Key::ChartAxisHkd),
         Unit::Hectares => (1.0, Key::ChartAxisHectares),
         Unit::People => (1.0, Key::ChartAxisPeople),
@@ -675,8 +731,12 @@ pub fn render(chart: &Chart, width: u32, locale: Locale, export: bool) -> Svg {
     }
     if export {
         y += 8;
-        let refs: Vec<&str> = chart.sources.iter().map(|s| s.label.as_str()).collect();
-        let line = format!("{}: {}", t(locale, Key::ChartExportSource), refs.join(", "));
+        let refs: Vec<String> = chart.sources.iter().map(|s| s.label_in(locale)).collect();
+        let line = crate::i18n::labelled(
+            locale,
+            t(locale, Key::ChartExportSource),
+            &refs.join(crate::i18n::list_separator(locale)),
+        );
         y = para(&mut ops, (m, y), &line, SMALL, inner, 4, MUTED);
     }
     let height = (y + m) as u32;
@@ -755,7 +815,7 @@ fn bars(
     locale: Locale,
 ) -> i32 {
     let max = chart.rows.iter().map(|r| r.value).fold(0.0, f64::max);
-    let (div, unit_key) = axis_unit(chart.rows[0].unit, max);
+    let (div, unit_key) = axis_unit(chart.rows[0].unit, max, locale);
     let ticks = ticks(max / div, (w / 110.0).clamp(2.0, 6.0) as usize);
     let top = *ticks.last().expect("ticks");
     // Within the axis whatever the value (negative, infinite).
@@ -892,7 +952,7 @@ fn dots(
     let tick_labels = |ops: &mut Vec<Op>, y: i32| {
         let labels = (d0..=d1)
             .filter(|d| (d - d0) % every == 0)
-            .map(|d| (xv(pow10(d)), format::compact(pow10(d))));
+            .map(|d| (xv(pow10(d)), format::compact_in(locale, pow10(d))));
         axis_labels(ops, labels, (x0, x0 + w as i32), y);
     };
     tick_labels(ops, y + 8);
@@ -996,7 +1056,7 @@ fn trends(
             }
             let mut py = y + title_lines * step;
             let max = pts.iter().map(|r| r.value).fold(0.0, f64::max);
-            let (div, unit_key) = axis_unit(pts[0].unit, max);
+            let (div, unit_key) = axis_unit(pts[0].unit, max, locale);
             text(
                 ops,
                 px,
@@ -1211,6 +1271,48 @@ mod tests {
         ] {
             assert!(svg.contains(s), "missing {s:?}");
         }
+    }
+
+    #[test]
+    fn every_language_charts_the_same_figures() {
+        let en = crate::zh::tests::data();
+        for locale in [Locale::ZhHant, Locale::ZhHans] {
+            let zh = crate::zh::tests::bundled(&en, locale).localize(&en);
+            for id in ChartId::ALL {
+                for money in [MoneyView::Committed, MoneyView::Disbursed] {
+                    let figures =
+                        |c: Chart| c.rows.into_iter().map(|r| r.figure).collect::<Vec<_>>();
+                    let english = figures(build(id, &en, &|_| true, money));
+                    let chinese = figures(build_in(id, (&zh, &en, locale), &|_| true, money));
+                    assert!(!english.is_empty(), "{id:?}");
+                    assert_eq!(english, chinese, "{id:?} {money:?} {locale:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_axes_count_in_yi_and_wan_with_matching_ticks() {
+        let mut a = r("(1) 研究", "創新及科技基金", 19.5e9, Unit::Hkd);
+        a.money = Some(MoneyKind::Committed);
+        a.qualifier = Some(Qualifier::About);
+        let c = chart(ChartId::Money, vec![a]);
+        let svg = render(&c, 1200, Locale::ZhHant, false).markup;
+        for s in ["億港元", "約195億港元 · 注資／撥款", ">\n200\n<"] {
+            assert!(svg.contains(s), "missing {s:?} in\n{svg}");
+        }
+        assert!(!svg.contains("billion") && !svg.contains("十億"));
+        let people = chart(
+            ChartId::People,
+            vec![
+                r("", "安心出行", 5.4e6, Unit::Count),
+                r("", "STEM", 40.0, Unit::People),
+            ],
+        );
+        let svg = render(&people, 1200, Locale::ZhHans, false).markup;
+        assert!(svg.contains("540万") && svg.contains("40人"), "{svg}");
+        assert!(svg.contains(">\n100万\n<"), "ticks in 万: {svg}");
+        assert!(!svg.contains("million"));
     }
 
     #[test]

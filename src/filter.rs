@@ -5,9 +5,12 @@
 //! [`SearchIndex`], so a keystroke costs one pass of substring tests.
 
 use crate::dates;
-use crate::model::{Dataset, Initiative, ItemKind, Status, Unit};
-use crate::text::{fold, push_folded};
+use crate::format;
+use crate::i18n::Locale;
+use crate::model::{Dataset, Figure, Initiative, ItemKind, Status, Unit};
+use crate::text::{fold, is_digit, push_folded};
 use crate::view_state::{Sort, ViewState};
+use crate::zh::{ScriptFold, Translations};
 
 /// Folded searchable text of every item, built once per dataset.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,10 +27,38 @@ pub struct SearchIndex {
     figure_haystacks: Vec<String>,
     /// Index into `items` of each figure's item.
     figure_item: Vec<Option<usize>>,
+    /// Simplified -> Traditional, applied to texts and queries alike.
+    script: ScriptFold,
+}
+
+/// The Chinese forms search adds for a figure: a HK$ amount as Chinese readers write it
+/// ("263億", "26.3億") and the figure as the Chinese edition shows it.
+fn figure_forms(f: &Figure, locale: Option<Locale>) -> String {
+    let mut out = String::new();
+    if f.unit == Unit::Hkd {
+        for form in format::hkd_search_forms(f.value) {
+            out.push_str(&form);
+            out.push('\n');
+        }
+    }
+    if let Some(l) = locale {
+        out.push_str(&format::figure_in(l, f));
+    }
+    out
 }
 
 impl SearchIndex {
+    /// The index of the English dataset (English edition).
     pub fn new(data: &Dataset) -> SearchIndex {
+        SearchIndex::with_translations(data, None)
+    }
+
+    /// The index of the English dataset plus, in a Chinese edition, its Chinese texts, dates
+    /// and amounts: English search keeps working, and Chinese is found by substring in either
+    /// script (both are folded to Traditional).
+    pub fn with_translations(data: &Dataset, zh: Option<(&Translations, Locale)>) -> SearchIndex {
+        let script = ScriptFold::new(zh.map_or("", |(t, _)| t.script_fold.as_str()));
+        let locale = zh.map(|(_, l)| l);
         let mut haystacks = Vec::with_capacity(data.items.len());
         let mut years = Vec::with_capacity(data.items.len());
         let mut first_day = Vec::with_capacity(data.items.len());
@@ -40,6 +71,11 @@ impl SearchIndex {
             };
             add(&item.title);
             add(&item.summary);
+            if let Some((tr, _)) = zh {
+                for t in tr.search_texts(item, data) {
+                    add(t);
+                }
+            }
             add(&item.source.quote);
             add(&item.status_quote);
             if let Some(area) = data.area(&item.area) {
@@ -68,6 +104,7 @@ impl SearchIndex {
                 if let Some(p) = &f.period {
                     add(p);
                 }
+                add(&figure_forms(f, locale));
                 if f.unit == Unit::Hkd {
                     amount = Some(amount.map_or(f.value, |a| a.max(f.value)));
                 }
@@ -77,6 +114,9 @@ impl SearchIndex {
             for m in data.milestones_of(&item.id) {
                 add(&m.label);
                 add(&m.date.text);
+                if let Some(l) = locale {
+                    add(&format::date_in(l, &m.date));
+                }
                 add(&m.source.quote);
                 if let (Some(a), Some(b)) =
                     (dates::year_of(&m.date.start), dates::year_of(&m.date.end))
@@ -87,7 +127,7 @@ impl SearchIndex {
                     first = Some(first.map_or(d, |f| f.min(d)));
                 }
             }
-            haystacks.push(fold(&text));
+            haystacks.push(script.apply(&fold(&text)));
             years.push(span);
             first_day.push(first);
             max_amount.push(amount);
@@ -96,13 +136,16 @@ impl SearchIndex {
             .figures
             .iter()
             .map(|f| {
-                fold(&format!(
-                    "{}\n{}\n{}\n{}",
+                let chinese = zh.map(|(t, _)| t.figure_texts(&f.id).join("\n"));
+                script.apply(&fold(&format!(
+                    "{}\n{}\n{}\n{}\n{}\n{}",
                     f.text,
                     f.measure,
                     f.period.as_deref().unwrap_or(""),
-                    f.source.quote
-                ))
+                    f.source.quote,
+                    figure_forms(f, locale),
+                    chinese.unwrap_or_default()
+                )))
             })
             .collect();
         let figure_item = data
@@ -121,14 +164,33 @@ impl SearchIndex {
             max_amount,
             figure_haystacks,
             figure_item,
+            script,
         }
+    }
+
+    /// The search terms of a query as this index compares them (scripts folded).
+    pub fn terms(&self, query: &str) -> Vec<String> {
+        terms(&self.script.apply(query))
+    }
+
+    /// A text folded the way this index folds its texts (case, numbers, scripts).
+    pub fn fold(&self, text: &str) -> String {
+        self.script.apply(&fold(text))
+    }
+
+    /// A text folded for highlighting the way this index folds (scripts folded), so 数码港
+    /// marks 數碼港 on a Traditional page.
+    pub fn folded_text(&self, text: &str) -> FoldedText {
+        FoldedText::with_script(text, &self.script)
     }
 }
 
-/// The folded search terms of a query: every word must occur.
+/// The folded search terms of a query: every word must occur. Words are separated by spaces
+/// or by list punctuation (commas outside numbers, 、, 。); Chinese, written without spaces, is
+/// matched by substring.
 pub fn terms(query: &str) -> Vec<String> {
     fold(query)
-        .split(' ')
+        .split([' ', ',', '、', '。', '；', '「', '」', '『', '』'])
         .map(|t| {
             t.trim_matches(|c: char| matches!(c, '"' | '\'' | '(' | ')' | '.' | ',' | ';' | ':'))
         })
@@ -201,7 +263,7 @@ fn passes(
 
 /// Indices of the items the state selects, in the state's sort order.
 pub fn select(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Vec<usize> {
-    let terms = terms(&state.q);
+    let terms = index.terms(&state.q);
     let mut out: Vec<usize> = (0..data.items.len())
         .filter(|&i| passes(data, index, &terms, state, i, None))
         .collect();
@@ -229,7 +291,7 @@ pub fn is_telling(term: &str) -> bool {
 /// (no item) shows only while no facet narrows the view. Empty when there is no search, or
 /// when it is only lone letters (which would list nearly every figure).
 pub fn matching_figures(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Vec<usize> {
-    let terms = terms(&state.q);
+    let terms = index.terms(&state.q);
     if !terms.iter().any(|t| is_telling(t)) {
         return Vec::new();
     }
@@ -273,7 +335,7 @@ pub struct FacetCounts {
 }
 
 pub fn facet_counts(data: &Dataset, index: &SearchIndex, state: &ViewState) -> FacetCounts {
-    let terms = terms(&state.q);
+    let terms = index.terms(&state.q);
     let pool = |skip: Facet| -> Vec<usize> {
         (0..data.items.len())
             .filter(|&i| passes(data, index, &terms, state, i, Some(skip)))
@@ -399,12 +461,18 @@ pub struct FoldedText {
 
 impl FoldedText {
     pub fn new(text: &str) -> FoldedText {
+        FoldedText::with_script(text, &ScriptFold::default())
+    }
+
+    /// Folded with Simplified characters read as Traditional (one for one, so every folded
+    /// byte still knows its source range).
+    pub fn with_script(text: &str, script: &ScriptFold) -> FoldedText {
         let mut folded = String::with_capacity(text.len());
         let mut origin: Vec<(usize, usize)> = Vec::with_capacity(text.len());
         let mut iter = text.char_indices().peekable();
         while let Some((start, c)) = iter.next() {
-            let next_digit = iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
-            push_folded(&mut folded, c, next_digit);
+            let next_digit = iter.peek().is_some_and(|&(_, n)| is_digit(n));
+            push_folded(&mut folded, script.char(c), next_digit);
             origin.resize(folded.len(), (start, start + c.len_utf8()));
         }
         FoldedText { folded, origin }
@@ -596,6 +664,97 @@ mod dataset_tests {
                 f.id
             );
         }
+    }
+
+    /// The index of a Chinese edition, with the bundled translation file.
+    fn chinese_index(d: &Dataset, locale: Locale) -> SearchIndex {
+        let tr = crate::zh::tests::bundled(d, locale);
+        SearchIndex::with_translations(d, Some((&tr, locale)))
+    }
+
+    fn found(d: &Dataset, index: &SearchIndex, q: &str) -> Vec<String> {
+        let state = ViewState {
+            q: q.into(),
+            ..ViewState::default()
+        };
+        ids(d, &select(d, index, &state))
+    }
+
+    #[test]
+    fn both_scripts_find_both_scripts_and_english_still_works() {
+        let d = data();
+        for locale in [Locale::ZhHant, Locale::ZhHans] {
+            let index = chinese_index(&d, locale);
+            // (Traditional, Simplified, an item it must find)
+            let cases = [
+                ("數碼港", "数码港", "cyberport-5"),
+                ("河套", "河套", "hsitp"),
+                ("落馬洲", "落马洲", "hsitp"),
+                ("科學園", "科学园", "science-park-rd-facilities"),
+            ];
+            for (hant, hans, item) in cases {
+                let (a, b) = (found(&d, &index, hant), found(&d, &index, hans));
+                assert!(
+                    a.contains(&item.to_string()),
+                    "{hant} ({locale:?}) misses {item}: {a:?}"
+                );
+                // Both scripts find exactly the same items.
+                assert_eq!(a, b, "{hant} and {hans} differ ({locale:?})");
+            }
+            assert!(found(&d, &index, "Cyberport").contains(&"cyberport-5".to_string()));
+        }
+        // English search keeps finding everything it finds in English.
+        let english = SearchIndex::new(&d);
+        let zh = chinese_index(&d, Locale::ZhHant);
+        for q in ["loop", "2024", "cyberport", "fund", "science park"] {
+            let (en, in_zh) = (found(&d, &english, q), found(&d, &zh, q));
+            assert!(!en.is_empty(), "{q}");
+            assert!(
+                en.iter().all(|i| in_zh.contains(i)),
+                "{q}: {en:?} vs {in_zh:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn chinese_amounts_find_the_figure_however_they_are_written() {
+        let d = data();
+        let target = d.figures.iter().position(|f| f.id == "f-p3-2").unwrap();
+        // Amounts are indexed in every edition, so 億 works even before Chinese has loaded.
+        for index in [SearchIndex::new(&d), chinese_index(&d, Locale::ZhHans)] {
+            for q in ["263億", "263亿", "26.3億", "２６３億", "263 億"] {
+                let state = ViewState {
+                    q: q.into(),
+                    ..ViewState::default()
+                };
+                assert!(
+                    matching_figures(&d, &index, &state).contains(&target),
+                    "{q} does not find HK$26.3 billion"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_dates_are_searchable_in_a_chinese_edition() {
+        let d = data();
+        let index = chinese_index(&d, Locale::ZhHant);
+        let state = ViewState {
+            q: "2024年年底".into(),
+            ..ViewState::default()
+        };
+        assert!(!select(&d, &index, &state).is_empty());
+    }
+
+    #[test]
+    fn highlights_fold_scripts() {
+        let script = ScriptFold::new("数數码碼");
+        let text = "位於數碼港的項目";
+        let r = FoldedText::with_script(text, &script).ranges(&terms(&script.apply("数码港")));
+        assert_eq!(
+            r.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>(),
+            vec!["數碼港"]
+        );
     }
 
     #[test]

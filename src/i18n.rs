@@ -78,17 +78,18 @@ texts! {
     ViewMap => ["Map", "地圖", "地图"],
     ViewCharts => ["Charts", "圖表", "图表"],
     ViewSource => ["Source", "原文", "原文"],
-    Loading => ["Loading the dataset…", "正在載入數據…", "正在载入数据…"],
+    Loading => ["Loading the dataset…", "正在載入數據…", "正在加载数据…"],
     OfflineEdition => ["Offline edition", "離線版", "离线版"],
     OfflineEditionInTitle => ["offline edition", "離線版", "离线版"],
     AppVersion => ["app version", "應用程式版本", "应用程序版本"],
     DownloadOffline => ["Download for offline use", "下載供離線使用", "下载供离线使用"],
-    LoadFailed => ["The dataset could not be loaded", "無法載入數據", "无法载入数据"],
+    LoadFailed => ["The dataset could not be loaded", "無法載入數據", "无法加载数据"],
     LoadFailedFile => ["File", "檔案", "文件"],
     LoadFailedWhat => ["Problem", "問題", "问题"],
     Retry => ["Try again", "重試", "重试"],
-    NetworkError => ["could not be fetched", "無法取得", "无法取得"],
-    AsOf => ["Data as of", "資料截至", "资料截至"],
+    HttpStatus => ["HTTP status", "HTTP 狀態", "HTTP 状态"],
+    NetworkError => ["could not be fetched", "無法取得", "无法获取"],
+    AsOf => ["Data as of", "資料截至", "数据截至"],
     DatasetVersion => ["dataset version", "數據版本", "数据版本"],
     Credit => [
         "Text: Innovation and Technology Bureau, paper on the 2021 Policy Address (October 2021). Map: Made with Natural Earth.",
@@ -100,8 +101,8 @@ texts! {
         "文件內容及數據以英文原文呈現。",
         "文件内容及数据以英文原文呈现。"
     ],
-    NoticeTitle => ["Some link settings were ignored", "部分連結設定已略去", "部分链接设定已略去"],
-    NoticeUnknownParameter => ["unknown setting", "不明設定", "不明设定"],
+    NoticeTitle => ["Some link settings were ignored", "部分連結設定已略去", "部分链接设置已略去"],
+    NoticeUnknownParameter => ["unknown setting", "無法識別的設定", "无法识别的设置"],
     NoticeInvalidValue => ["invalid value", "無效的值", "无效的值"],
     NoticeUnknownId => ["not in the dataset", "數據中沒有此項", "数据中没有此项"],
     Dismiss => ["Dismiss", "關閉", "关闭"],
@@ -115,7 +116,7 @@ texts! {
     KindNew => ["New initiative (2021 PA)", "新措施（2021年施政報告）", "新措施（2021年施政报告）"],
     KindProgress => ["Progress item (Annex)", "進展項目（附件）", "进展项目（附件）"],
     StatusProposed => ["Proposed", "建議中", "建议中"],
-    StatusPlanned => ["Planned", "已計劃", "已计划"],
+    StatusPlanned => ["Planned", "籌劃中", "筹划中"],
     StatusUnderWay => ["Under way", "進行中", "进行中"],
     StatusLaunched => ["Launched", "已推出", "已推出"],
     StatusCompleted => ["Completed", "已完成", "已完成"],
@@ -139,13 +140,13 @@ texts! {
     Hectares => ["hectares", "公頃", "公顷"],
     PaperSays => ["The paper says", "文件原文", "文件原文"],
     Period => ["Period", "期間", "期间"],
-    None_ => ["None stated", "文件未有說明", "文件未有说明"],
+    None_ => ["None stated", "文件未有說明", "文件未说明"],
     Search => ["Search", "搜尋", "搜索"],
     FiguresMatching => ["Figures matching the search", "符合搜尋的數字", "符合搜索的数字"],
     SearchHint => [
         "Words or numbers from the paper, e.g. Loop, 1 070, Cyberport",
-        "文件中的字詞或數字，例如 Loop、1 070、Cyberport",
-        "文件中的字词或数字，例如 Loop、1 070、Cyberport"
+        "中文或英文的名稱、標題、地點、機構或數字，例如 河套、數碼港、263億、Cyberport",
+        "中文或英文的名称、标题、地点、机构或数字，例如 河套、数码港、263亿、Cyberport"
     ],
     Filters => ["Filters", "篩選", "筛选"],
     ClearAll => ["Clear all", "全部清除", "全部清除"],
@@ -155,6 +156,17 @@ texts! {
     SortDate => ["Earliest date", "最早日期", "最早日期"],
     SortAmount => ["Largest amount (HK$)", "最大金額（港元）", "最大金额（港元）"],
     NoResults => ["No items match these filters.", "沒有項目符合這些篩選條件。", "没有项目符合这些筛选条件。"],
+    NoResultsSearch => ["No items match the search {q}.", "沒有項目符合搜尋{q}。", "没有项目符合搜索{q}。"],
+    NoResultsSearchFilters => [
+        "No items match the search {q} with these filters.",
+        "在這些篩選條件下，沒有項目符合搜尋{q}。",
+        "在这些筛选条件下，没有项目符合搜索{q}。"
+    ],
+    ChineseSearchInEnglish => [
+        "Chinese names are searched in the Chinese editions (繁體中文, 简体中文).",
+        "中文名稱可在中文版搜尋。",
+        "中文名称可在中文版搜索。"
+    ],
     ClearFilters => ["Clear the search and filters", "清除搜尋及篩選", "清除搜索及筛选"],
     YearRange => ["Milestone years", "里程碑年份", "里程碑年份"],
     YearFrom => ["From", "由", "由"],
@@ -165,21 +177,47 @@ texts! {
     LinkToParagraph => ["Link to this paragraph", "此段落的連結", "此段落的链接"],
     Annex => ["Annex", "附件", "附件"],
     ParagraphsHeading => ["The paper", "文件原文", "文件原文"],
+    SourceInEnglish => [
+        "The paper's text is in English, as published.",
+        "文件原文為英文，按發布的原文呈現。",
+        "文件原文为英文，按发布的原文呈现。"
+    ],
     SearchSearchesText => [
         "Search looks in titles, summaries, quotes, figures, sites and organisations.",
-        "搜尋範圍包括標題、摘要、引文、數字、地點及機構。",
-        "搜索范围包括标题、摘要、引文、数字、地点及机构。"
+        "搜尋範圍包括中英文標題、摘要、數字、金額、日期、地點及機構，以及英文引文；繁體或簡體均可。",
+        "搜索范围包括中英文标题、摘要、数字、金额、日期、地点及机构，以及英文引文；繁体或简体均可。"
+    ],
+    UnofficialTranslation => [
+        "Titles, summaries and descriptions are this site's unofficial translations; bodies and places go by their official Chinese names where they have one; the paper's quotes stay in English.",
+        "標題、摘要及說明為本網站的非官方譯文，機構及地點採用其官方中文名稱（如有）；文件引文保留英文原文。",
+        "标题、摘要及说明为本网站的非官方译文，机构及地点采用其官方中文名称（如有）；文件引文保留英文原文。"
+    ],
+    EnglishTitle => ["English title", "英文標題", "英文标题"],
+    TranslationLoading => [
+        "Loading the Chinese texts…",
+        "正在載入中文內容，暫以英文顯示…",
+        "正在加载中文内容，暂以英文显示…"
+    ],
+    TranslationFailed => [
+        "The Chinese texts could not be loaded; names and titles show in English",
+        "無法載入中文內容，名稱及標題暫以英文顯示",
+        "无法加载中文内容，名称及标题暂以英文显示"
+    ],
+    TranslationIncomplete => [
+        "Some texts are not translated yet and show in English",
+        "部分內容尚未翻譯，以英文顯示",
+        "部分内容尚未翻译，以英文显示"
     ],
     // -- timeline --
     TlSummary => [
         "Showing {n} dated milestones of the {m} items selected by the filters and search.",
-        "顯示篩選及搜尋所選 {m} 個項目中的 {n} 個有日期的里程碑。",
-        "显示筛选及搜索所选 {m} 个项目中的 {n} 个有日期的里程碑。"
+        "顯示篩選及搜尋所選{m}個項目中的{n}個有日期的里程碑。",
+        "显示筛选及搜索所选{m}个项目中的{n}个有日期的里程碑。"
     ],
     TlUndated => [
         "{k} milestones without a usable date are left out.",
-        "另有 {k} 個里程碑沒有可用的日期，未有顯示。",
-        "另有 {k} 个里程碑没有可用的日期，未有显示。"
+        "另有{k}個里程碑沒有可用的日期，未有顯示。",
+        "另有{k}个里程碑没有可用的日期，未显示。"
     ],
     TlEmpty => [
         "None of the selected items has a dated milestone.",
@@ -199,7 +237,7 @@ texts! {
     TlHelp => [
         "Keys: Tab to the milestones, ← → move in time order, + and − zoom, Home and End go to the first and last, Enter opens the details. Drag or swipe sideways to move; Ctrl + wheel or pinch to zoom.",
         "鍵盤：按 Tab 到里程碑，← → 按時間次序移動，+ 及 − 縮放，Home 及 End 到第一個及最後一個，Enter 開啟詳情。左右拖動或掃動以移動；Ctrl + 滾輪或雙指縮放。",
-        "键盘：按 Tab 到里程碑，← → 按时间次序移动，+ 及 − 缩放，Home 及 End 到第一个及最后一个，Enter 打开详情。左右拖动或扫动以移动；Ctrl + 滚轮或双指缩放。"
+        "键盘：按 Tab 到里程碑，← → 按时间次序移动，+ 及 − 缩放，Home 及 End 到第一个及最后一个，Enter 打开详情。左右拖动或滑动以移动；Ctrl + 滚轮或双指缩放。"
     ],
     TlChart => [
         "Milestones on a time axis, one lane per policy area",
@@ -220,7 +258,7 @@ texts! {
     TlLegendAsOf => [
         "Dashed line: the date the paper's facts are as of.",
         "虛線：文件資料所截至的日期。",
-        "虚线：文件资料所截至的日期。"
+        "虚线：文件数据所截至的日期。"
     ],
     TlLegendLabels => [
         "Where marks crowd, labels are shortened (…) or left out: hover over or focus a mark for its full text. Labels quote the dataset; dates are the paper's own words.",
@@ -237,17 +275,17 @@ texts! {
     MapIntro => [
         "Every site the paper names. A marker's size shows the area the paper states; its colours and patterns, the statuses of the site's items. Choose a site for its facts and the items that concern it.",
         "文件提及的每個地點。標記大小表示文件所述的面積，顏色及圖案表示該地點項目的狀態。選擇地點可查看其資料及相關項目。",
-        "文件提及的每个地点。标记大小表示文件所述的面积，颜色及图案表示该地点项目的状态。选择地点可查看其资料及相关项目。"
+        "文件提及的每个地点。标记大小表示文件所述的面积，颜色及图案表示该地点项目的状态。选择地点可查看其信息及相关项目。"
     ],
     MapAllShown => [
         "All {m} sites are shown.",
-        "顯示全部 {m} 個地點。",
-        "显示全部 {m} 个地点。"
+        "顯示全部{m}個地點。",
+        "显示全部{m}个地点。"
     ],
     MapSomeShown => [
         "{n} of {m} sites concern the items selected by the search and filters; the others are hidden.",
-        "{m} 個地點中，有 {n} 個與搜尋及篩選所選的項目相關；其餘已隱藏。",
-        "{m} 个地点中，有 {n} 个与搜索及筛选所选的项目相关；其余已隐藏。"
+        "{m}個地點中，有{n}個與搜尋及篩選所選的項目相關；其餘已隱藏。",
+        "{m}个地点中，有{n}个与搜索及筛选所选的项目相关；其余已隐藏。"
     ],
     MapLabel => [
         "Map of Hong Kong and Shenzhen with the paper's sites",
@@ -271,7 +309,7 @@ texts! {
     MapLegendSize => [
         "Size: the area the paper states (marker area grows with hectares); the smallest dots state none.",
         "大小：文件所述的面積（標記面積隨公頃數增加）；最小的圓點表示文件未有說明面積。",
-        "大小：文件所述的面积（标记面积随公顷数增加）；最小的圆点表示文件未有说明面积。"
+        "大小：文件所述的面积（标记面积随公顷数增加）；最小的圆点表示文件未说明面积。"
     ],
     MapLegendApprox => [
         "Dashed outline: approximate position (may be 0.3–0.7 km out).",
@@ -286,22 +324,22 @@ texts! {
     MapLegendExtent => [
         "Dashed circle: a stated area of 50 ha or more drawn to scale (not the site's boundary).",
         "虛線圓圈：按比例繪畫的 50 公頃或以上的所述面積（並非地點邊界）。",
-        "虚线圆圈：按比例绘画的 50 公顷或以上的所述面积（并非地点边界）。"
+        "虚线圆圈：按比例绘制的 50 公顷或以上的所述面积（并非地点边界）。"
     ],
     MapLegendCrossBorder => [
         "Grey land and faded markers: Shenzhen, across the boundary (context).",
         "灰色陸地及淡色標記：邊界另一邊的深圳（背景資料）。",
-        "灰色陆地及淡色标记：边界另一边的深圳（背景资料）。"
+        "灰色陆地及淡色标记：边界另一边的深圳（背景信息）。"
     ],
     MapCredit => [
         "Base map: Made with Natural Earth (public domain), simplified; some reclaimed land is missing, so coastal sites may appear offshore.",
         "底圖：使用 Natural Earth 製作（公有領域），經簡化；部分填海土地未有顯示，沿岸地點或會顯示在海上。",
-        "底图：使用 Natural Earth 制作（公有领域），经简化；部分填海土地未有显示，沿岸地点或会显示在海上。"
+        "底图：使用 Natural Earth 制作（公有领域），经简化；部分填海土地未显示，沿岸地点可能会显示在海上。"
     ],
     MapChooseSite => [
         "Choose a site on the map or in the list to see its facts and the items that concern it.",
         "在地圖或列表中選擇地點，查看其資料及相關項目。",
-        "在地图或列表中选择地点，查看其资料及相关项目。"
+        "在地图或列表中选择地点，查看其信息及相关项目。"
     ],
     MapSiteList => ["Sites on the map", "地圖上的地點", "地图上的地点"],
     MapColSite => ["Site", "地點", "地点"],
@@ -357,8 +395,8 @@ texts! {
     ],
     ChartMoneyDesc => [
         "Horizontal bars on one linear scale, policy areas with the largest amount first, largest amount first within each. The paper mixes money put into funds with money approved or invested from them: the switch shows one kind at a time, and each bar names its kind. Amounts in an area are not added up, because some overlap. Private investment attracted and per-applicant ceilings are not shown.",
-        "橫條圖，同一線性比例，金額最大的政策範疇排先，範疇內亦由大至小排列。文件把注入基金的款項與從基金批出或投資的款項混合列出：切換按鈕每次只顯示一類，每條橫條均註明類別。由於部分款項重疊，同一範疇的金額不作加總。吸引的私人投資及每名申請者的資助上限不在此顯示。",
-        "横条图，同一线性比例，金额最大的政策范畴排先，范畴内亦由大至小排列。文件把注入基金的款项与从基金批出或投资的款项混合列出：切换按钮每次只显示一类，每条横条均注明类别。由于部分款项重叠，同一范畴的金额不作加总。吸引的私人投资及每名申请者的资助上限不在此显示。"
+        "橫條圖，同一線性比例，金額最大的政策範疇排在最前，範疇內亦由大至小排列。文件把注入基金的款項與從基金批出或投資的款項混合列出：切換按鈕每次只顯示一類，每條橫條均註明類別。由於部分款項重疊，同一範疇的金額不作加總。吸引的私人投資及每名申請者的資助上限不在此顯示。",
+        "横条图，同一线性比例，金额最大的政策范畴排在最前，范畴内亦由大至小排列。文件把注入基金的款项与从基金批出或投资的款项混合列出：切换按钮每次只显示一类，每条横条均注明类别。由于部分款项重叠，同一范畴的金额不作加总。吸引的私人投资及每名申请者的资助上限不在此显示。"
     ],
     ChartMoneyKind => ["Kind of amount", "款項類別", "款项类别"],
     ChartMoneyCommitted => ["Injected or allocated", "注資或撥款", "注资或拨款"],
@@ -390,12 +428,14 @@ texts! {
         "數目，對數比例：每條格線是前一條的 10 倍",
         "数目，对数比例：每条格线是前一条的 10 倍"
     ],
-    ChartAxisHkdBillion => ["HK$ billion", "十億港元", "十亿港元"],
-    ChartAxisHkdMillion => ["HK$ million", "百萬港元", "百万港元"],
+    ChartAxisHkdBillion => ["HK$ billion", "億港元", "亿港元"],
+    ChartAxisHkdMillion => ["HK$ million", "萬港元", "万港元"],
     ChartAxisHkd => ["HK$", "港元", "港元"],
     ChartAxisHectares => ["Hectares", "公頃", "公顷"],
     ChartAxisPeople => ["People", "人數", "人数"],
     ChartAxisNumber => ["Number", "數目", "数目"],
+    ChartAxisPeopleLarge => ["People (ten thousands)", "人數（萬）", "人数（万）"],
+    ChartAxisNumberLarge => ["Number (ten thousands)", "數目（萬）", "数目（万）"],
     ChartDotLegend => ["Dot: a figure the paper gives", "圓點：文件提供的數字", "圆点：文件提供的数字"],
     ChartDashedLegend => [
         "Dashed line: joins the two known figures; the paper gives no values in between",
@@ -426,7 +466,7 @@ texts! {
     ChartColSource => ["Source", "出處", "出处"],
     ViewShown => ["view", "檢視", "视图"],
     // -- take away: downloads, link, citation, print, dataset links --
-    TakeAway => ["Take it away", "帶走資料", "带走资料"],
+    TakeAway => ["Take it away", "帶走資料", "带走数据"],
     DownloadSelection => ["Download the selection", "下載所選內容", "下载所选内容"],
     DownloadItemsCsv => ["Items (CSV)", "項目（CSV）", "项目（CSV）"],
     DownloadFiguresCsv => ["Figures (CSV)", "數字（CSV）", "数字（CSV）"],
@@ -519,7 +559,7 @@ texts! {
     RecordSeries => ["series", "數列", "数列"],
     RecordSite => ["site", "地點", "地点"],
     RecordOrganisation => ["organisation", "機構", "机构"],
-    RecordDocument => ["document", "文件資料", "文件资料"],
+    RecordDocument => ["document", "文件資料", "文件信息"],
     DataDroppedTitle => [
         "Some records of the dataset break its rules and are not shown",
         "數據中部分記錄不符規則，沒有顯示",
@@ -546,13 +586,97 @@ texts! {
 
 use crate::dates::MONTH_NAMES;
 use crate::model::{Document, ItemKind, Paragraph, ParagraphKind, Status};
+/// "Label: value": the colon and its spacing per language ("發出機構：創新及科技局").
+pub fn labelled(locale: Locale, label: &str, value: &str) -> String {
+    format!("{label}{}{value}", colon(locale))
+}
+
+/// The label-value separator: ": " in English, a full-width "：" in Chinese.
+pub fn colon(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => ": ",
+        _ => "：",
+    }
+}
+
+/// A remark in brackets after a text: " (20)" in English, "（20）" in Chinese.
+pub fn bracketed(locale: Locale, inner: &str) -> String {
+    match locale {
+        Locale::En => format!(" ({inner})"),
+        _ => format!("（{inner}）"),
+    }
+}
+
+/// The opening and closing quotation marks: “…” in English and Simplified Chinese (Mainland
+/// usage), 「…」 in Traditional Chinese (Hong Kong usage).
+pub fn quote_marks(locale: Locale) -> (&'static str, &'static str) {
+    match locale {
+        Locale::ZhHant => ("「", "」"),
+        _ => ("“", "”"),
+    }
+}
+
+/// A quoted text in the language's quotation marks.
+pub fn quoted(locale: Locale, inner: &str) -> String {
+    let (open, close) = quote_marks(locale);
+    format!("{open}{inner}{close}")
+}
+
+/// The space between a number and the word it counts: "94 items", "94個項目".
+pub fn number_gap(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => " ",
+        _ => "",
+    }
+}
+
+/// The separator of a run-in list: ", " in English, "、" in Chinese.
+pub fn list_separator(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => ", ",
+        _ => "、",
+    }
+}
+
+/// A sentence separator inside a line: ", " in English, "，" in Chinese.
+pub fn comma(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => ", ",
+        _ => "，",
+    }
+}
+
+/// A paragraph's number as readers of the language say it: "Paragraph 8" / "第8段",
+/// "Footnote 1" / "註1", "Annex (1), row 2" / "附件（1）第2項". `label` is the dataset's label.
+pub fn paragraph_label(locale: Locale, label: &str) -> String {
+    if locale == Locale::En {
+        return if label.bytes().all(|b| b.is_ascii_digit()) {
+            format!("{} {label}", t(locale, Key::Paragraph))
+        } else {
+            label.to_string()
+        };
+    }
+    let hans = locale == Locale::ZhHans;
+    if label.bytes().all(|b| b.is_ascii_digit()) && !label.is_empty() {
+        return format!("第{label}段");
+    }
+    if let Some(n) = label.strip_prefix("Footnote ") {
+        return format!("{}{n}", if hans { "注" } else { "註" });
+    }
+    if let Some(rest) = label.strip_prefix("Annex (") {
+        if let Some((area, row)) = rest.split_once("), row ") {
+            return format!("附件（{area}）第{row}{}", if hans { "项" } else { "項" });
+        }
+    }
+    label.to_string()
+}
 
 /// "18 of 94 items", in each language's word order.
 pub fn results_count(locale: Locale, shown: usize, total: usize) -> String {
     match locale {
         Locale::En => format!("{shown} of {total} items"),
-        Locale::ZhHant => format!("{total} 個項目中的 {shown} 個"),
-        Locale::ZhHans => format!("{total} 个项目中的 {shown} 个"),
+        Locale::ZhHant => format!("{total}個項目中的{shown}個"),
+        Locale::ZhHans => format!("{total}个项目中的{shown}个"),
     }
 }
 
@@ -560,30 +684,18 @@ pub fn results_count(locale: Locale, shown: usize, total: usize) -> String {
 pub fn show_all(locale: Locale, total: usize) -> String {
     match locale {
         Locale::En => format!("Show all {total} items"),
-        Locale::ZhHant => format!("顯示全部 {total} 個項目"),
-        Locale::ZhHans => format!("显示全部 {total} 个项目"),
+        Locale::ZhHant => format!("顯示全部{total}個項目"),
+        Locale::ZhHans => format!("显示全部{total}个项目"),
     }
 }
 
 /// "Launched 3, Planned 1": labelled counts as one phrase, with each language's list separator.
 pub fn counted_list(locale: Locale, parts: &[(&str, usize)]) -> String {
-    let sep = match locale {
-        Locale::En => ", ",
-        Locale::ZhHant | Locale::ZhHans => "、",
-    };
     parts
         .iter()
         .map(|(label, n)| format!("{label} {n}"))
         .collect::<Vec<_>>()
-        .join(sep)
-}
-
-/// "(text)" with the language's brackets: "（text）" in Chinese.
-pub fn bracketed(locale: Locale, text: &str) -> String {
-    match locale {
-        Locale::En => format!(" ({text})"),
-        Locale::ZhHant | Locale::ZhHans => format!("（{text}）"),
-    }
+        .join(list_separator(locale))
 }
 
 /// The document title for a view (and the open item's title, if any): most specific first,
@@ -740,7 +852,57 @@ mod tests {
     #[test]
     fn result_counts_read_naturally() {
         assert_eq!(results_count(Locale::En, 18, 94), "18 of 94 items");
-        assert_eq!(results_count(Locale::ZhHant, 18, 94), "94 個項目中的 18 個");
+        assert_eq!(results_count(Locale::ZhHant, 18, 94), "94個項目中的18個");
+    }
+
+    #[test]
+    fn punctuation_follows_the_language() {
+        assert_eq!(labelled(Locale::En, "Issued by", "ITB"), "Issued by: ITB");
+        assert_eq!(
+            labelled(Locale::ZhHant, "發出機構", "創新及科技局"),
+            "發出機構：創新及科技局"
+        );
+        assert_eq!(bracketed(Locale::En, "20"), " (20)");
+        assert_eq!(bracketed(Locale::ZhHant, "20"), "（20）");
+        assert_eq!(quoted(Locale::ZhHant, "河套"), "「河套」");
+        assert_eq!(quoted(Locale::ZhHans, "河套"), "“河套”");
+        assert_eq!(list_separator(Locale::ZhHans), "、");
+        assert_eq!(paragraph_label(Locale::ZhHant, "8"), "第8段");
+        assert_eq!(paragraph_label(Locale::En, "8"), "Paragraph 8");
+        assert_eq!(paragraph_label(Locale::ZhHant, "Footnote 1"), "註1");
+        assert_eq!(
+            paragraph_label(Locale::ZhHans, "Annex (1), row 2"),
+            "附件（1）第2项"
+        );
+        assert_eq!(
+            paragraph_label(Locale::En, "Annex (1), row 2"),
+            "Annex (1), row 2"
+        );
+    }
+
+    #[test]
+    fn simplified_uses_mainland_terms() {
+        let all: String = Key::ALL.iter().map(|&k| t(Locale::ZhHans, k)).collect();
+        for hk in ["未有说明", "或会", "设定", "扫动", "排先", "载入", "资料"] {
+            assert!(
+                !all.contains(hk),
+                "Simplified text uses the Hong Kong term {hk}"
+            );
+        }
+    }
+
+    #[test]
+    fn brackets_are_balanced_in_every_text() {
+        for &key in Key::ALL {
+            for locale in Locale::ALL {
+                let s = t(locale, key);
+                for (open, close) in [('(', ')'), ('（', '）'), ('「', '」'), ('“', '”')] {
+                    let opens = s.chars().filter(|&c| c == open).count();
+                    let closes = s.chars().filter(|&c| c == close).count();
+                    assert_eq!(opens, closes, "{key:?} in {locale:?}: {s}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod text;
 pub mod timeline;
 pub mod validate;
 pub mod view_state;
+pub mod zh;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -380,6 +380,24 @@ pub struct Organisation {
     pub source: SourceRef,
 }
 
+/// The `schema_version` of a JSON file, read first (other fields ignored) so that an old or
+/// future file gets a precise message instead of a confusing field error. Shared by the dataset
+/// and its translation files.
+pub fn schema_version(text: &str) -> Result<u64, LoadError> {
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: Option<serde_json::Number>,
+    }
+    let version: Version =
+        serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))?;
+    match version.schema_version {
+        None => Err(LoadError::MissingVersion),
+        Some(n) => n
+            .as_u64()
+            .ok_or_else(|| LoadError::NotAVersion(n.to_string())),
+    }
+}
+
 /// Why a dataset could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
@@ -419,24 +437,12 @@ impl std::fmt::Display for LoadError {
 impl Dataset {
     /// Parses a dataset, checking the schema version first.
     pub fn from_json(text: &str) -> Result<Dataset, LoadError> {
-        /// Only the version, read first (other fields ignored) so that an old or future file
-        /// gets a precise message instead of a confusing field error.
-        #[derive(Deserialize)]
-        struct Version {
-            schema_version: Option<serde_json::Number>,
-        }
-        let version: Version =
-            serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))?;
-        match version.schema_version.map(|n| (n.as_u64(), n)) {
-            None => return Err(LoadError::MissingVersion),
-            Some((Some(v), _)) if v == u64::from(SCHEMA_VERSION) => {}
-            Some((Some(v), _)) => {
-                return Err(LoadError::UnsupportedVersion {
-                    found: v,
-                    supported: SCHEMA_VERSION,
-                })
-            }
-            Some((None, n)) => return Err(LoadError::NotAVersion(n.to_string())),
+        let found = schema_version(text)?;
+        if found != u64::from(SCHEMA_VERSION) {
+            return Err(LoadError::UnsupportedVersion {
+                found,
+                supported: SCHEMA_VERSION,
+            });
         }
         serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))
     }

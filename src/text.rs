@@ -24,11 +24,16 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
-        let next_digit = chars.peek().is_some_and(char::is_ascii_digit);
+        let next_digit = chars.peek().copied().is_some_and(is_digit);
         push_folded(&mut out, c, next_digit);
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// A digit as typed: ASCII or full-width ("１").
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// Appends the folded form of `c` to `out` (possibly nothing): the one rule shared by [`fold`]
@@ -39,6 +44,12 @@ pub fn push_folded(out: &mut String, c: char, next_is_digit: bool) {
         return;
     }
     match c {
+        // Full-width Latin letters, digits and punctuation, as Chinese input methods type them.
+        '\u{FF01}'..='\u{FF5E}' => {
+            if let Some(ascii) = char::from_u32(c as u32 - 0xFEE0) {
+                push_folded(out, ascii, next_is_digit);
+            }
+        }
         'A'..='Z' => out.push(c.to_ascii_lowercase()),
         c if c.is_ascii() && !c.is_ascii_whitespace() => out.push(c),
         '‘' | '’' | '‛' | '′' => out.push('\''),
@@ -94,6 +105,12 @@ mod tests {
         assert_eq!(fold("HK$19.5 billion"), "hk$19.5 billion");
         // A comma between words or after a number followed by a word stays.
         assert_eq!(fold("2014, and"), "2014, and");
+    }
+
+    #[test]
+    fn full_width_input_folds_to_ascii() {
+        assert_eq!(fold("ＳＴＥＭ　２６．３億"), "stem 26.3億");
+        assert_eq!(fold("１，０７０"), "1070");
     }
 
     #[test]

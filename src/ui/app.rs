@@ -7,10 +7,12 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::localized::{use_localized, Localized, TranslationNote, ZhStatus};
 use super::offline::{DownloadLink, Edition, EditionNote};
 use super::{url, use_ctx, Ctx, Loaded};
 use crate::filter::{select, SearchIndex};
-use crate::i18n::{more_not_listed, t, Key, Locale};
+use crate::format;
+use crate::i18n::{comma, labelled, more_not_listed, t, Key, Locale};
 use crate::model::{Dataset, LoadError};
 use crate::view_state::{capped, NoticeReason, View, ViewState};
 
@@ -163,23 +165,36 @@ fn App(config: Config) -> impl IntoView {
     let dataset_url = config.dataset_url.clone();
     let inline = config.edition.inline_dataset.clone();
     let resource = LocalResource::new(move || load(dataset_url.clone(), inline.clone()));
-    let heading = RwSignal::new((config.static_title.clone(), config.static_issuer.clone()));
+    let heading = RwSignal::new(Heading {
+        title: config.static_title.clone(),
+        issuer: config.static_issuer.clone(),
+        lang: "en",
+    });
+    let english = Signal::derive(move || match resource.get() {
+        Some(Ok((data, _))) => Some(data),
+        _ => None,
+    });
+    let (localized, zh_status, retry) = use_localized(english, config.dataset_url.clone());
 
     let body = move || match resource.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(e)) => {
             view! { <LoadFailure error=e on_retry=move || resource.refetch()/> }.into_any()
         }
-        Some(Ok((data, dropped))) => {
-            view! { <Ready data=data dropped=dropped standalone=standalone/> }.into_any()
-        }
+        Some(Ok((_, dropped))) => localized
+            .get()
+            .map(|l| view! { <Ready localized=l dropped=dropped standalone=standalone/> })
+            .into_any(),
     };
     // The header and footer show the loaded paper; popstate needs it to check ids.
     Effect::new(move |_| {
-        if let Some(Ok((data, _))) = resource.get() {
-            let d = &data.document;
-            heading.set((d.title.clone(), format!("{}, {}", d.bureau, d.date_text)));
+        if let Some(data) = english.get() {
             data_for_popstate.set(Some(data));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(l) = localized.get() {
+            heading.set(Heading::of(&l));
         }
     });
 
@@ -190,14 +205,36 @@ fn App(config: Config) -> impl IntoView {
             <EditionNote data=Signal::derive(move || data_for_popstate.get())/>
             <Navigation/>
             <Notices/>
+            <TranslationNote status=zh_status retry=retry/>
             <main id="itpe-main" class="itpe-main" tabindex="-1">{body}</main>
-            <Footer data=Signal::derive(move || data_for_popstate.get())/>
+            <Footer data=Signal::derive(move || data_for_popstate.get()) zh=Signal::derive(move || zh_status.with(|s| matches!(s, ZhStatus::Ready { .. })))/>
         </div>
     }
 }
 
+/// The paper's title and issuer as the header shows them, and their language.
+#[derive(Clone, Debug, PartialEq)]
+struct Heading {
+    title: String,
+    /// "Innovation and Technology Bureau, October 2021" / "創新及科技局，2021年10月".
+    issuer: String,
+    lang: &'static str,
+}
+
+impl Heading {
+    fn of(e: &Localized) -> Heading {
+        let d = &e.data.document;
+        let locale = e.text_locale();
+        Heading {
+            title: d.title.clone(),
+            issuer: format!("{}{}{}", d.bureau, comma(locale), d.date_text),
+            lang: e.text_locale().html_lang(),
+        }
+    }
+}
+
 #[component]
-fn Masthead(heading: ReadSignal<(String, String)>) -> impl IntoView {
+fn Masthead(heading: ReadSignal<Heading>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <header class="masthead">
@@ -205,9 +242,10 @@ fn Masthead(heading: ReadSignal<(String, String)>) -> impl IntoView {
                 <p class="app-name">{move || ctx.t(Key::AppName)}</p>
                 <LanguageSwitcher/>
             </div>
-            <h1 class="paper-title">{move || heading.with(|h| h.0.clone())}</h1>
+            <h1 class="paper-title" lang=move || heading.with(|h| h.lang)>{move || heading.with(|h| h.title.clone())}</h1>
             <p class="issuer">
-                {move || ctx.t(Key::IssuedBy)} ": " {move || heading.with(|h| h.1.clone())}
+                {move || labelled(ctx.locale(), ctx.t(Key::IssuedBy), "")}
+                <span lang=move || heading.with(|h| h.lang)>{move || heading.with(|h| h.issuer.clone())}</span>
             </p>
         </header>
     }
@@ -325,8 +363,7 @@ fn Notices() -> impl IntoView {
                     view! {
                         <li>
                             <code>{n.param}"="{n.value}</code>
-                            ": "
-                            {reason(n.reason)}
+                            {move || labelled(ctx.locale(), "", reason(n.reason))}
                         </li>
                     }
                 })
@@ -358,13 +395,12 @@ fn Loading() -> impl IntoView {
 fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoView {
     let ctx = use_ctx();
     let problem = match &error.problem {
-        Problem::Http(status) => {
-            format!(
-                "{} (HTTP status {status})",
-                ctx.t(crate::check::http_status_key(*status))
-            )
-        }
-        Problem::Network(m) => format!("{}: {m}", ctx.t(Key::NetworkError)),
+        Problem::Http(status) => labelled(
+            ctx.locale(),
+            ctx.t(crate::check::http_status_key(*status)),
+            &format!("{} {status}", ctx.t(Key::HttpStatus)),
+        ),
+        Problem::Network(m) => labelled(ctx.locale(), ctx.t(Key::NetworkError), m),
         Problem::Invalid(LoadError::Refused(p)) => p.describe(ctx.locale()),
         Problem::Invalid(e) => e.to_string(),
     };
@@ -385,11 +421,13 @@ fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoV
 /// The dataset has arrived: derive the selection and show the current view.
 #[component]
 fn Ready(
-    data: Arc<Dataset>,
+    localized: Localized,
     dropped: Arc<[crate::check::Problem]>,
     standalone: bool,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let text_locale = localized.text_locale();
+    let Localized { english, data, zh } = localized;
     // Link ids that are not in the dataset are dropped once, with a notice.
     let mut state = ctx.state.get_untracked();
     let unknown = state.retain_known(&data);
@@ -398,7 +436,10 @@ fn Ready(
         url::write(&state, false);
         ctx.state.set(state);
     }
-    let index = Arc::new(SearchIndex::new(&data));
+    let index = Arc::new(SearchIndex::with_translations(
+        &english,
+        zh.as_ref().map(|(tr, l)| (&**tr, *l)),
+    ));
     let selection = {
         let (data, index) = (data.clone(), index.clone());
         Memo::new(move |_| ctx.with(|s| select(&data, &index, s)))
@@ -410,6 +451,8 @@ fn Ready(
     }
     let loaded = Loaded {
         data,
+        english,
+        text_locale,
         index,
         selection,
         lagging: Loaded::lagging_state(ctx),
@@ -485,7 +528,7 @@ fn keep_title(ctx: Ctx, view: Memo<View>, data: Arc<Dataset>) {
 }
 
 #[component]
-fn Footer(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
+fn Footer(data: Signal<Option<Arc<Dataset>>>, zh: Signal<bool>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <footer class="site-footer">
@@ -494,14 +537,15 @@ fn Footer(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
                     .map(|d| {
                         view! {
                             <p>
-                                {ctx.t(Key::AsOf)} " " <time datetime=d.document.as_of.clone()>{d.document.as_of.clone()}</time>
+                                {ctx.t(Key::AsOf)} " " <time datetime=d.document.as_of.clone()>{format::day_in(ctx.locale(), &d.document.as_of)}</time>
                                 " · " {ctx.t(Key::DatasetVersion)} " " {d.document.dataset_version.clone()}
                             </p>
                         }
                     })
             }}
             <super::takeaway::DataLinks/>
-            <p>{move || ctx.t(Key::EnglishOnlyData)}</p>
+            // In Chinese, the translation note above the views says what is translated.
+            {move || (!zh.get()).then(|| view! { <p>{ctx.t(Key::EnglishOnlyData)}</p> })}
             <p class="credit">{move || ctx.t(Key::Credit)}</p>
             <DownloadLink/>
         </footer>

@@ -14,7 +14,7 @@ use super::controls::ChoiceButton;
 use super::{url, use_ctx, use_loaded, Ctx};
 use crate::charts::{self, Chart, ChartId};
 use crate::format;
-use crate::i18n::{t, Key, Locale};
+use crate::i18n::{bracketed, colon, list_separator, quote_marks, t, Key, Locale};
 use crate::view_state::{MoneyView, View};
 
 #[component]
@@ -65,7 +65,7 @@ pub fn ChartsView() -> impl IntoView {
             let n = loaded.selection.with(|s| s.len());
             view! {
                 <p class="charts-filtered" role="status">
-                    {t(locale, Key::ChartsFiltered)} " (" {n} " / " {total} ") "
+                    {t(locale, Key::ChartsFiltered)} {bracketed(locale, &format!("{n} / {total}"))} " "
                     <button type="button" class="button-secondary" on:click=move |_| ctx.update(|s| *s = s.cleared())>
                         {t(locale, Key::ChartsShowAll)}
                     </button>
@@ -95,17 +95,21 @@ fn source_link(ctx: Ctx, para: &str, label: String) -> impl IntoView {
     let mut s = ctx.state().get_untracked();
     s.view = View::Source;
     s.para = Some(para.to_string());
-    view! { <a href=url::href(&s) data-para=para.to_string() lang="en">{label}</a> }
+    view! { <a href=url::href(&s) data-para=para.to_string()>{label}</a> }
 }
 
 fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -> impl IntoView {
     let loaded = use_loaded();
-    let data = loaded.data.clone();
+    let (data, english, names) = (
+        loaded.data.clone(),
+        loaded.english.clone(),
+        loaded.text_locale,
+    );
     let chart: Memo<Chart> = Memo::new(move |_| {
         let money = ctx.with(|s| s.money);
         loaded.selection.with(|sel| {
             let selected = |item: &str| sel.iter().any(|&i| data.items[i].id == item);
-            charts::build(id, &data, &selected, money)
+            charts::build_in(id, (&data, &english, names), &selected, money)
         })
     });
     let svg = move || {
@@ -157,7 +161,7 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -
         };
         view! {
             <div class="chart-toggle" role="group" aria-label=t(locale, Key::ChartMoneyKind)>
-                <span class="chart-toggle-label" aria-hidden="true">{t(locale, Key::ChartMoneyKind)} ": "</span>
+                <span class="chart-toggle-label" aria-hidden="true">{t(locale, Key::ChartMoneyKind)} {colon(locale)}</span>
                 {option(MoneyView::Committed, Key::ChartMoneyCommitted)}
                 {option(MoneyView::Disbursed, Key::ChartMoneyDisbursed)}
             </div>
@@ -171,7 +175,7 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -
                 .sources
                 .iter()
                 .enumerate()
-                .map(|(i, s)| view! { {(i > 0).then_some(", ")} {source_link(ctx, &s.paragraph, s.label.clone())} })
+                .map(|(i, s)| view! { {(i > 0).then_some(list_separator(locale))} {source_link(ctx, &s.paragraph, s.label_in(locale))} })
                 .collect_view();
             let notes = c
                 .notes
@@ -180,14 +184,14 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -
                     view! {
                         <blockquote class="chart-note">
                             <p class="chart-note-label">{t(locale, Key::ChartNote)}</p>
-                            <p lang="en">"“" {n.quote.clone()} "”"</p>
+                            <p>{quote_marks(locale).0} <span lang="en">{n.quote.clone()}</span> {quote_marks(locale).1}</p>
                         </blockquote>
                     }
                 })
                 .collect_view();
             view! {
                 {notes}
-                <p class="chart-source">{t(locale, Key::ChartSource)} ": " {sources}</p>
+                <p class="chart-source">{t(locale, Key::ChartSource)} {colon(locale)} {sources}</p>
             }
         })
     };
@@ -234,15 +238,21 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -
 
 /// The exact figures behind a chart.
 fn data_table(ctx: Ctx, chart: Memo<Chart>, locale: Locale, title_id: String) -> impl IntoView {
+    let loaded = use_loaded();
+    let (names, lang) = (loaded.text_locale, loaded.text_locale.html_lang());
+    let para_label = move |id: &str| {
+        let label = loaded.data.paragraph(id).map_or(id, |p| p.label.as_str());
+        crate::i18n::paragraph_label(locale, label)
+    };
     let rows = move || {
         chart.with(|c| {
             c.rows
                 .iter()
                 .map(|r| {
-                    let mut value = charts::exact(r.value, r.unit);
+                    let mut value = charts::exact_in(locale, r.value, r.unit);
                     let kind = charts::money_word(r.money, locale);
                     if !kind.is_empty() {
-                        value = format!("{value} ({kind})");
+                        value.push_str(&bracketed(locale, kind));
                     }
                     let group = if r.group.is_empty() {
                         r.label.clone()
@@ -251,18 +261,18 @@ fn data_table(ctx: Ctx, chart: Memo<Chart>, locale: Locale, title_id: String) ->
                     };
                     let what = match &r.period {
                         Some(p) if !r.measure.contains(p.as_str()) => {
-                            format!("{} ({p})", r.measure)
+                            format!("{}{}", r.measure, bracketed(names, p))
                         }
                         _ => r.measure.clone(),
                     };
                     let paper = format!("{}{}", format::qualifier_word(r.qualifier), r.text);
                     view! {
                         <tr>
-                            <td lang="en">{group}</td>
-                            <td lang="en">{what}</td>
+                            <td lang=lang>{group}</td>
+                            <td lang=lang>{what}</td>
                             <td class="num">{value}</td>
                             <td lang="en">{paper}</td>
-                            <td>{source_link(ctx, &r.paragraph, r.paragraph.clone())}</td>
+                            <td>{source_link(ctx, &r.paragraph, para_label(&r.paragraph))}</td>
                         </tr>
                     }
                 })

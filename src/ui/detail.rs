@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::{focus, url, use_ctx, use_loaded};
 use crate::format;
-use crate::i18n::Key;
-use crate::model::{Initiative, Status};
+use crate::i18n::{bracketed, labelled, paragraph_label, quote_marks, Key, Locale};
+use crate::model::{Initiative, Status, Unit};
 use crate::view_state::View;
 
 pub use crate::i18n::{kind_key, status_key};
@@ -38,7 +38,15 @@ pub fn DetailPanel() -> impl IntoView {
 #[component]
 fn ItemDetails(item: Initiative) -> impl IntoView {
     let ctx = use_ctx();
-    let data = use_loaded().data;
+    let loaded = use_loaded();
+    let data = loaded.data;
+    let names = loaded.text_locale;
+    let lang = names.html_lang();
+    // In Chinese, the English title is shown beside the (unofficial) Chinese one.
+    let english_title = (names != Locale::En)
+        .then(|| loaded.english.item(&item.id).map(|i| i.title.clone()))
+        .flatten();
+    let marks = move || quote_marks(ctx.locale());
     // Keyboard and screen-reader users land on the details they opened, and go back to what
     // opened them when they close them (the result link, timeline mark or site panel button).
     focus::remember_opener();
@@ -56,6 +64,7 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
         .paragraph(&item.source.paragraph)
         .map(|p| p.label.clone())
         .unwrap_or_default();
+    let paragraph = move || paragraph_label(ctx.locale(), &paragraph);
     let source_href = {
         let mut s = ctx.state().get_untracked();
         s.view = View::Source;
@@ -76,13 +85,21 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
     let figures = data
         .figures_of(&item.id)
         .map(|f| {
+            // A Chinese measure often names its period already: "本地研發總開支（2014年）".
+            let period = f.period.clone().filter(|p| !f.measure.contains(p.as_str()));
+            let (said, measure) = (f.text.clone(), f.measure.clone());
+            let f = f.clone();
             view! {
                 <li>
-                    <strong>{format::figure(f)}</strong>
-                    " · " {f.measure.clone()}
-                    {f.period.clone().map(|p| view! { <span class="muted">" (" {p} ")"</span> })}
+                    <strong>{move || format::figure_in(ctx.locale(), &f)}</strong>
+                    " · " <span lang=lang>{measure}</span>
+                    {period.map(|p| view! { <span class="muted" lang=lang>{bracketed(names, &p)}</span> })}
                     <br/>
-                    <span class="muted">{move || ctx.t(Key::PaperSays)} ": “" {f.text.clone()} "”"</span>
+                    <span class="muted">
+                        {move || labelled(ctx.locale(), ctx.t(Key::PaperSays), marks().0)}
+                        <span lang="en">{said}</span>
+                        {move || marks().1}
+                    </span>
                 </li>
             }
         })
@@ -90,10 +107,11 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
     let milestones = data
         .milestones_of(&item.id)
         .map(|m| {
+            let date = m.date.clone();
             view! {
                 <li>
-                    <time datetime=m.date.start.clone()>{m.date.text.clone()}</time>
-                    " · " {m.label.clone()}
+                    <time datetime=m.date.start.clone()>{move || format::date_in(ctx.locale(), &date)}</time>
+                    " · " <span lang=lang>{m.label.clone()}</span>
                 </li>
             }
         })
@@ -113,8 +131,8 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
             };
             view! {
                 <li>
-                    <button type="button" class="link-button" on:click=show>{site.name.clone()}</button>
-                    {site.area_ha.map(|a| format!(" · {} ha", format::group(a, 2)))}
+                    <button type="button" class="link-button" lang=lang on:click=show>{site.name.clone()}</button>
+                    {site.area_ha.map(|a| move || format!(" · {}", format::value_with_unit_in(ctx.locale(), a, Unit::Hectares)))}
                 </li>
             }
         })
@@ -125,10 +143,10 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
         .filter_map(|id| data.organisation(id))
         .map(|o| {
             let name = match &o.abbreviation {
-                Some(a) => format!("{} ({a})", o.name),
+                Some(a) => format!("{}{}", o.name, bracketed(names, a)),
                 None => o.name.clone(),
             };
-            view! { <li>{name}</li> }
+            view! { <li lang=lang>{name}</li> }
         })
         .collect_view();
     let has_figures = data.figures_of(&item.id).next().is_some();
@@ -136,19 +154,25 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
     view! {
         <aside class="detail" aria-labelledby="detail-title" data-item=item.id.clone()>
             <div class="detail-head">
-                <h2 id="detail-title" tabindex="-1">{item.title.clone()}</h2>
+                <h2 id="detail-title" tabindex="-1" lang=lang>{item.title.clone()}</h2>
                 <button type="button" class="button-secondary detail-close" on:click=close>
                     {move || ctx.t(Key::Close)}
                 </button>
             </div>
             <p class="detail-meta">
                 <StatusTag status=item.status/>
-                " " {move || ctx.t(kind_key(item.kind))} " · " {area}
+                " " {move || ctx.t(kind_key(item.kind))} " · " <span lang=lang>{area}</span>
             </p>
-            <p>{item.summary.clone()}</p>
+            {english_title.map(|title| view! {
+                <p class="english-title">
+                    <span class="muted">{move || labelled(ctx.locale(), ctx.t(Key::EnglishTitle), "")}</span>
+                    <span lang="en">{title}</span>
+                </p>
+            })}
+            <p lang=lang>{item.summary.clone()}</p>
             <p class="status-quote">
-                <span class="muted">{move || ctx.t(Key::StatusBecause)} ": "</span>
-                "“" {item.status_quote.clone()} "”"
+                <span class="muted">{move || labelled(ctx.locale(), ctx.t(Key::StatusBecause), "")}</span>
+                {move || marks().0} <span lang="en">{item.status_quote.clone()}</span> {move || marks().1}
             </p>
             {has_figures.then(|| view! { <h3>{move || ctx.t(Key::Figures)}</h3><ul class="detail-figures">{figures}</ul> })}
             {has_milestones.then(|| view! { <h3>{move || ctx.t(Key::Milestones)}</h3><ul class="detail-milestones">{milestones}</ul> })}
@@ -156,9 +180,9 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
             {(!item.organisations.is_empty()).then(|| view! { <h3>{move || ctx.t(Key::Organisations)}</h3><ul>{orgs}</ul> })}
             <h3>{move || ctx.t(Key::SourceHeading)}</h3>
             <blockquote class="source-quote">
-                <p>{item.source.quote.clone()}</p>
+                <p lang="en">{item.source.quote.clone()}</p>
                 <footer>
-                    {move || ctx.t(Key::Paragraph)} " " {paragraph} " · "
+                    {paragraph} " · "
                     <a class="source-link" href=source_href on:click=to_source>{move || ctx.t(Key::ReadInSource)}</a>
                 </footer>
             </blockquote>

@@ -99,7 +99,7 @@ fn DatasetCounts() -> impl IntoView {
                         view! {
                             <li data-count=name>
                                 <span class="count-number">{n}</span>
-                                " "
+                                {move || crate::i18n::number_gap(ctx.locale())}
                                 <span class="count-label">{move || ctx.t(key)}</span>
                             </li>
                         }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::detail::{kind_key, status_key};
 use super::{use_ctx, use_loaded};
 use crate::filter::{facet_counts, FacetCounts};
-use crate::i18n::Key;
+use crate::i18n::{bracketed, labelled, quoted, Key};
 use crate::model::{ItemKind, Status};
 use crate::view_state::{toggle, ViewState};
 
@@ -56,7 +56,8 @@ pub fn SearchBox() -> impl IntoView {
 #[component]
 pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
     let ctx = use_ctx();
-    let data = use_loaded().data;
+    let loaded = use_loaded();
+    let (data, names) = (loaded.data, loaded.text_locale);
     let expanded = RwSignal::new(false);
 
     let option = |label: Label,
@@ -103,7 +104,7 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
             .iter()
             .map(|o| {
                 let name = match &o.abbreviation {
-                    Some(a) => format!("{} ({a})", o.name),
+                    Some(a) => format!("{}{}", o.name, bracketed(names, a)),
                     None => o.name.clone(),
                 };
                 (o.id.clone(), name)
@@ -144,7 +145,7 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
             <div class="filters-head">
                 <h2 id="itpe-filters-title" class="filters-title">
                     {move || ctx.t(Key::Filters)}
-                    {move || (active() > 0).then(|| format!(" ({})", active()))}
+                    {move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string()))}
                 </h2>
                 <button
                     type="button"
@@ -154,17 +155,17 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
                     {move || ctx.t(Key::Filters)}
-                    {move || (active() > 0).then(|| format!(" ({})", active()))}
+                    {move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string()))}
                     <span aria-hidden="true">{move || if expanded.get() { " ▴" } else { " ▾" }}</span>
                 </button>
             </div>
             <div id="itpe-filter-body" class="filter-body">
-                <FacetGroup legend=Key::Kind name="kind" options=kinds/>
-                <FacetGroup legend=Key::Status name="status" options=statuses/>
-                <FacetGroup legend=Key::PolicyArea name="area" options=areas/>
+                <FacetGroup legend=Key::Kind name="kind" options=kinds lang=names.html_lang()/>
+                <FacetGroup legend=Key::Status name="status" options=statuses lang=names.html_lang()/>
+                <FacetGroup legend=Key::PolicyArea name="area" options=areas lang=names.html_lang()/>
                 <YearRange counts=counts/>
-                <FacetGroup legend=Key::Sites name="site" options=sites/>
-                <FacetGroup legend=Key::Organisations name="org" options=orgs/>
+                <FacetGroup legend=Key::Sites name="site" options=sites lang=names.html_lang()/>
+                <FacetGroup legend=Key::Organisations name="org" options=orgs lang=names.html_lang()/>
             </div>
         </section>
     }
@@ -179,8 +180,14 @@ fn active_filter_count(s: &ViewState) -> usize {
         + usize::from(s.from.is_some() || s.to.is_some())
 }
 
+/// `lang`: the language of the options named from the data.
 #[component]
-fn FacetGroup(legend: Key, name: &'static str, options: Vec<FacetOption>) -> impl IntoView {
+fn FacetGroup(
+    legend: Key,
+    name: &'static str,
+    options: Vec<FacetOption>,
+    lang: &'static str,
+) -> impl IntoView {
     let ctx = use_ctx();
     let rows = options
         .into_iter()
@@ -190,7 +197,7 @@ fn FacetGroup(legend: Key, name: &'static str, options: Vec<FacetOption>) -> imp
             let state = opt.state;
             let (label, lang) = match opt.label {
                 Label::Ui(key) => (Either::Left(move || ctx.t(key)), None),
-                Label::Data(text) => (Either::Right(text), Some("en")),
+                Label::Data(text) => (Either::Right(text), Some(lang)),
             };
             view! {
                 <li class:empty=move || state.get() == (0, false)>
@@ -204,8 +211,7 @@ fn FacetGroup(legend: Key, name: &'static str, options: Vec<FacetOption>) -> imp
                     />
                     <label for=id>
                         <span lang=lang>{label}</span>
-                        " "
-                        <span class="count">"(" {move || state.get().0} ")"</span>
+                        <span class="count">{move || bracketed(ctx.locale(), &state.get().0.to_string())}</span>
                     </label>
                 </li>
             }
@@ -240,7 +246,7 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
             .map(|(k, &y)| {
                 view! {
                     <option value=y.to_string() selected=move || current.get() == Some(y)>
-                        {y} " (" {move || count_of(k)} ")"
+                        {y} {move || bracketed(ctx.locale(), &count_of(k).to_string())}
                     </option>
                 }
             })
@@ -271,11 +277,12 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
 }
 
 /// One removable filter chip.
-fn chip(remove: &'static str, label: impl IntoView + 'static, cb: Callback<()>) -> impl IntoView {
+/// `remove`: the hidden "Remove filter:" prefix, punctuated.
+fn chip(remove: String, label: impl IntoView + 'static, cb: Callback<()>) -> impl IntoView {
     view! {
         <li>
             <button type="button" class="chip" on:click=move |_| cb.run(())>
-                <span class="visually-hidden">{remove} ": "</span>
+                <span class="visually-hidden">{remove}</span>
                 {label}
                 <span aria-hidden="true">" ×"</span>
             </button>
@@ -321,9 +328,12 @@ pub fn Chips() -> impl IntoView {
     let selected = ctx.slice(Selected::of);
     let search_chip = move || {
         has_query.get().then(|| {
-            let label = move || format!("{}: “{}”", ctx.t(Key::Search), query.get());
+            let label = move || {
+                let locale = ctx.locale();
+                labelled(locale, ctx.t(Key::Search), &quoted(locale, &query.get()))
+            };
             chip(
-                ctx.t(Key::RemoveFilter),
+                labelled(ctx.locale(), ctx.t(Key::RemoveFilter), ""),
                 label,
                 Callback::new(move |_| ctx.update(|s| s.q.clear())),
             )
@@ -378,7 +388,11 @@ pub fn Chips() -> impl IntoView {
         if let Some((from, to)) = sel.years {
             let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
             chips.push((
-                format!("{}: {}–{}", t(Key::YearRange), year(from), year(to)),
+                labelled(
+                    locale,
+                    t(Key::YearRange),
+                    &format!("{}–{}", year(from), year(to)),
+                ),
                 Callback::new(move |_| {
                     ctx.update(|s| {
                         s.from = None;
@@ -387,10 +401,10 @@ pub fn Chips() -> impl IntoView {
                 }),
             ));
         }
-        let remove = t(Key::RemoveFilter);
+        let remove = labelled(locale, t(Key::RemoveFilter), "");
         chips
             .into_iter()
-            .map(|(label, cb)| chip(remove, label, cb))
+            .map(|(label, cb)| chip(remove.clone(), label, cb))
             .collect_view()
     };
     move || {

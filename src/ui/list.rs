@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use super::detail::{kind_key, StatusTag};
 use super::{mirror, row_ctx, url, use_ctx, use_loaded};
-use crate::filter::{highlight_ranges, matching_figures, snippet, terms, FoldedText};
+use crate::filter::{highlight_ranges, matching_figures, snippet};
 use crate::format;
-use crate::i18n::{results_count, show_all, Key};
+use crate::i18n::{
+    bracketed, labelled, paragraph_label, quote_marks, quoted, results_count, show_all, Key,
+};
 use crate::model::Initiative;
-use crate::text::fold;
 use crate::view_state::{View, ViewState};
 
 /// Text with the search terms marked. Pieces are text nodes: data never becomes markup.
@@ -38,7 +39,7 @@ fn marked(text: &str, ranges: &[(usize, usize)]) -> Vec<AnyView> {
 /// marks are a memo, so a keystroke that moves no mark touches no DOM.
 #[component]
 fn Highlighted(text: String, terms: Memo<Vec<String>>) -> impl IntoView {
-    let folded = FoldedText::new(&text);
+    let folded = use_loaded().index.folded_text(&text);
     let text = StoredValue::new(text);
     let ranges = Memo::new(move |_| terms.with(|t| folded.ranges(t)));
     move || ranges.with(|r| text.with_value(|x| marked(x, r)))
@@ -54,7 +55,8 @@ pub fn ResultList() -> impl IntoView {
     let loaded = use_loaded();
     let total = loaded.data.items.len();
     let selection = loaded.selection;
-    let query_terms = Memo::new(move |_| ctx.with(|s| terms(&s.q)));
+    let index = loaded.index.clone();
+    let query_terms = Memo::new(move |_| ctx.with(|s| index.terms(&s.q)));
     let items = StoredValue::new(loaded.data.clone());
     // The first rows are drawn at once and the rest on request, so a keystroke never has to
     // build the whole list (row creation is what costs time while typing).
@@ -108,13 +110,15 @@ pub fn FigureMatches() -> impl IntoView {
     let found = Memo::new(move |_| state.with(|s| matching_figures(&data, &index, s)));
     let shown = Memo::new(move |_| found.with(|f| f.iter().copied().take(12).collect::<Vec<_>>()));
     let any = Memo::new(move |_| found.with(|f| !f.is_empty()));
-    let terms = Memo::new(move |_| state.with(|s| terms(&s.q)));
+    let index = loaded.index.clone();
+    let terms = Memo::new(move |_| state.with(|s| index.terms(&s.q)));
     move || {
         any.get().then(|| {
             view! {
                 <section class="figure-matches" aria-labelledby="itpe-figure-matches">
                     <h3 id="itpe-figure-matches">
-                        {move || ctx.t(Key::FiguresMatching)} " (" {move || found.with(Vec::len)} ")"
+                        {move || ctx.t(Key::FiguresMatching)}
+                        {move || bracketed(ctx.locale(), &found.with(Vec::len).to_string())}
                     </h3>
                     <ul>
                         <For each=move || shown.get() key=|f| *f let:f>
@@ -130,8 +134,9 @@ pub fn FigureMatches() -> impl IntoView {
 #[component]
 fn FigureMatch(figure: usize, terms: Memo<Vec<String>>) -> impl IntoView {
     let (ctx, terms) = (row_ctx(), mirror(terms));
-    let data = use_loaded().data;
-    let fig = &data.figures[figure];
+    let loaded = use_loaded();
+    let data = loaded.data;
+    let fig = data.figures[figure].clone();
     let para = fig.source.paragraph.clone();
     let label = data
         .paragraph(&para)
@@ -159,22 +164,47 @@ fn FigureMatch(figure: usize, terms: Memo<Vec<String>>) -> impl IntoView {
     };
     let quote = fig.source.quote.clone();
     let excerpt = move || terms.with(|t| highlighted(&snippet(&quote, t, 90), t));
+    let marks = move || quote_marks(ctx.locale());
+    let (id, measure) = (fig.id.clone(), fig.measure.clone());
     view! {
-        <li lang="en" data-figure=fig.id.clone()>
-            <strong>{format::figure(fig)}</strong> " · " {fig.measure.clone()}
+        <li data-figure=id>
+            <strong>{move || format::figure_in(ctx.locale(), &fig)}</strong>
+            " · " <span lang=loaded.text_locale.html_lang()>{measure}</span>
             <br/>
-            <span class="muted">"“" {excerpt} "” "</span>
-            <a href=href on:click=go>{label}</a>
+            <span class="muted">{move || marks().0} <span lang="en">{excerpt}</span> {move || marks().1} " "</span>
+            <a href=href on:click=go>{move || paragraph_label(ctx.locale(), &label)}</a>
         </li>
     }
 }
 
+/// Says what found nothing: the search, the filters, or both; and, in English, where Chinese
+/// names can be searched.
 #[component]
 fn EmptyResults() -> impl IntoView {
     let ctx = use_ctx();
+    let text_locale = use_loaded().text_locale;
+    let why = move || {
+        let locale = ctx.locale();
+        ctx.with(|s| {
+            let q = s.q.trim();
+            let mut facets = s.clone();
+            facets.q.clear();
+            let key = match (q.is_empty(), facets.is_filtered()) {
+                (true, _) => return ctx.t(Key::NoResults).to_string(),
+                (false, false) => Key::NoResultsSearch,
+                (false, true) => Key::NoResultsSearchFilters,
+            };
+            let mut text = ctx.t(key).replace("{q}", &quoted(locale, q));
+            if text_locale == crate::i18n::Locale::En && q.chars().any(|c| c as u32 >= 0x2E80) {
+                text.push(' ');
+                text.push_str(ctx.t(Key::ChineseSearchInEnglish));
+            }
+            text
+        })
+    };
     view! {
         <div class="empty-results">
-            <p>{move || ctx.t(Key::NoResults)}</p>
+            <p>{why}</p>
             <button type="button" class="button" on:click=move |_| ctx.update(|s| *s = s.cleared())>
                 {move || ctx.t(Key::ClearFilters)}
             </button>
@@ -185,16 +215,15 @@ fn EmptyResults() -> impl IntoView {
 #[component]
 fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
     let (ctx, terms) = (row_ctx(), mirror(terms));
-    let data = use_loaded().data;
+    let loaded = use_loaded();
+    let (data, index) = (loaded.data, loaded.index);
+    let lang = loaded.text_locale.html_lang();
     let area = data
         .area(&item.area)
         .map(|a| a.name.clone())
         .unwrap_or_default();
-    let key_figures: Vec<String> = data
-        .figures_of(&item.id)
-        .take(3)
-        .map(format::figure)
-        .collect();
+    let key_figures: Vec<crate::model::Figure> =
+        data.figures_of(&item.id).take(3).cloned().collect();
     let site_names: Vec<String> = item
         .sites
         .iter()
@@ -225,7 +254,7 @@ fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
     };
     view! {
         <li class="result" class:open=move || is_open.get() data-item=item.id.clone()>
-            <h3 class="result-title" lang="en">
+            <h3 class="result-title" lang=lang>
                 <a href=href data-item-link=item.id.clone() aria-current=move || is_open.get().then_some("true") on:click=open>
                     <Highlighted text=item.title.clone() terms=terms/>
                 </a>
@@ -233,32 +262,38 @@ fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
             <p class="result-meta">
                 <StatusTag status=item.status/>
                 " " <span>{move || ctx.t(kind_key(item.kind))}</span>
-                " · " <span lang="en">{area}</span>
+                " · " <span lang=lang>{area}</span>
             </p>
-            <p class="result-summary" lang="en"><Highlighted text=item.summary.clone() terms=terms/></p>
+            <p class="result-summary" lang=lang><Highlighted text=item.summary.clone() terms=terms/></p>
             {(!key_figures.is_empty()).then(|| view! {
-                <ul class="key-figures" lang="en">
-                    {key_figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                <ul class="key-figures">
+                    {key_figures.into_iter().map(|f| view! { <li>{move || format::figure_in(ctx.locale(), &f)}</li> }).collect_view()}
                 </ul>
             })}
             {(!site_names.is_empty()).then(|| view! {
-                <p class="result-sites" lang="en">
-                    <span class="visually-hidden">{move || ctx.t(Key::Sites)} ": "</span>
+                <p class="result-sites">
+                    <span class="visually-hidden">{move || labelled(ctx.locale(), ctx.t(Key::Sites), "")}</span>
+                    <span lang=lang>
                     {site_names.join(" · ")}
+                    </span>
                 </p>
             })}
             {
                 // The quote is shown only when the title and summary do not hold every term:
                 // then it says where the item matched.
                 let quote = item.source.quote.clone();
-                let shown = fold(&format!("{} {}", item.title, item.summary));
+                let shown = index.fold(&format!("{} {}", item.title, item.summary));
                 let needed = Memo::new(move |_| {
                     terms.with(|t| t.iter().any(|term| !shown.contains(term.as_str())))
                 });
                 move || {
                     needed.get().then(|| terms.with(|t| {
                         (!t.is_empty()).then(|| view! {
-                            <p class="result-quote" lang="en">"“" {highlighted(&snippet(&quote, t, 90), t)} "”"</p>
+                            <p class="result-quote">
+                                {quote_marks(ctx.locale()).0}
+                                <span lang="en">{highlighted(&snippet(&quote, t, 90), t)}</span>
+                                {quote_marks(ctx.locale()).1}
+                            </p>
                         })
                     }))
                 }

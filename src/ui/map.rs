@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use super::{use_ctx, use_loaded, DetailPanel, StatusTag};
 use crate::format;
 use crate::geo::{self, MarkerIn, Placed, Point, Viewport};
-use crate::i18n::Key;
+use crate::i18n::{bracketed, list_separator, Key};
 use crate::model::{PositionPrecision, Site, Status};
 
 /// Label box height and an estimate of the label text's width per character (CSS px, 13 px).
@@ -435,6 +435,7 @@ fn set_flag(el: &web_sys::Element, attr: &str, on: bool) {
 /// One site's marker (a button named by the site) and its label; `MapView` positions them.
 fn marker(site: &Site, statuses: [usize; 5]) -> impl IntoView {
     let ctx = use_ctx();
+    let lang = use_loaded().text_locale.html_lang();
     let (picture, fallback) = geo::pie_image(statuses).unzip();
     let approx = site.position == PositionPrecision::Approximate;
     let cross = if site.cross_border { " map-cross" } else { "" };
@@ -458,7 +459,7 @@ fn marker(site: &Site, statuses: [usize; 5]) -> impl IntoView {
             on:click=open
         >
             <span class="visually-hidden">
-                <span lang="en">{site.name.clone()}</span>
+                <span lang=lang>{site.name.clone()}</span>
                 <span lang=move || ctx.locale().html_lang()>
                     {move || {
                         let summary = status_summary(ctx, statuses);
@@ -467,7 +468,7 @@ fn marker(site: &Site, statuses: [usize; 5]) -> impl IntoView {
                 </span>
             </span>
         </button>
-        <span class=format!("map-label{cross}") data-site=id lang="en" aria-hidden="true" hidden>
+        <span class=format!("map-label{cross}") data-site=id lang=lang aria-hidden="true" hidden>
             {site.short_name.clone()}
         </span>
     }
@@ -541,6 +542,8 @@ fn site_panel(site: Site) -> impl IntoView {
     let loaded = use_loaded();
     let data = loaded.data.clone();
     let t = |k| ctx.t(k);
+    let locale = ctx.locale();
+    let (names, lang) = (loaded.text_locale, loaded.text_locale.html_lang());
     let id = site.id.clone();
     let selected = loaded.selection.get_untracked();
     let items: Vec<(usize, &crate::model::Initiative)> = data
@@ -558,7 +561,7 @@ fn site_panel(site: Site) -> impl IntoView {
     };
     let item_button = move |item: &str, text: String| {
         view! {
-            <button type="button" class="link-button" lang="en" data-item-link=item.to_string() on:click=open_item(item.to_string())>
+            <button type="button" class="link-button" lang=lang data-item-link=item.to_string() on:click=open_item(item.to_string())>
                 {text}
             </button>
         }
@@ -599,10 +602,10 @@ fn site_panel(site: Site) -> impl IntoView {
         .map(|m| {
             view! {
                 <li>
-                    <time datetime=m.date.start.clone() lang="en">{m.date.text.clone()}</time>
+                    <time datetime=m.date.start.clone()>{format::date_in(locale, &m.date)}</time>
                     " · "
                     {item_button(&m.item, m.label.clone())}
-                    {data.item(&m.item).map(|i| view! { " " <span class="muted" lang="en">"(" {i.title.clone()} ")"</span> })}
+                    {data.item(&m.item).map(|i| view! { <span class="muted" lang=lang>{bracketed(names, &i.title)}</span> })}
                 </li>
             }
         })
@@ -616,10 +619,10 @@ fn site_panel(site: Site) -> impl IntoView {
     let figures = figures
         .into_iter()
         .map(|f| {
-            let text = format!("{} · {}", format::figure(f), f.measure);
+            let text = format!("{} · {}", format::figure_in(locale, f), f.measure);
             match &f.item {
                 Some(item) => view! { <li>{item_button(item, text)}</li> }.into_any(),
-                None => view! { <li lang="en">{text}</li> }.into_any(),
+                None => view! { <li lang=lang>{text}</li> }.into_any(),
             }
         })
         .collect_view();
@@ -672,12 +675,12 @@ fn site_panel(site: Site) -> impl IntoView {
             }
         >
             <div class="map-site-head">
-                <h3 id="map-site-title" tabindex="-1" lang="en">{site.name.clone()}</h3>
+                <h3 id="map-site-title" tabindex="-1" lang=lang>{site.name.clone()}</h3>
                 <button type="button" class="button-secondary" on:click=move |_| close(())>{t(Key::Close)}</button>
             </div>
             <dl class="map-facts">
                 <dt>{t(Key::MapColDistrict)}</dt>
-                <dd lang="en">{site.district.clone()}</dd>
+                <dd lang=lang>{site.district.clone()}</dd>
                 <dt>{t(Key::MapColArea)}</dt>
                 <dd>{area}</dd>
                 <dt>{t(Key::MapColPosition)}</dt>
@@ -688,7 +691,7 @@ fn site_panel(site: Site) -> impl IntoView {
             <button type="button" class="button" aria-pressed=move || filtering.get().to_string() on:click=toggle_filter>
                 {move || ctx.t(if filtering.get() { Key::MapStopSiteFilter } else { Key::FilterBySite })}
             </button>
-            <h4>{t(Key::MapItemsHere)} " (" {items.len()} ")"</h4>
+            <h4>{t(Key::MapItemsHere)} {bracketed(locale, &items.len().to_string())}</h4>
             <ul class="map-site-items">{item_list}</ul>
             {has_milestones.then(|| view! { <h4>{t(Key::MapTimeline)}</h4><ul class="map-site-milestones">{milestones}</ul> })}
             {has_figures.then(|| view! { <h4>{t(Key::MapFiguresHere)}</h4><ul class="map-site-figures">{figures}</ul> })}
@@ -701,11 +704,12 @@ fn site_panel(site: Site) -> impl IntoView {
 #[component]
 fn SiteTable(rows: Memo<Vec<Row>>) -> impl IntoView {
     let ctx = use_ctx();
-    let data = use_loaded().data;
+    let loaded = use_loaded();
+    let (data, lang) = (loaded.data, loaded.text_locale.html_lang());
     let state = Memo::new(move |_| ctx.with(|s| (s.lang, s.is_filtered(), s.place.clone())));
     let table = move || {
         let t = |k| ctx.t(k);
-        let (_, filtered, place) = state.get();
+        let (locale, filtered, place) = state.get();
         let body = rows
             .get()
             .into_iter()
@@ -722,7 +726,9 @@ fn SiteTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                 } else {
                     Key::MapSurveyedShort
                 });
-                let cross = s.cross_border.then(|| format!(", {}", t(Key::MapCrossBorder)));
+                let cross = s
+                    .cross_border
+                    .then(|| format!("{}{}", list_separator(locale), t(Key::MapCrossBorder)));
                 let count = if filtered {
                     format!("{} / {}", r.selected, r.total)
                 } else {
@@ -731,9 +737,9 @@ fn SiteTable(rows: Memo<Vec<Row>>) -> impl IntoView {
                 view! {
                     <tr data-site=id aria-current=current.then_some("true")>
                         <th scope="row">
-                            <button type="button" class="link-button" lang="en" on:click=open>{s.name.clone()}</button>
+                            <button type="button" class="link-button" lang=lang on:click=open>{s.name.clone()}</button>
                         </th>
-                        <td lang="en">{s.district.clone()}</td>
+                        <td lang=lang>{s.district.clone()}</td>
                         <td class="num">{s.area_ha.map(|a| format::group(a, 2)).unwrap_or_else(|| "—".into())}</td>
                         <td class="num">{count}</td>
                         <td>{status_summary(ctx, r.statuses)}</td>

@@ -17,6 +17,7 @@ mod filters;
 mod focus;
 mod guard;
 mod list;
+mod localized;
 mod map;
 mod offline;
 mod print;
@@ -147,7 +148,13 @@ impl Ctx {
 /// The loaded dataset and what derives from it, provided once it has arrived.
 #[derive(Clone)]
 pub struct Loaded {
+    /// The dataset the views show: in Chinese, with the translated names and texts in place.
     pub data: Arc<Dataset>,
+    /// The dataset as published (English): the English title beside the Chinese one.
+    pub english: Arc<Dataset>,
+    /// The language of `data`'s names, titles and summaries (English until Chinese has
+    /// loaded): their `lang` and punctuation. Quotes of the paper are always English.
+    pub text_locale: crate::i18n::Locale,
     pub index: Arc<SearchIndex>,
     /// Indices into `data.items` that the current filters and search select, in sort order.
     pub selection: Memo<Vec<usize>>,

@@ -59,7 +59,7 @@ pub fn SourceView() -> impl IntoView {
     view! {
         <article class="source" lang="en">
             <h2 lang=move || ctx.locale().html_lang()>{move || ctx.t(Key::ParagraphsHeading)}</h2>
-            <p class="muted" lang=move || ctx.locale().html_lang()>{move || ctx.t(Key::EnglishOnlyData)}</p>
+            <p class="muted" lang=move || ctx.locale().html_lang()>{move || ctx.t(Key::SourceInEnglish)}</p>
             {blocks}
         </article>
     }
@@ -191,7 +191,8 @@ fn AnnexTable(caption: String, rows: Vec<Paragraph>) -> impl IntoView {
 #[component]
 fn CitedBy(paragraph: String) -> impl IntoView {
     let ctx = use_ctx();
-    let data = use_loaded().data;
+    let loaded = use_loaded();
+    let (data, names) = (loaded.data, loaded.text_locale.html_lang());
     let items: Vec<(String, String)> = data
         .items_citing(&paragraph)
         .map(|i| (i.id.clone(), i.title.clone()))
@@ -214,12 +215,14 @@ fn CitedBy(paragraph: String) -> impl IntoView {
                         s.item = Some(id);
                     });
                 };
-                view! { <li><a href=href on:click=open>{title}</a></li> }
+                view! { <li><a href=href lang=names on:click=open>{title}</a></li> }
             })
             .collect_view();
         view! {
             <div class="cited-by">
-                <span lang=move || ctx.locale().html_lang()>{move || ctx.t(Key::CitedBy)} ": "</span>
+                <span lang=move || ctx.locale().html_lang()>
+                    {move || crate::i18n::labelled(ctx.locale(), ctx.t(Key::CitedBy), "")}
+                </span>
                 <ul>{links}</ul>
             </div>
         }

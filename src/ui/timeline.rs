@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 use super::controls::ChoiceButton;
 use super::{use_ctx, use_loaded, Ctx, DetailPanel};
 use crate::dates::day_number;
-use crate::format::group;
-use crate::i18n::Key;
+use crate::format::{self, group};
+use crate::i18n::{bracketed, colon, labelled, Key, Locale};
 use crate::model::Dataset;
 use crate::timeline::{self as tl, LaneLayout, Layout, Source, View};
 use crate::view_state::{format_month, toggle, TimelineMode};
@@ -60,6 +60,7 @@ pub fn TimelineView() -> impl IntoView {
     let ctx = use_ctx();
     let loaded = use_loaded();
     let data = loaded.data.clone();
+    let names = loaded.text_locale.html_lang();
     let selection = loaded.selection;
     let as_of = day_number(&data.document.as_of);
 
@@ -546,7 +547,7 @@ pub fn TimelineView() -> impl IntoView {
     };
     let shown = move || {
         let (a, b) = window_m.get();
-        format!("{} – {}", format_month(a), format_month(b))
+        format::month_span_in(ctx.locale(), &format_month(a), &format_month(b))
     };
     let mode_button = move |m: TimelineMode, key: Key| {
         view! {
@@ -566,8 +567,8 @@ pub fn TimelineView() -> impl IntoView {
             let ms = data.milestones.get(m)?;
             let title = data.item(&ms.item).map(|i| i.title.clone());
             Some(view! {
-                <div class="tl-tip" aria-hidden="true" lang="en" style:left=format!("{}px", px(left as f32)) style:top=format!("{}px", px(top as f32))>
-                    <strong>{ms.date.text.clone()}</strong> " · " {ms.label.clone()}
+                <div class="tl-tip" aria-hidden="true" lang=names style:left=format!("{}px", px(left as f32)) style:top=format!("{}px", px(top as f32))>
+                    <strong>{format::date_in(ctx.locale(), &ms.date)}</strong> " · " {ms.label.clone()}
                     <br/>
                     <span class="muted">{title}</span>
                 </div>
@@ -592,6 +593,7 @@ pub fn TimelineView() -> impl IntoView {
             };
             let (tab, item) = (tab.get(), item.get());
             let as_of_label = ctx.t(Key::AsOf);
+            let locale = ctx.locale();
             let src = source.get();
             let generation = drawn.with_value(|g| g.wrapping_add(1));
             drawn.set_value(generation);
@@ -608,7 +610,7 @@ pub fn TimelineView() -> impl IntoView {
                     // focus and the open item (a key press, a click) touch only their marks.
                     if !d.as_ref().is_some_and(|d| Arc::ptr_eq(&d.rows, &r)) {
                         *d = Some(Drawn {
-                            buckets: build(&root, &data, &src, &r, tab),
+                            buckets: build(&root, &data, &src, &r, tab, (locale, names)),
                             rows: r.clone(),
                             placed: None,
                         });
@@ -624,6 +626,7 @@ pub fn TimelineView() -> impl IntoView {
                             labels: &src.labels(&r.layout, &v, &r.folded),
                             as_of,
                             as_of_label,
+                            locale,
                         };
                         place(&root, &placement, &mut d.buckets);
                         d.placed = Some((v, as_of_label));
@@ -639,7 +642,8 @@ pub fn TimelineView() -> impl IntoView {
         let data = data.clone();
         Effect::new(move |_| {
             if let Some(root) = list_ref.get() {
-                source.with(|s| draw_list(&root, s, &data, ctx.t(Key::TlSpanNote)));
+                let langs = (ctx.locale(), names);
+                source.with(|s| draw_list(&root, s, &data, ctx.t(Key::TlSpanNote), langs));
             }
         });
     }
@@ -753,7 +757,7 @@ pub fn TimelineView() -> impl IntoView {
                             {tx(ctx, Key::TlWhole)}
                         </button>
                     </div>
-                    <p class="tl-shown" aria-live="polite" aria-atomic="true">{tx(ctx, Key::TlShown)} ": " <span class="tl-range">{shown}</span></p>
+                    <p class="tl-shown" aria-live="polite" aria-atomic="true">{move || labelled(ctx.locale(), ctx.t(Key::TlShown), "")} <span class="tl-range">{shown}</span></p>
                 </Show>
             </div>
             {body}
@@ -843,12 +847,14 @@ struct Bucket {
 /// Builds the axis and every lane with its marks into `root` (emptied first): once per
 /// [`Rows`]. Marks are placed in days, so a zoom does not touch them (see [`place`]). Returns
 /// each lane's year buckets.
+/// `langs`: the interface language (dates, punctuation) and the `lang` of the data's names.
 fn build(
     root: &web_sys::Element,
     data: &Dataset,
     src: &Source,
     rows: &Rows,
     tab: Option<usize>,
+    (locale, names): (Locale, &str),
 ) -> Vec<Vec<Bucket>> {
     // Keep the keyboard focus across the rebuild (a mark, or a lane's fold button).
     let active = document()
@@ -907,14 +913,14 @@ fn build(
             &[("class", "tl-caret"), ("aria-hidden", "true")],
             None,
         );
-        add(&button, false, "span", &[("lang", "en")], Some(&pa.name));
+        add(&button, false, "span", &[("lang", names)], Some(&pa.name));
         let count = src.entries.iter().filter(|e| e.lane == i).count();
         add(
             &button,
             false,
             "span",
             &[("class", "tl-count")],
-            Some(&format!(" ({count})")),
+            Some(&bracketed(locale, &count.to_string())),
         );
         let svg = add(
             &div,
@@ -924,7 +930,7 @@ fn build(
                 ("class", "tl-lane-svg"),
                 ("width", &w),
                 ("height", &px(lane.height)),
-                ("lang", "en"),
+                ("lang", names),
                 ("role", "group"),
                 ("aria-label", &pa.name),
             ],
@@ -964,7 +970,11 @@ fn build(
             let title = data.item(&m.item).map(|i| i.title.as_str()).unwrap_or("");
             // One element per mark (no wrapping group): thousands of marks are laid out and
             // painted on every zoom, so every element counts.
-            let label = format!("{}: {} ({title})", m.date.text, m.label);
+            let label = format!(
+                "{}{}",
+                labelled(locale, &format::date_in(locale, &m.date), &m.label),
+                bracketed(locale, title)
+            );
             let (i, order) = (e.milestone.to_string(), src.rank[p.entry].to_string());
             let mut attrs = vec![
                 ("role", "button"),
@@ -1025,6 +1035,7 @@ struct Placement<'a> {
     labels: &'a [tl::LabelPlace],
     as_of: Option<i32>,
     as_of_label: &'a str,
+    locale: Locale,
 }
 
 /// Shows the built drawing in a view: one transform per lane scales the marks, years far from
@@ -1043,7 +1054,7 @@ fn place(root: &web_sys::Element, p: &Placement, buckets: &mut [Vec<Bucket>]) {
     };
     if let Some(ticks) = axis.query_selector(".tl-pan > g").ok().flatten() {
         ticks.set_text_content(None);
-        for t in p.ticks {
+        for (k, t) in p.ticks.iter().enumerate() {
             let x = px(t.x);
             add(
                 &ticks,
@@ -1067,12 +1078,13 @@ fn place(root: &web_sys::Element, p: &Placement, buckets: &mut [Vec<Bucket>]) {
                     ("x", &px(t.x + 3.0)),
                     ("y", "14"),
                 ],
-                Some(&t.label),
+                Some(&format::tick_in(p.locale, &t.label, k == 0)),
             );
         }
         if let (Some(x), Some(a)) = (as_of_x, p.as_of) {
             let end = x > v.width - 160.0;
-            let label = format!("{} {}", p.as_of_label, crate::dates::iso_date(a));
+            let day = format::day_in(p.locale, &crate::dates::iso_date(a));
+            let label = format!("{} {day}", p.as_of_label);
             add(
                 &ticks,
                 true,
@@ -1219,7 +1231,13 @@ fn mark_state(
 }
 
 /// Writes the list of milestones by year (time order) into `root`, emptied first.
-fn draw_list(root: &web_sys::Element, s: &Source, data: &Dataset, period: &str) {
+fn draw_list(
+    root: &web_sys::Element,
+    s: &Source,
+    data: &Dataset,
+    period: &str,
+    (locale, names): (Locale, &str),
+) {
     root.set_text_content(None);
     let mut ol = None;
     let mut year = None;
@@ -1238,8 +1256,8 @@ fn draw_list(root: &web_sys::Element, s: &Source, data: &Dataset, period: &str) 
             &li,
             false,
             "time",
-            &[("datetime", &m.date.start), ("lang", "en")],
-            Some(&m.date.text),
+            &[("datetime", &m.date.start)],
+            Some(&format::date_in(locale, &m.date)),
         );
         if en.span {
             add(
@@ -1247,11 +1265,11 @@ fn draw_list(root: &web_sys::Element, s: &Source, data: &Dataset, period: &str) 
                 false,
                 "span",
                 &[("class", "tl-period")],
-                Some(&format!(" ({period})")),
+                Some(&bracketed(locale, period)),
             );
         }
-        add(&li, false, "span", &[], Some(": "));
-        add(&li, false, "span", &[("lang", "en")], Some(&m.label));
+        add(&li, false, "span", &[], Some(colon(locale)));
+        add(&li, false, "span", &[("lang", names)], Some(&m.label));
         add(&li, false, "span", &[], Some(" · "));
         let title = data.item(&m.item).map(|i| i.title.as_str()).unwrap_or("");
         add(
@@ -1262,7 +1280,7 @@ fn draw_list(root: &web_sys::Element, s: &Source, data: &Dataset, period: &str) 
                 ("type", "button"),
                 ("class", "link-button"),
                 ("data-i", &en.milestone.to_string()),
-                ("lang", "en"),
+                ("lang", names),
             ],
             Some(title),
         );

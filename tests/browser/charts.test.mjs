@@ -68,9 +68,11 @@ test('charts fit a phone screen and follow the Chinese interface', async (t) => 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
     await snapshot(page, 'charts-zh-hant-375');
+    await page.waitForSelector('.translation-note:not([role="status"])');
     await page.click('figure[data-chart="money"] .chart-actions button[aria-expanded]');
     const lang = await page.getAttribute('figure[data-chart="money"] tbody td', 'lang');
-    assert.equal(lang, 'en', 'data text is marked as English');
+    assert.equal(lang, 'zh-Hant-HK', 'the translated names are marked as Chinese');
+    assert.equal(await page.getAttribute('figure[data-chart="money"] tbody td:nth-child(4)', 'lang'), 'en', 'the paper\'s words stay English');
     await snapshot(page, 'charts-zh-hant-375-table');
   });
 });

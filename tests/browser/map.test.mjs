@@ -217,14 +217,16 @@ test('small screen: the map fits, the table follows, the page does not scroll si
   });
 });
 
-test('Chinese interface: map text translated, site names kept in English with lang="en"', async (t) => {
+test('Chinese interface: map text and site names in Chinese, marked as Chinese', async (t) => {
   await withPage(t, { query: '?view=map&lang=zh-hant&place=san-tin' }, async ({ page }) => {
     await openMap(page);
+    await page.waitForSelector('.edition-note:not([role="status"])');
+    await page.waitForSelector('#map-site-title[lang="zh-Hant-HK"]');
     assert.equal(await page.textContent('.map-list h3'), '地圖上的地點');
-    // The marker's name: the site in English, its statuses in the interface language.
+    // The marker's name: the site's Chinese name, then its statuses, both marked as Chinese.
     const parts = await page.$$eval('.map-marker[data-site="san-tin"] .visually-hidden > span', (s) => s.map((e) => e.lang));
-    assert.deepEqual(parts, ['en', 'zh-Hant-HK']);
-    assert.equal(await page.getAttribute('#map-site-title', 'lang'), 'en');
+    assert.deepEqual(parts, ['zh-Hant-HK', 'zh-Hant-HK']);
+    assert.equal(await page.textContent('#map-site-title'), '新田科技城');
     await snapshot(page, 'map-zh-hant-1280');
   });
 });
