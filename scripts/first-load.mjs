@@ -1,0 +1,30 @@
+// What a first visit to the English standalone page downloads before the app is interactive,
+// and its weight: shared by the bench (which prints it) and the size guard in the tests (which
+// fails when it passes the budget in scripts/size-budget.json, the one place the budget lives).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+/** { "first_load_brotli_bytes": budget, "goal_bytes": the goal beyond it, "why": ... } */
+export const BUDGET = JSON.parse(fs.readFileSync(path.join(here, 'size-budget.json'), 'utf8'));
+
+/** The files of the first load, relative to `dist`: the page, the loader, the glue, the wasm,
+ * the dataset and every stylesheet the page links (print.css included: it is fetched too). */
+export function firstLoadFiles(dist) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const files = ['index.html', 'loader.js', 'it-policy-explorer.js', 'it-policy-explorer_bg.wasm', 'data/policy-2021.json'];
+  for (const m of html.matchAll(/href="\.\/([\w.-]+\.css)/g)) files.push(m[1]);
+  return files;
+}
+
+/** Each first-load file's raw and brotli (quality 11) size, and the totals. */
+export function firstLoad(dist) {
+  const files = firstLoadFiles(dist).map((f) => {
+    const body = fs.readFileSync(path.join(dist, f));
+    const brotli = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    return { file: f, raw: body.length, brotli };
+  });
+  const sum = (k) => files.reduce((a, f) => a + f[k], 0);
+  return { files, raw: sum('raw'), brotli: sum('brotli') };
+}
