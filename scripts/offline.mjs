@@ -4,7 +4,8 @@
 //
 // - the CSS files, concatenated, in one <style>;
 // - the dataset in a <script type="application/json" id="itpe-data"> data block (never run), which
-//   the app reads instead of fetching it (the mount element names it: data-dataset-inline);
+//   the app reads instead of fetching it (the mount element names it: data-dataset-inline), and
+//   the Chinese translation files likewise (itpe-data-zh-hant, itpe-data-zh-hans);
 // - the wasm, base64, in a <script type="application/octet-stream" id="itpe-wasm"> data block;
 // - one inline module: wasm-bindgen's glue unchanged, followed by loader.js, which finds the glue's
 //   `__wbg_init` and passes it the decoded bytes (`init({ module_or_path: bytes })`);
@@ -39,6 +40,12 @@ const style = safe(css.map((f) => `/* ${f} */\n${read(f)}`).join('\n'), 'the CSS
 const script = safe(`${glue}\n${loader}`, 'the glue or the loader');
 // "<" only occurs inside JSON strings, where \u003c means the same.
 const data = JSON.stringify(JSON.parse(read('data/policy-2021.json'))).replace(/</g, '\\u003c');
+// The Chinese translation files, each in a data block the app reads for that language
+// (`{dataset block id}-{locale}`), since the single file can fetch nothing.
+const translations = ['zh-hant', 'zh-hans']
+  .filter((l) => fs.existsSync(path.join(dist, `data/policy-2021.${l}.json`)))
+  .map((l) => `<script type="application/json" id="itpe-data-${l}">${JSON.stringify(JSON.parse(read(`data/policy-2021.${l}.json`))).replace(/</g, '\\u003c')}</script>\n`)
+  .join('');
 const wasm = fs.readFileSync(path.join(dist, 'it-policy-explorer_bg.wasm')).toString('base64');
 
 const csp = [
@@ -62,7 +69,7 @@ once(/<link rel="icon"[^>]*>/, (m) => `${m}\n  <style>${style}</style>`, 'icon l
 once(/\s*<script defer src="\.\/loader\.js[^"]*"><\/script>/, '', 'loader script');
 once(/<div id="it-policy-explorer"/, '<div id="it-policy-explorer" data-edition="offline" data-dataset-inline="itpe-data" data-wasm="itpe-wasm"', 'mount element');
 once(/<\/body>/, `<script type="application/json" id="itpe-data">${data}</script>
-<script type="application/octet-stream" id="itpe-wasm">${wasm}</script>
+${translations}<script type="application/octet-stream" id="itpe-wasm">${wasm}</script>
 <script type="module">${script}</script>
 </body>`, 'body end');
 

@@ -174,7 +174,11 @@ fn App(config: Config) -> impl IntoView {
         Some(Ok((data, _))) => Some(data),
         _ => None,
     });
-    let (localized, zh_status, retry) = use_localized(english, config.dataset_url.clone());
+    let (localized, zh_status, retry) = use_localized(
+        english,
+        config.dataset_url.clone(),
+        config.edition.inline_dataset.clone(),
+    );
 
     let body = move || match resource.get() {
         None => view! { <Loading/> }.into_any(),

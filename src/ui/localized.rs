@@ -64,6 +64,24 @@ pub enum ZhStatus {
 
 type Fetched = Option<Result<Arc<Translations>, (Locale, String)>>;
 
+/// The translation file for `locale`: from the page itself when the dataset is inline (the
+/// single-file edition holds each language's file in an element named `{inline}-{locale}`, since
+/// it can fetch nothing), else fetched.
+async fn translations(
+    url: String,
+    inline: Option<String>,
+    locale: Locale,
+    data: Arc<Dataset>,
+) -> Result<Translations, String> {
+    let Some(id) = inline else {
+        return fetch(url, locale, data).await;
+    };
+    let id = format!("{id}-{}", locale.as_str());
+    let text =
+        super::offline::inline_text(&id).ok_or_else(|| format!("#{id}: not in this copy"))?;
+    Translations::from_json(&text, locale, &data).map_err(|e| format!("#{id}: {e}"))
+}
+
 async fn fetch(url: String, locale: Locale, data: Arc<Dataset>) -> Result<Translations, String> {
     let response = gloo_net::http::Request::get(&url)
         .send()
@@ -81,6 +99,7 @@ async fn fetch(url: String, locale: Locale, data: Arc<Dataset>) -> Result<Transl
 pub fn use_localized(
     english: Signal<Option<Arc<Dataset>>>,
     dataset_url: String,
+    inline: Option<String>,
 ) -> (Memo<Option<Localized>>, Memo<ZhStatus>, Callback<()>) {
     let ctx = use_ctx();
     let cache: StoredValue<Vec<Arc<Translations>>> = StoredValue::new(Vec::new());
@@ -88,6 +107,7 @@ pub fn use_localized(
         let locale = ctx.locale();
         let data = english.get();
         let url = url_for(&dataset_url, locale);
+        let inline = inline.clone();
         async move {
             let data = data.filter(|_| locale != Locale::En)?;
             let hit = cache
@@ -96,7 +116,7 @@ pub fn use_localized(
             if let Some(hit) = hit {
                 return Some(Ok(hit));
             }
-            let result = fetch(url, locale, data).await.map(Arc::new);
+            let result = translations(url, inline, locale, data).await.map(Arc::new);
             if let Ok(tr) = &result {
                 cache.try_update_value(|c| c.push(tr.clone()));
             }

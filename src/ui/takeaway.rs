@@ -138,10 +138,11 @@ pub fn TakeAway() -> impl IntoView {
             para.and_then(|p| data.paragraph(&p).cloned())
         })
     });
-    let data = loaded.data.clone();
+    // The paper is cited as published, in English, also from a Chinese interface.
+    let english = loaded.english.clone();
     let cite_text = Memo::new(move |_| {
         cited.with(|p| {
-            link.with(|l| citation(ctx.locale(), &data.document, p.as_ref(), &today(), l))
+            link.with(|l| citation(ctx.locale(), &english.document, p.as_ref(), &today(), l))
         })
     });
 

@@ -220,7 +220,7 @@ test('small screen: the map fits, the table follows, the page does not scroll si
 test('Chinese interface: map text and site names in Chinese, marked as Chinese', async (t) => {
   await withPage(t, { query: '?view=map&lang=zh-hant&place=san-tin' }, async ({ page }) => {
     await openMap(page);
-    await page.waitForSelector('.edition-note:not([role="status"])');
+    await page.waitForSelector('.translation-note:not([role="status"])');
     await page.waitForSelector('#map-site-title[lang="zh-Hant-HK"]');
     assert.equal(await page.textContent('.map-list h3'), '地圖上的地點');
     // The marker's name: the site's Chinese name, then its statuses, both marked as Chinese.

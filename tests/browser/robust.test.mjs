@@ -103,7 +103,7 @@ async function failingStatus(t, status, wording, lang = '') {
     await page.waitForSelector('.error-summary');
     const problem = await page.textContent('.error-problem');
     assert.match(problem, wording);
-    assert.match(problem, new RegExp(`HTTP status ${status}`));
+    assert.match(problem, new RegExp(`HTTP (status|狀態|状态) ${status}`));
     fail = false;
     await page.click('.error-summary button');
     await page.waitForSelector('.dataset-counts');

@@ -98,6 +98,15 @@ test('formula-like text comes out neutralised and Chinese text intact', async (t
     c.title = '+1+2';
     e.title = '創新及科技局：「香港」科技園';
     fs.writeFileSync(file, JSON.stringify(mutated));
+    // The Chinese interface shows the translation file's titles and summaries: the same texts
+    // there, so the download in Chinese carries them too.
+    const zhFile = path.join(d, 'data/policy-2021.zh-hant.json');
+    const zh = JSON.parse(fs.readFileSync(zhFile, 'utf8'));
+    for (const item of [a, b, c, e]) {
+      zh.items[item.id].title.text = item.title;
+      if (item !== e) zh.items[item.id].summary.text = item.summary;
+    }
+    fs.writeFileSync(zhFile, JSON.stringify(zh));
   });
   try {
     await withPage(t, { dir, query: '?lang=zh-hant' }, async ({ page }) => {

@@ -231,7 +231,7 @@ test('on a 375 px screen the list is the default; the axis is one click away', a
 test('the Chinese interface shows the Chinese texts, marked as Chinese', async (t) => {
   await withPage(t, { query: '?view=timeline&lang=zh-hant' }, async ({ page }) => {
     await timeline(page);
-    await page.waitForSelector('.edition-note:not([role="status"])');
+    await page.waitForSelector('.translation-note:not([role="status"])');
     assert.match(await page.textContent('button[data-mode="axis"]'), /時間軸/);
     await page.waitForSelector('.tl-lane-svg[lang="zh-Hant-HK"]');
     await snapshot(page, 'timeline-zh-hant-1280');
