@@ -747,43 +747,31 @@ pub fn kind_key(k: ItemKind) -> Key {
 /// A day ("2026-11-30") as people write it: "30 November 2026", "2026年11月30日". Anything
 /// else is returned as it is.
 pub fn long_date(locale: Locale, iso: &str) -> String {
+    if locale != Locale::En {
+        return crate::format::day_in(locale, iso);
+    }
     let mut parts = iso.splitn(3, '-').map(|p| p.parse::<usize>().ok());
     let (Some(Some(y)), Some(Some(m @ 1..=12)), Some(Some(d))) =
         (parts.next(), parts.next(), parts.next())
     else {
         return iso.to_string();
     };
-    match locale {
-        Locale::En => format!("{d} {} {y}", MONTH_NAMES[m - 1]),
-        Locale::ZhHant | Locale::ZhHans => format!("{y}年{m}月{d}日"),
-    }
+    format!("{d} {} {y}", MONTH_NAMES[m - 1])
 }
 
 /// Where a paragraph is in the paper, for citations: "para. 8", "footnote 1", "Annex (4), row
 /// 2"; none for headings, which are not numbered.
 pub fn paragraph_ref(locale: Locale, p: &Paragraph) -> Option<String> {
-    let zh = locale != Locale::En;
     match p.kind {
         ParagraphKind::Heading => None,
-        ParagraphKind::Body if zh => Some(format!("第{}段", p.label)),
+        // In Chinese, as everywhere else in the interface (第8段, 註1, 附件（4）第2項).
+        _ if locale != Locale::En => Some(paragraph_label(locale, &p.label)),
         ParagraphKind::Body => Some(format!("para. {}", p.label)),
-        ParagraphKind::Footnote => {
-            let n = p.label.trim_start_matches("Footnote").trim();
-            Some(match locale {
-                Locale::En => format!("footnote {n}"),
-                Locale::ZhHant => format!("註腳{n}"),
-                Locale::ZhHans => format!("注脚{n}"),
-            })
-        }
-        ParagraphKind::AnnexRow => {
-            // Ids are "a{area}-{row}" (DATA.md); the label says the same in English.
-            let parsed = p.id.strip_prefix('a').and_then(|r| r.split_once('-'));
-            Some(match (locale, parsed) {
-                (Locale::ZhHant, Some((area, row))) => format!("附件第({area})項第{row}行"),
-                (Locale::ZhHans, Some((area, row))) => format!("附件第({area})项第{row}行"),
-                _ => p.label.clone(),
-            })
-        }
+        ParagraphKind::Footnote => Some(format!(
+            "footnote {}",
+            p.label.trim_start_matches("Footnote").trim()
+        )),
+        ParagraphKind::AnnexRow => Some(p.label.clone()),
     }
 }
 
@@ -967,14 +955,14 @@ mod tests {
         );
         assert_eq!(
             paragraph_ref(Locale::ZhHant, annex).as_deref(),
-            Some("附件第(4)項第2行")
+            Some("附件（4）第2項")
         );
         let fn1 = data.paragraph("fn1").expect("the footnote");
         assert_eq!(
             paragraph_ref(Locale::En, fn1).as_deref(),
             Some("footnote 1")
         );
-        assert_eq!(paragraph_ref(Locale::ZhHans, fn1).as_deref(), Some("注脚1"));
+        assert_eq!(paragraph_ref(Locale::ZhHans, fn1).as_deref(), Some("注1"));
         let heading = data.paragraph("h-purpose").expect("a heading");
         assert_eq!(paragraph_ref(Locale::En, heading), None);
         assert_eq!(long_date(Locale::En, "not a date"), "not a date");
