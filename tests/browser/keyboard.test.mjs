@@ -214,7 +214,7 @@ test('the search box is a search landmark; the timeline announces the period it 
 // WCAG 1.4.12: text spacing a user may set must not hide content or make the page scroll sideways.
 const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-bottom: 2em !important; }`;
-for (const [query, width] of [['', 320], ['?view=map', 320], ['?view=source', 320], ['?item=hsitp', 1280], ['?view=map&place=hksp', 1280]]) {
+for (const [query, width] of [['', 320], ['?view=map', 320], ['?view=source', 320], ['?item=hsitp', 1280], ['?view=map&place=hksp', 1280], ['?view=source&para=p8', 1280]]) {
   test(`text spacing at ${width} px does not make ${query || 'explore'} scroll sideways`, async (t) => {
     await withPage(t, { query, width, bypassCSP: true }, async ({ page }) => {
       await ready(page);
