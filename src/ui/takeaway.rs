@@ -295,12 +295,13 @@ pub fn DataLinks() -> impl IntoView {
             .map(|u| u.href())
             .unwrap_or_else(|_| format!("data/{file}"))
     };
-    let size = |bytes: usize| format!("{} KB", crate::format::group(bytes as f64 / 1024.0, 0));
+    // Sizes written as the footer's offline offer writes them (`edition::file_size`).
     let link = move |file: &'static str, key: Key, bytes: usize| {
         view! {
             <li>
                 <a href=href(file) data-file=file type="application/json">{move || ctx.t(key)}</a>
-                ", " {size(bytes)}
+                {move || crate::i18n::comma(ctx.locale())}
+                {crate::edition::file_size(bytes as u64)}
             </li>
         }
     };
