@@ -79,7 +79,10 @@ pub fn DownloadLink() -> impl IntoView {
         view! {
             <p class="offline-download">
                 <a href=d.href download>{move || ctx.t(Key::DownloadOffline)}</a>
-                " (zip, " {size} ")"
+                {move || {
+                    let locale = ctx.locale();
+                    crate::i18n::bracketed(locale, &format!("zip{}{size}", crate::i18n::comma(locale)))
+                }}
             </p>
         }
     })
