@@ -38,18 +38,25 @@ function brotli(file, body) {
 /**
  * Starts a server. `dir`: the folder to serve; `base`: the URL path it is mounted at ("/" or
  * "/some/sub/path/"); `csp`: a Content-Security-Policy header value or null; `port`: 0 for any.
- * Requests outside `base` get 404. Resolves to { server, url, close() }.
+ * `mounts`: more folders at other paths, `[{ base: '/gov/', dir: 'examples/embed' }]` (a host
+ * page beside the bundle, as on a government site). Requests outside every base get 404.
+ * Resolves to { server, url, origin, close() }.
  */
-export function serve({ dir, base = '/', csp = null, port = 0, host = '127.0.0.1', compress = true }) {
-  const root = path.resolve(dir);
+export function serve({ dir, base = '/', csp = null, port = 0, host = '127.0.0.1', compress = true, mounts = [] }) {
+  // Longest base first, so that "/explorer/" wins over "/".
+  const all = [{ base, dir }, ...mounts]
+    .map((m) => ({ base: m.base, root: path.resolve(m.dir) }))
+    .sort((a, b) => b.base.length - a.base.length);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let rel = decodeURIComponent(url.pathname);
-    if (!rel.startsWith(base)) {
+    const mount = all.find((m) => rel.startsWith(m.base));
+    if (!mount) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('not found');
     }
-    rel = rel.slice(base.length);
+    const { root } = mount;
+    rel = rel.slice(mount.base.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.join(root, rel);
     if (!file.startsWith(root + path.sep)) {
@@ -82,6 +89,7 @@ export function serve({ dir, base = '/', csp = null, port = 0, host = '127.0.0.1
       resolve({
         server,
         url: `http://${host}:${p}${base}`,
+        origin: `http://${host}:${p}`,
         close: () => new Promise((r) => server.close(r)),
       });
     });
