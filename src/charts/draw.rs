@@ -232,7 +232,8 @@ pub fn render(chart: &Chart, width: u32, locale: Locale, export: bool) -> Svg {
             t(locale, Key::ChartExportSource),
             &refs.join(crate::i18n::list_separator(locale)),
         );
-        y = c.para((m, y), &line, SMALL, inner, 4, MUTED);
+        // Lines enough for every source at the narrowest width: a citation is never cut.
+        y = c.para((m, y), &line, SMALL, inner, 8, MUTED);
     }
     let height = (y + m) as u32;
     let mut markup = c.svg(w, height);

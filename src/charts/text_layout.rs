@@ -1,28 +1,15 @@
-//! Text layout without measuring: widths estimated from character classes (no DOM text
-//! measurement, see the module comment of `charts`), and wrapping to a width.
+//! Text layout without measuring: widths from the layouts' one estimate (`text::width_em`),
+//! and wrapping to a width.
 
 /// Bold text is about a tenth wider: estimate it at this size.
 pub(super) fn bold_size(size: f64) -> f64 {
     size * 1.1
 }
 
-/// Estimated width of text in pixels (no measuring: see the module comment). Errs wide, and
-/// leaves room for a reader's wider text spacing (`text::spacing_allowance_em`).
+/// Estimated width of text in pixels at `size` px (`text::width_em`: no measuring, see the
+/// module comment of `charts`).
 pub(super) fn text_width(s: &str, size: f64) -> f64 {
-    s.chars()
-        .map(|c| {
-            crate::text::spacing_allowance_em(c)
-                + match c {
-                    ' ' | 'i' | 'j' | 'l' | '.' | ',' | '\'' | ':' | ';' | '|' | '!' => 0.3,
-                    'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' => 0.42,
-                    'm' | 'w' | 'M' | 'W' | '@' | '%' => 0.95,
-                    'A'..='Z' | '0'..='9' | '$' | '&' | '#' => 0.72,
-                    c if (c as u32) >= 0x2e80 => 1.0,
-                    _ => 0.63,
-                }
-        })
-        .sum::<f64>()
-        * size
+    crate::text::width_em(s) * size
 }
 
 /// Breaks text into at most `max_lines` lines of `max_w` pixels; the last line ends in "…" if cut.
