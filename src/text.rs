@@ -2,7 +2,9 @@
 //! folding, and whitespace normalisation (dataset checks).
 
 /// Collapses every run of whitespace (including the PDF extract's line breaks and double spaces)
-/// into one space and trims the ends. Quotes are compared in this form.
+/// into one space and trims the ends. Quotes are compared in this form (dataset checks only: not
+/// compiled for wasm).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
