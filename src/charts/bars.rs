@@ -46,12 +46,13 @@ pub(super) fn bars(
             group = &r.group;
             y += 6;
             let step = (BODY * 1.35) as i32;
-            for l in wrap(group, bold_size(BODY), w, 2) {
+            for l in wrap(group, bold_size(BODY), w, 3) {
                 c.bold(x0, y + step / 2, &l, BODY);
                 y += step;
             }
         }
-        y = c.para((x0, y + 2), &r.label, BODY, w, 3, INK);
+        // Up to four lines: the labels that tell a scheme's amounts apart end in their last words.
+        y = c.para((x0, y + 2), &r.label, BODY, w, 4, INK);
         let len = scale(r.value).max(2);
         let (bar_top, bar_h) = (y + 2, 18);
         c.draw(Op::Rect(x0, bar_top, x0 + len, bar_top + bar_h, colour));

@@ -53,7 +53,7 @@ pub(super) fn dots(
     let grid_top = y;
     let right = x0 + w as i32;
     for r in &chart.rows {
-        y = c.para((x0, y + 4), &r.label, BODY, w, 2, INK);
+        y = c.para((x0, y + 4), &r.label, BODY, w, 3, INK);
         let x = xv(r.value);
         let short = value_label(r, locale);
         let long = format!("{short} · {}", r.measure);
@@ -72,7 +72,7 @@ pub(super) fn dots(
         let (label, at) = match side(&long) {
             Some(at) => (long, Some(at)),
             None => {
-                y = c.para((x0, y), &r.measure, SMALL, w, 2, MUTED);
+                y = c.para((x0, y), &r.measure, SMALL, w, 3, MUTED);
                 let at = side(&short);
                 (short, at)
             }

@@ -208,7 +208,7 @@ pub fn render(chart: &Chart, width: u32, locale: Locale, export: bool) -> Svg {
     let title = title(chart.id, chart.money, locale);
     if export {
         let step = (HEAD * 1.3) as i32;
-        for l in wrap(title, bold_size(HEAD), inner, 3) {
+        for l in wrap(title, bold_size(HEAD), inner, 4) {
             c.bold(m, y + step / 2, &l, HEAD);
             y += step;
         }
