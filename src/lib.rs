@@ -1,7 +1,9 @@
 //! I&T Policy Explorer.
 //!
 //! Plain modules (no browser APIs, tested natively with `cargo test`) hold the data model and
-//! every piece of logic; `ui` (compiled for wasm32 only) renders them with Leptos.
+//! every piece of logic; `ui` (compiled for wasm32 only) renders them with Leptos. What only the
+//! dataset tests use (`validate`, the date-phrase reader, whitespace normalisation) is compiled
+//! natively only.
 
 pub mod charts;
 pub mod check;
@@ -15,6 +17,9 @@ pub mod i18n;
 pub mod model;
 pub mod text;
 pub mod timeline;
+/// The checks of the dataset against the paper's text: run by the dataset tests, never by the
+/// app, so not compiled for wasm.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod validate;
 pub mod view_state;
 pub mod zh;

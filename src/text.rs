@@ -1,15 +1,49 @@
-//! Text normalisation shared by the dataset checks and the search.
+//! Text handling without a browser: estimated text widths (chart and timeline layouts), search
+//! folding, and whitespace normalisation (dataset checks).
 
 /// Collapses every run of whitespace (including the PDF extract's line breaks and double spaces)
-/// into one space and trims the ends. Quotes are compared in this form.
+/// into one space and trims the ends. Quotes are compared in this form (dataset checks only: not
+/// compiled for wasm).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Estimated width of text, in em: multiply by the font size in px. The one estimate of the
+/// chart and timeline layouts, which cannot measure text (the charts are drawn without a DOM,
+/// and DOM measurement would cost a layout per label).
+pub fn width_em(s: &str) -> f64 {
+    s.chars().map(char_em).sum()
+}
+
+/// Estimated advance of a character, in em. Generous (close to DejaVu Sans, a wide default
+/// sans-serif), so that real text is at most as wide as estimated, also with a reader's wider
+/// text spacing ([`spacing_allowance_em`]).
+pub fn char_em(c: char) -> f64 {
+    glyph_em(c) + spacing_allowance_em(c)
+}
+
+fn glyph_em(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | '\'' | '.' | ',' | ':' | ';' | '|' | '!' => 0.3,
+        ' ' | 'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' | 'I' => 0.43,
+        '‘' | '’' | '“' | '”' | '"' => 0.45,
+        'm' => 0.98,
+        'w' => 0.83,
+        'M' => 0.88,
+        'W' => 1.0,
+        'A'..='Z' => 0.8,
+        'a'..='z' | '0'..='9' => 0.64,
+        '&' | '%' | '$' | '@' | '#' => 0.86,
+        '…' => 1.0,
+        c if c.is_ascii() => 0.7,
+        _ => 1.0,
+    }
+}
+
 /// Extra width, in em, that a reader's own text spacing may give a character (WCAG 1.4.12:
-/// letter spacing 0.12em, word spacing 0.16em more). The chart and timeline layouts, which
-/// estimate text widths instead of measuring them, add it, so their labels still fit and never
-/// overlap when a reader widens the spacing.
+/// letter spacing 0.12em, word spacing 0.16em more). [`char_em`] adds it, so labels laid out
+/// with estimated widths still fit and never overlap when a reader widens the spacing.
 pub fn spacing_allowance_em(c: char) -> f64 {
     if c == ' ' {
         0.28
@@ -96,6 +130,15 @@ mod tests {
     #[test]
     fn whitespace_collapses() {
         assert_eq!(normalize_ws("  a \n\n b\t c  "), "a b c");
+    }
+
+    #[test]
+    fn widths_are_estimated_generously_with_room_for_text_spacing() {
+        assert!(width_em("WWW") > width_em("Mmm") && width_em("Mmm") > width_em("iii"));
+        // A Chinese character is a full em, plus the letter-spacing allowance.
+        assert!((width_em("一二") - 2.24).abs() < 1e-9);
+        // A space also gets the word-spacing allowance.
+        assert!((char_em(' ') - char_em('f') - 0.16).abs() < 1e-9);
     }
 
     #[test]

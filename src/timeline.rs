@@ -53,34 +53,14 @@ pub fn is_span(p: Precision) -> bool {
     )
 }
 
-/// Estimated advance of a character, in em. Generous (close to DejaVu Sans, a wide default
-/// sans-serif), so that real text is at most as wide as estimated, also with a reader's wider
-/// text spacing (`text::spacing_allowance_em`).
+/// Estimated advance of a character, in em (`text::char_em`, the layouts' one estimate).
 fn char_em(c: char) -> f32 {
-    glyph_em(c) + crate::text::spacing_allowance_em(c) as f32
-}
-
-fn glyph_em(c: char) -> f32 {
-    match c {
-        'i' | 'j' | 'l' | '\'' | '.' | ',' | ':' | ';' | '|' | '!' => 0.3,
-        ' ' | 'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' | 'I' => 0.43,
-        '‘' | '’' | '“' | '”' | '"' => 0.45,
-        'm' => 0.98,
-        'w' => 0.83,
-        'M' => 0.88,
-        'W' => 1.0,
-        'A'..='Z' => 0.8,
-        'a'..='z' | '0'..='9' => 0.64,
-        '&' | '%' | '$' | '@' | '#' => 0.86,
-        '…' => 1.0,
-        c if c.is_ascii() => 0.7,
-        _ => 1.0,
-    }
+    crate::text::char_em(c) as f32
 }
 
 /// Estimated width of `s` in px at [`FONT_PX`].
 pub fn text_width(s: &str) -> f32 {
-    s.chars().map(char_em).sum::<f32>() * FONT_PX
+    crate::text::width_em(s) as f32 * FONT_PX
 }
 
 /// `label` shortened to fit `avail` px: the whole label, a prefix with "…", or None when not

@@ -253,13 +253,14 @@ fn parse_paper_date(
     parse_paper_date_in(text, y, m)
 }
 
-struct Ctx<'a> {
+/// One run of the checks: the dataset, its paragraphs by id, and the problems found so far.
+struct Checker<'a> {
     data: &'a Dataset,
     paragraphs: HashMap<&'a str, &'a Paragraph>,
     problems: Vec<String>,
 }
 
-impl<'a> Ctx<'a> {
+impl<'a> Checker<'a> {
     fn report(&mut self, msg: String) {
         self.problems.push(msg);
     }
@@ -299,19 +300,19 @@ impl<'a> Ctx<'a> {
 }
 
 fn check_unique<'b>(
-    ctx: &mut Ctx,
+    checker: &mut Checker,
     what: &str,
     ids: impl Iterator<Item = &'b str>,
 ) -> HashSet<&'b str> {
     let mut seen = HashSet::new();
     for id in ids {
         if !crate::check::is_safe_id(id) {
-            ctx.report(format!(
+            checker.report(format!(
                 "{what} \"{id}\": id is empty, too long or has unsafe characters"
             ));
         }
         if !seen.insert(id) {
-            ctx.report(format!("{what} \"{id}\": id is used more than once"));
+            checker.report(format!("{what} \"{id}\": id is used more than once"));
         }
     }
     seen
@@ -320,31 +321,31 @@ fn check_unique<'b>(
 /// Every check of the dataset against the paper's text (`source_text` = the extract as stored in
 /// data/source). Returns the problems found, each naming the record.
 pub fn validate(data: &Dataset, source_text: &str) -> Vec<String> {
-    let mut ctx = Ctx {
+    let mut checker = Checker {
         data,
         paragraphs: data.paragraphs.iter().map(|p| (p.id.as_str(), p)).collect(),
         problems: Vec::new(),
     };
-    check_document(&mut ctx);
-    check_reflow(&mut ctx, source_text);
-    check_paragraphs(&mut ctx);
-    check_areas(&mut ctx);
-    check_items(&mut ctx);
-    check_figures(&mut ctx);
-    check_milestones(&mut ctx);
-    check_series(&mut ctx);
-    check_sites(&mut ctx);
-    check_organisations(&mut ctx);
-    check_number_coverage(&mut ctx);
-    ctx.problems
+    check_document(&mut checker);
+    check_reflow(&mut checker, source_text);
+    check_paragraphs(&mut checker);
+    check_areas(&mut checker);
+    check_items(&mut checker);
+    check_figures(&mut checker);
+    check_milestones(&mut checker);
+    check_series(&mut checker);
+    check_sites(&mut checker);
+    check_organisations(&mut checker);
+    check_number_coverage(&mut checker);
+    checker.problems
 }
 
-fn check_document(ctx: &mut Ctx) {
-    let d = &ctx.data.document;
-    if ctx.data.schema_version != SCHEMA_VERSION {
-        ctx.report(format!(
+fn check_document(checker: &mut Checker) {
+    let d = &checker.data.document;
+    if checker.data.schema_version != SCHEMA_VERSION {
+        checker.report(format!(
             "dataset: schema_version {} is not {SCHEMA_VERSION}",
-            ctx.data.schema_version
+            checker.data.schema_version
         ));
     }
     for (field, value) in [
@@ -353,52 +354,52 @@ fn check_document(ctx: &mut Ctx) {
         ("source_file", &d.source_file),
     ] {
         if value.trim().is_empty() {
-            ctx.report(format!("document: {field} is empty"));
+            checker.report(format!("document: {field} is empty"));
         }
     }
     if d.offices.first() != Some(&d.bureau) {
-        ctx.report("document: offices must start with the bureau".into());
+        checker.report("document: offices must start with the bureau".into());
     }
-    match parse_paper_date(ctx.data, &d.date_text) {
+    match parse_paper_date(checker.data, &d.date_text) {
         Some((_, start, _)) if start.get(..7) == Some(d.date.as_str()) => {}
-        _ => ctx.report(format!(
+        _ => checker.report(format!(
             "document: date \"{}\" does not match date_text \"{}\"",
             d.date, d.date_text
         )),
     }
     match (day_number(&d.as_of), day_number(&format!("{}-01", d.date))) {
         (Some(a), Some(issued)) if a >= issued - 31 => {}
-        _ => ctx.report(format!(
+        _ => checker.report(format!(
             "document: as_of \"{}\" is not an ISO day near the paper's date",
             d.as_of
         )),
     }
     let semver = d.dataset_version.split('.').collect::<Vec<_>>();
     if semver.len() != 3 || semver.iter().any(|p| p.parse::<u32>().is_err()) {
-        ctx.report(format!(
+        checker.report(format!(
             "document: dataset_version \"{}\" is not semver",
             d.dataset_version
         ));
     }
     if d.source_sha256.len() != 64 || !d.source_sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-        ctx.report("document: source_sha256 is not 64 hex digits".into());
+        checker.report("document: source_sha256 is not 64 hex digits".into());
     }
 }
 
-fn check_reflow(ctx: &mut Ctx, source_text: &str) {
-    let headers = &ctx.data.document.removed_headers;
+fn check_reflow(checker: &mut Checker, source_text: &str) {
+    let headers = &checker.data.document.removed_headers;
     for h in headers {
         if !source_text.lines().any(|l| normalize_ws(l) == *h) {
-            ctx.report(format!(
+            checker.report(format!(
                 "document: removed header \"{h}\" is not a line of the source"
             ));
         }
     }
     let reflowed = reflow_source(source_text, headers);
     let mut pos = 0;
-    for p in &ctx.data.paragraphs {
+    for p in &checker.data.paragraphs {
         if normalize_ws(&p.text) != p.text || p.text.is_empty() {
-            ctx.problems.push(format!(
+            checker.problems.push(format!(
                 "paragraph {}: text is empty or not whitespace-normalised",
                 p.id
             ));
@@ -424,7 +425,7 @@ fn check_reflow(ctx: &mut Ctx, source_text: &str) {
             .get(offset..)
             .map(show)
             .unwrap_or_else(|| show(&expected));
-        ctx.problems.push(format!(
+        checker.problems.push(format!(
             "paragraph {}: text differs from the source: the source continues \"{found}\" but the paragraph has \"{wanted}\"",
             p.id
         ));
@@ -432,16 +433,16 @@ fn check_reflow(ctx: &mut Ctx, source_text: &str) {
     }
     if pos != reflowed.len() {
         let rest: String = reflowed[pos..].chars().take(80).collect();
-        ctx.problems.push(format!(
+        checker.problems.push(format!(
             "paragraphs: source text after the last paragraph is missing: \"{rest}\""
         ));
     }
 }
 
-fn check_paragraphs(ctx: &mut Ctx) {
-    let data = ctx.data;
+fn check_paragraphs(checker: &mut Checker) {
+    let data = checker.data;
     check_unique(
-        ctx,
+        checker,
         "paragraph",
         data.paragraphs.iter().map(|p| p.id.as_str()),
     );
@@ -450,7 +451,7 @@ fn check_paragraphs(ctx: &mut Ctx) {
         match p.kind {
             ParagraphKind::Heading => {
                 if !p.id.starts_with("h-") || !p.label.is_empty() {
-                    ctx.report(format!(
+                    checker.report(format!(
                         "paragraph {}: a heading needs an id \"h-...\" and an empty label",
                         p.id
                     ));
@@ -459,7 +460,7 @@ fn check_paragraphs(ctx: &mut Ctx) {
             ParagraphKind::Body => {
                 let n: Option<u32> = p.label.parse().ok();
                 if n.is_none() || p.id != format!("p{}", p.label) {
-                    ctx.report(format!(
+                    checker.report(format!(
                         "paragraph {}: a body paragraph needs id \"p<label>\" and a numeric label (label \"{}\")",
                         p.id, p.label
                     ));
@@ -469,7 +470,7 @@ fn check_paragraphs(ctx: &mut Ctx) {
             ParagraphKind::Footnote => {
                 let n = p.label.strip_prefix("Footnote ").unwrap_or("");
                 if n.parse::<u32>().is_err() || p.id != format!("fn{n}") {
-                    ctx.report(format!(
+                    checker.report(format!(
                         "paragraph {}: a footnote needs id \"fn<n>\" and label \"Footnote <n>\"",
                         p.id
                     ));
@@ -477,15 +478,15 @@ fn check_paragraphs(ctx: &mut Ctx) {
             }
             ParagraphKind::AnnexRow => {
                 let Some(area_id) = p.area.as_deref() else {
-                    ctx.report(format!("paragraph {}: an Annex row needs an area", p.id));
+                    checker.report(format!("paragraph {}: an Annex row needs an area", p.id));
                     continue;
                 };
                 match data.area(area_id) {
-                    None => ctx.report(format!(
+                    None => checker.report(format!(
                         "paragraph {}: area \"{area_id}\" does not exist",
                         p.id
                     )),
-                    Some(a) if a.kind != AreaKind::AnnexArea => ctx.report(format!(
+                    Some(a) if a.kind != AreaKind::AnnexArea => checker.report(format!(
                         "paragraph {}: area \"{area_id}\" is not an Annex area",
                         p.id
                     )),
@@ -495,7 +496,7 @@ fn check_paragraphs(ctx: &mut Ctx) {
                         if row.parse::<u32>().is_err()
                             || p.label != format!("Annex ({n}), row {row}")
                         {
-                            ctx.report(format!(
+                            checker.report(format!(
                                 "paragraph {}: an Annex row of area ({n}) needs id \"a{n}-<row>\" and label \"Annex ({n}), row <row>\" (label \"{}\")",
                                 p.id, p.label
                             ));
@@ -503,7 +504,7 @@ fn check_paragraphs(ctx: &mut Ctx) {
                     }
                 }
                 if p.heading.as_deref().is_none_or(|h| h.trim().is_empty()) {
-                    ctx.report(format!(
+                    checker.report(format!(
                         "paragraph {}: an Annex row needs its Policy Initiatives cell as heading",
                         p.id
                     ));
@@ -511,33 +512,33 @@ fn check_paragraphs(ctx: &mut Ctx) {
             }
         }
         if p.kind != ParagraphKind::AnnexRow && p.area.is_some() {
-            ctx.report(format!("paragraph {}: only Annex rows have an area", p.id));
+            checker.report(format!("paragraph {}: only Annex rows have an area", p.id));
         }
     }
     let expected: Vec<u32> = (1..=body_numbers.len() as u32).collect();
     if body_numbers != expected {
-        ctx.report(format!(
+        checker.report(format!(
             "paragraphs: body paragraphs are not numbered 1..n in order: {body_numbers:?}"
         ));
     }
 }
 
-fn check_areas(ctx: &mut Ctx) {
-    let data = ctx.data;
+fn check_areas(checker: &mut Checker) {
+    let data = checker.data;
     check_unique(
-        ctx,
+        checker,
         "policy area",
         data.policy_areas.iter().map(|a| a.id.as_str()),
     );
     let mut numbers = Vec::new();
     for a in &data.policy_areas {
         let who = format!("policy area {}", a.id);
-        ctx.source(&who, &a.source);
+        checker.source(&who, &a.source);
         match (a.kind, a.number) {
             (AreaKind::AnnexArea, Some(n)) => {
                 numbers.push(n);
                 if a.id != format!("a{n}") {
-                    ctx.report(format!("{who}: an Annex area's id must be \"a{n}\""));
+                    checker.report(format!("{who}: an Annex area's id must be \"a{n}\""));
                 }
                 let heading = format!("({n}) {}", a.name);
                 if !data
@@ -545,50 +546,50 @@ fn check_areas(ctx: &mut Ctx) {
                     .iter()
                     .any(|p| p.kind == ParagraphKind::Heading && p.text == heading)
                 {
-                    ctx.report(format!(
+                    checker.report(format!(
                         "{who}: no heading paragraph reads \"{heading}\" (names must be verbatim)"
                     ));
                 }
                 if !data.items.iter().any(|i| i.area == a.id) {
-                    ctx.report(format!("{who}: no item belongs to it"));
+                    checker.report(format!("{who}: no item belongs to it"));
                 }
             }
             (AreaKind::AnnexArea, None) => {
-                ctx.report(format!("{who}: an Annex area needs its number"))
+                checker.report(format!("{who}: an Annex area needs its number"))
             }
-            (AreaKind::Theme, Some(_)) => ctx.report(format!("{who}: a theme has no number")),
+            (AreaKind::Theme, Some(_)) => checker.report(format!("{who}: a theme has no number")),
             (AreaKind::Theme, None) => {
                 if !a.id.starts_with("t-") {
-                    ctx.report(format!("{who}: a theme's id must start with \"t-\""));
+                    checker.report(format!("{who}: a theme's id must start with \"t-\""));
                 }
             }
         }
     }
     let expected: Vec<u8> = (1..=numbers.len() as u8).collect();
     if numbers != expected {
-        ctx.report(format!(
+        checker.report(format!(
             "policy areas: Annex areas are not numbered 1..n in order: {numbers:?}"
         ));
     }
 }
 
-fn check_items(ctx: &mut Ctx) {
-    let data = ctx.data;
-    check_unique(ctx, "item", data.items.iter().map(|i| i.id.as_str()));
+fn check_items(checker: &mut Checker) {
+    let data = checker.data;
+    check_unique(checker, "item", data.items.iter().map(|i| i.id.as_str()));
     for i in &data.items {
         let who = format!("item {}", i.id);
         if i.title.trim().is_empty() || i.summary.trim().is_empty() {
-            ctx.report(format!("{who}: title or summary is empty"));
+            checker.report(format!("{who}: title or summary is empty"));
         }
-        ctx.source(&who, &i.source);
-        if let Some(p) = ctx.paragraphs.get(i.source.paragraph.as_str()).copied() {
+        checker.source(&who, &i.source);
+        if let Some(p) = checker.paragraphs.get(i.source.paragraph.as_str()).copied() {
             if p.text.contains(i.summary.as_str()) {
-                ctx.report(format!(
+                checker.report(format!(
                     "{who}: summary is copied from the paper; write it in plain words"
                 ));
             }
             if !p.text.contains(i.status_quote.as_str()) || i.status_quote.trim().is_empty() {
-                ctx.report(format!(
+                checker.report(format!(
                     "{who}: status_quote \"{}\" is not in its own paragraph {}",
                     i.status_quote, p.id
                 ));
@@ -598,28 +599,28 @@ fn check_items(ctx: &mut Ctx) {
                 ItemKind::ProgressItem => ParagraphKind::AnnexRow,
             };
             if p.kind != want {
-                ctx.report(format!(
+                checker.report(format!(
                     "{who}: a {} item must cite a {want:?} paragraph, not {}",
                     i.kind.as_str(),
                     p.id
                 ));
             }
             if i.kind == ItemKind::ProgressItem && p.area.as_deref() != Some(i.area.as_str()) {
-                ctx.report(format!(
+                checker.report(format!(
                     "{who}: area \"{}\" differs from its Annex row's area",
                     i.area
                 ));
             }
         }
         match data.area(&i.area) {
-            None => ctx.report(format!("{who}: area \"{}\" does not exist", i.area)),
+            None => checker.report(format!("{who}: area \"{}\" does not exist", i.area)),
             Some(a) => {
                 let want = match i.kind {
                     ItemKind::NewInitiative => AreaKind::Theme,
                     ItemKind::ProgressItem => AreaKind::AnnexArea,
                 };
                 if a.kind != want {
-                    ctx.report(format!(
+                    checker.report(format!(
                         "{who}: area \"{}\" is a {:?}, expected a {want:?}",
                         i.area, a.kind
                     ));
@@ -628,12 +629,12 @@ fn check_items(ctx: &mut Ctx) {
         }
         for o in &i.organisations {
             if data.organisation(o).is_none() {
-                ctx.report(format!("{who}: organisation \"{o}\" does not exist"));
+                checker.report(format!("{who}: organisation \"{o}\" does not exist"));
             }
         }
         for s in &i.sites {
             if data.site(s).is_none() {
-                ctx.report(format!("{who}: site \"{s}\" does not exist"));
+                checker.report(format!("{who}: site \"{s}\" does not exist"));
             }
         }
     }
@@ -644,7 +645,7 @@ fn check_items(ctx: &mut Ctx) {
                 .iter()
                 .any(|i| i.kind == ItemKind::ProgressItem && i.source.paragraph == p.id)
         {
-            ctx.report(format!(
+            checker.report(format!(
                 "paragraph {}: Annex row has no progress item",
                 p.id
             ));
@@ -652,65 +653,69 @@ fn check_items(ctx: &mut Ctx) {
     }
 }
 
-fn check_figures(ctx: &mut Ctx) {
-    let data = ctx.data;
-    check_unique(ctx, "figure", data.figures.iter().map(|f| f.id.as_str()));
+fn check_figures(checker: &mut Checker) {
+    let data = checker.data;
+    check_unique(
+        checker,
+        "figure",
+        data.figures.iter().map(|f| f.id.as_str()),
+    );
     for f in &data.figures {
         let who = format!("figure {} (\"{}\")", f.id, f.text);
         if let Some(item) = &f.item {
             if data.item(item).is_none() {
-                ctx.report(format!("{who}: item \"{item}\" does not exist"));
+                checker.report(format!("{who}: item \"{item}\" does not exist"));
             }
         }
         if let Some(site) = &f.site {
             if data.site(site).is_none() {
-                ctx.report(format!("{who}: site \"{site}\" does not exist"));
+                checker.report(format!("{who}: site \"{site}\" does not exist"));
             }
         }
         if f.measure.trim().is_empty() {
-            ctx.report(format!("{who}: measure is empty"));
+            checker.report(format!("{who}: measure is empty"));
         }
         match (f.unit, f.money) {
-            (Unit::Hkd, None) => ctx.report(format!("{who}: a HK$ figure needs a money kind")),
+            (Unit::Hkd, None) => checker.report(format!("{who}: a HK$ figure needs a money kind")),
             (u, Some(_)) if u != Unit::Hkd => {
-                ctx.report(format!("{who}: only HK$ figures have a money kind"))
+                checker.report(format!("{who}: only HK$ figures have a money kind"))
             }
             _ => {}
         }
         if f.unit == Unit::Hkd && !f.text.contains('$') {
-            ctx.report(format!("{who}: a HK$ figure's text must show the \"$\""));
+            checker.report(format!("{who}: a HK$ figure's text must show the \"$\""));
         }
         if f.unit == Unit::Percent && !f.text.ends_with('%') {
-            ctx.report(format!("{who}: a percentage's text must end with \"%\""));
+            checker.report(format!("{who}: a percentage's text must end with \"%\""));
         }
         let scale_in_text = ["million", "billion"]
             .into_iter()
             .find(|w| f.text.ends_with(&format!(" {w}")));
         if f.scale.as_deref() != scale_in_text {
-            ctx.report(format!(
+            checker.report(format!(
                 "{who}: scale {:?} does not match the text",
                 f.scale
             ));
         }
         match figure_text_value(&f.text) {
             Some(v) if (v - f.value).abs() <= 1e-9 * v.abs().max(1.0) => {}
-            Some(v) => ctx.report(format!(
+            Some(v) => checker.report(format!(
                 "{who}: value {} differs from the number in the text ({v})",
                 f.value
             )),
-            None => ctx.report(format!("{who}: the text does not read as a number")),
+            None => checker.report(format!("{who}: the text does not read as a number")),
         }
-        if let Some((p, qstart)) = ctx.source(&who, &f.source) {
+        if let Some((p, qstart)) = checker.source(&who, &f.source) {
             let hits = find_tokens(&f.source.quote, &f.text);
             match hits.first() {
-                None => ctx.report(format!(
+                None => checker.report(format!(
                     "{who}: the number is not in its quote \"{}\"",
                     f.source.quote
                 )),
                 Some(&k) => {
                     let implied = qualifier_before(&p.text[..qstart + k]);
                     if implied.is_some() && implied != f.qualifier {
-                        ctx.report(format!(
+                        checker.report(format!(
                             "{who}: the paper hedges it ({implied:?}) but the qualifier is {:?}",
                             f.qualifier
                         ));
@@ -721,37 +726,37 @@ fn check_figures(ctx: &mut Ctx) {
     }
 }
 
-fn check_milestones(ctx: &mut Ctx) {
-    let data = ctx.data;
+fn check_milestones(checker: &mut Checker) {
+    let data = checker.data;
     check_unique(
-        ctx,
+        checker,
         "milestone",
         data.milestones.iter().map(|m| m.id.as_str()),
     );
     for m in &data.milestones {
         let who = format!("milestone {}", m.id);
         if data.item(&m.item).is_none() {
-            ctx.report(format!("{who}: item \"{}\" does not exist", m.item));
+            checker.report(format!("{who}: item \"{}\" does not exist", m.item));
         }
         if m.label.trim().is_empty() {
-            ctx.report(format!("{who}: label is empty"));
+            checker.report(format!("{who}: label is empty"));
         }
         match parse_paper_date(data, &m.date.text) {
-            None => ctx.report(format!(
+            None => checker.report(format!(
                 "{who}: date \"{}\" is not a date phrase the parser reads",
                 m.date.text
             )),
             Some((precision, start, end)) => {
                 if precision != m.date.precision || start != m.date.start || end != m.date.end {
-                    ctx.report(format!(
+                    checker.report(format!(
                         "{who}: date \"{}\" is stored as {:?} {}..{} but reads as {precision:?} {start}..{end}",
                         m.date.text, m.date.precision, m.date.start, m.date.end
                     ));
                 }
             }
         }
-        if ctx.source(&who, &m.source).is_some() && !m.source.quote.contains(&m.date.text) {
-            ctx.report(format!(
+        if checker.source(&who, &m.source).is_some() && !m.source.quote.contains(&m.date.text) {
+            checker.report(format!(
                 "{who}: date text \"{}\" is not in its quote",
                 m.date.text
             ));
@@ -759,65 +764,65 @@ fn check_milestones(ctx: &mut Ctx) {
     }
 }
 
-fn check_series(ctx: &mut Ctx) {
-    let data = ctx.data;
-    check_unique(ctx, "series", data.series.iter().map(|s| s.id.as_str()));
+fn check_series(checker: &mut Checker) {
+    let data = checker.data;
+    check_unique(checker, "series", data.series.iter().map(|s| s.id.as_str()));
     for s in &data.series {
         let who = format!("series {}", s.id);
         if s.points.is_empty() {
-            ctx.report(format!("{who}: has no points"));
+            checker.report(format!("{who}: has no points"));
         }
         for pt in &s.points {
             match data.figure(&pt.figure) {
-                None => ctx.report(format!(
+                None => checker.report(format!(
                     "{who}: point \"{}\" refers to missing figure \"{}\"",
                     pt.label, pt.figure
                 )),
-                Some(f) if f.unit != s.unit => ctx.report(format!(
+                Some(f) if f.unit != s.unit => checker.report(format!(
                     "{who}: point \"{}\" (figure {}) is in {:?}, the series in {:?}",
                     pt.label, f.id, f.unit, s.unit
                 )),
                 Some(_) => {}
             }
         }
-        ctx.source(&format!("{who} note"), &s.note);
+        checker.source(&format!("{who} note"), &s.note);
     }
 }
 
-fn check_sites(ctx: &mut Ctx) {
-    let data = ctx.data;
-    check_unique(ctx, "site", data.sites.iter().map(|s| s.id.as_str()));
+fn check_sites(checker: &mut Checker) {
+    let data = checker.data;
+    check_unique(checker, "site", data.sites.iter().map(|s| s.id.as_str()));
     for s in &data.sites {
         let who = format!("site {}", s.id);
-        ctx.source(&who, &s.source);
+        checker.source(&who, &s.source);
         if !crate::check::in_area(s.lat, s.lon) {
-            ctx.report(format!(
+            checker.report(format!(
                 "{who}: position {}, {} is outside Hong Kong / Shenzhen",
                 s.lat, s.lon
             ));
         }
         if !DISTRICTS.contains(&s.district.as_str()) {
-            ctx.report(format!(
+            checker.report(format!(
                 "{who}: district \"{}\" is not one of Hong Kong's 18 districts or Shenzhen",
                 s.district
             ));
         }
         if (s.district == "Shenzhen") != s.cross_border {
-            ctx.report(format!(
+            checker.report(format!(
                 "{who}: cross_border must be true exactly for Shenzhen sites"
             ));
         }
         if s.name.trim().is_empty() || s.short_name.trim().is_empty() {
-            ctx.report(format!("{who}: name or short_name is empty"));
+            checker.report(format!("{who}: name or short_name is empty"));
         }
         if s.position_source.trim().is_empty() {
-            ctx.report(format!("{who}: position_source is empty"));
+            checker.report(format!("{who}: position_source is empty"));
         }
         if (s.position_source.contains("knowledge (approx.")
             || s.position_source.contains("approx."))
             && s.position != PositionPrecision::Approximate
         {
-            ctx.report(format!(
+            checker.report(format!(
                 "{who}: its position is an estimate and must be marked approximate"
             ));
         }
@@ -829,7 +834,7 @@ fn check_sites(ctx: &mut Ctx) {
                         && f.value == a
                 })
             {
-                ctx.report(format!(
+                checker.report(format!(
                     "{who}: area_ha {a} is not a hectare figure of the paper for this site"
                 ));
             }
@@ -837,24 +842,24 @@ fn check_sites(ctx: &mut Ctx) {
     }
 }
 
-fn check_organisations(ctx: &mut Ctx) {
-    let data = ctx.data;
+fn check_organisations(checker: &mut Checker) {
+    let data = checker.data;
     check_unique(
-        ctx,
+        checker,
         "organisation",
         data.organisations.iter().map(|o| o.id.as_str()),
     );
     for o in &data.organisations {
         let who = format!("organisation {}", o.id);
-        ctx.source(&who, &o.source);
+        checker.source(&who, &o.source);
         if let Some(abbr) = &o.abbreviation {
-            let p = ctx.paragraphs.get(o.source.paragraph.as_str());
+            let p = checker.paragraphs.get(o.source.paragraph.as_str());
             let shown = data
                 .paragraphs
                 .iter()
                 .any(|p| p.text.contains(&format!("“{abbr}”")));
             if !shown || p.is_none() {
-                ctx.report(format!(
+                checker.report(format!(
                     "{who}: abbreviation \"{abbr}\" is not defined in the paper"
                 ));
             }
@@ -883,8 +888,8 @@ fn mark(claimed: &mut [bool], hay: &str, start: usize, needle: &str) -> bool {
     any
 }
 
-fn check_number_coverage(ctx: &mut Ctx) {
-    let data = ctx.data;
+fn check_number_coverage(checker: &mut Checker) {
+    let data = checker.data;
     let mut used = vec![false; NUMBER_EXCLUSIONS.len()];
     for p in data.paragraphs.iter().filter(|p| coverage_scope(p)) {
         let cells: Vec<(&str, &str)> = match &p.heading {
@@ -930,7 +935,7 @@ fn check_number_coverage(ctx: &mut Ctx) {
                     let b = text[i..]
                         .find(|c: char| c.is_whitespace())
                         .map_or(text.len(), |x| i + x);
-                    ctx.problems.push(format!(
+                    checker.problems.push(format!(
                         "paragraph {} ({cell}): number \"{}\" is not claimed by any figure, milestone date or exclusion",
                         p.id,
                         &text[a..b]
@@ -944,7 +949,7 @@ fn check_number_coverage(ctx: &mut Ctx) {
     }
     for (k, (pid, exc, _)) in NUMBER_EXCLUSIONS.iter().enumerate() {
         if !used[k] {
-            ctx.problems.push(format!(
+            checker.problems.push(format!(
                 "number exclusion ({pid}, \"{exc}\") matches nothing; remove it"
             ));
         }

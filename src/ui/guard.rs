@@ -75,6 +75,8 @@ fn show_crash(root_id: &str) {
     };
     if let Some(shell) = build() {
         root.set_text_content(None);
+        // Appending a new element to an element of the page cannot fail (it throws only for a
+        // node that contains its parent); if focusing is refused, the button is still there.
         let _ = root.append_child(&shell);
         if let Some(b) = shell.query_selector("button").ok().flatten() {
             let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();

@@ -78,10 +78,16 @@ fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
         })
     };
     // The callback that is not called stays allocated: a few bytes per click.
-    let _ = then.call2(&promise, &settle(true), &settle(false));
+    if then.call2(&promise, &settle(true), &settle(false)).is_err() {
+        // `then` of a promise does not throw; if a patched one did, copy by hand.
+        if let Some(f) = done.take() {
+            f(false)
+        }
+    }
 }
 
-/// Selects the text of the field with this id, for copying by hand.
+/// Selects the text of the field with this id, for copying by hand. (`focus()` of a field that
+/// is shown cannot fail: web-sys types every DOM call as fallible.)
 fn select_field(id: &str) {
     let field = document().get_element_by_id(id);
     if let Some(input) = field.and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok()) {
@@ -158,6 +164,8 @@ pub fn TakeAway() -> impl IntoView {
         )
     };
     let print = move |_| {
+        // Fails only where the page may not open dialogs (a sandboxed frame), where the
+        // browser's own Print menu is the way, as for any page.
         let _ = window().print();
     };
 
@@ -247,6 +255,8 @@ fn Downloads() -> impl IntoView {
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         if let (Some(details), "Escape") = (details, ev.key().as_str()) {
+            // Removing an attribute throws only for an invalid name; focusing the shown
+            // summary cannot fail.
             let _ = details.remove_attribute("open");
             let summary = details.query_selector("summary").ok().flatten();
             if let Some(s) = summary.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {

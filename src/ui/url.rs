@@ -29,11 +29,15 @@ pub fn write_later(state: &ViewState) {
     let query = state.to_query();
     let scheduled = PENDING.with(|p| p.replace(Some(query)).is_some());
     if !scheduled {
-        let flush = wasm_bindgen::closure::Closure::once_into_js(flush);
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            flush.unchecked_ref(),
+        let later = wasm_bindgen::closure::Closure::once_into_js(flush);
+        let timer = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            later.unchecked_ref(),
             WRITE_DELAY_MS,
         );
+        // Without a timer the change would wait for the next write: write it now instead.
+        if timer.is_err() {
+            flush();
+        }
     }
 }
 
@@ -70,6 +74,9 @@ fn set(query: &str, push: bool) {
         location.hash().unwrap_or_default()
     );
     let Ok(history) = w.history() else { return };
+    // Refused only when the browser throttles history calls (Safari, after 100 in 30 s) or the
+    // page is sandboxed: the view state is already set, only the address bar lags until the
+    // next write, which carries the whole state. Nothing to tell the reader.
     let _ = if push {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {
