@@ -28,3 +28,10 @@ export function firstLoad(dist) {
   const sum = (k) => files.reduce((a, f) => a + f[k], 0);
   return { files, raw: sum('raw'), brotli: sum('brotli') };
 }
+
+// `node scripts/first-load.mjs [dist]` prints the table and the total against the budget.
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  const { files, raw, brotli } = firstLoad(process.argv[2] || 'dist');
+  for (const f of files) console.log(`${f.file.padEnd(32)} ${String(f.raw).padStart(9)} B raw ${String(f.brotli).padStart(8)} B brotli`);
+  console.log(`${'first load'.padEnd(32)} ${String(raw).padStart(9)} B raw ${String(brotli).padStart(8)} B brotli (budget ${BUDGET.first_load_brotli_bytes})`);
+}

@@ -30,8 +30,14 @@ const safe = (text, what) => {
 };
 
 let html = read('index.html');
-const glue = read('it-policy-explorer.js');
-if (!/\bfunction __wbg_init\b/.test(glue)) fail('the glue has no __wbg_init: wasm-bindgen changed, see loader.js');
+let glue = read('it-policy-explorer.js');
+// The loader calls the glue's init function as `__wbg_init`; the minified glue (postbuild)
+// renamed it, so it is named again through the glue's default export.
+if (!/\bfunction __wbg_init\b/.test(glue)) {
+  const init = glue.match(/export\s*\{(?:[^}]*?[\s,])?([\w$]+) as default\b/)?.[1];
+  if (!init) fail('the glue has no __wbg_init nor default export: wasm-bindgen changed, see loader.js');
+  glue += `\nconst __wbg_init = ${init};`;
+}
 const loader = read('loader.js');
 
 const css = [...html.matchAll(/<link rel="stylesheet" href="\.\/([\w.-]+\.css)[^"]*"[^>]*>/g)].map((m) => m[1]);

@@ -14,6 +14,7 @@ pub mod filter;
 pub mod format;
 pub mod geo;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod text;
 pub mod timeline;

@@ -1,15 +1,16 @@
 //! The dataset's types: one set of serde structs shared by the app and the native tests, so the
 //! model cannot drift from `public/data/policy-2021.json` (see DATA.md for every field).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::{self, record, variants, Decode};
 
 /// The schema version this build understands. A dataset with another version is refused with a
 /// clear message rather than half-rendered.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole bundled dataset: one policy paper.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dataset {
     pub schema_version: u32,
     pub document: Document,
@@ -24,8 +25,7 @@ pub struct Dataset {
 }
 
 /// What the paper is and where the dataset's text came from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Document {
     pub title: String,
     /// The issuing bureau, as signed at the end of the paper.
@@ -46,7 +46,7 @@ pub struct Document {
 }
 
 /// Where a paragraph sits in the paper.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParagraphKind {
     /// Section headings and the signature block: text of the paper that is not a numbered paragraph.
@@ -57,8 +57,7 @@ pub enum ParagraphKind {
 }
 
 /// A reflowed unit of the paper's text, in reading order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Paragraph {
     /// Stable id used in links and citations: "p3", "fn1", "a1-2" (Annex area 1, row 2), "h-purpose".
     pub id: String,
@@ -66,16 +65,16 @@ pub struct Paragraph {
     /// How the paper numbers it: "3", "Footnote 1", "Annex (1), row 2"; empty for headings.
     pub label: String,
     /// For Annex rows: the "Policy Initiatives" cell; for body paragraphs: the heading above them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub heading: Option<String>,
     /// For Annex rows: the policy area id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
     /// The paragraph's text, reflowed (for Annex rows: the "Progress / Achievements" cell).
     pub text: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AreaKind {
     /// A theme of the new initiatives in paragraphs 7-23 and 26.
@@ -84,27 +83,25 @@ pub enum AreaKind {
     AnnexArea,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PolicyArea {
     pub id: String,
     pub kind: AreaKind,
     /// The Annex's number "(1)".."(11)"; none for themes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<u8>,
     pub name: String,
     pub source: SourceRef,
 }
 
 /// A citation: the paragraph id and the exact sentence (whitespace-normalised) it comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
     pub paragraph: String,
     pub quote: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// Announced in the 2021 Policy Address (paragraphs 7-23, 26).
@@ -114,7 +111,7 @@ pub enum ItemKind {
 }
 
 /// The small status vocabulary; each item justifies its status with a quoted phrase.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Proposed, being studied or explored; no work started ("will explore", "proposes").
@@ -165,8 +162,7 @@ impl ItemKind {
 }
 
 /// An initiative or progress item: the unit users search, filter and open.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Initiative {
     pub id: String,
     pub kind: ItemKind,
@@ -184,7 +180,7 @@ pub struct Initiative {
 }
 
 /// Units of a figure's value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Hong Kong dollars (the paper writes "$" or "HK$").
@@ -201,7 +197,7 @@ pub enum Unit {
 }
 
 /// How the paper hedges a number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// "around", "about", "approximately", "some", "estimated to amount to about".
@@ -213,7 +209,7 @@ pub enum Qualifier {
 }
 
 /// What kind of money a HK$ figure is, since the paper mixes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MoneyKind {
     /// Injected into, allocated to, or the size of a fund or scheme (money put in).
@@ -227,12 +223,11 @@ pub enum MoneyKind {
 }
 
 /// A number stated by the paper, typed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figure {
     pub id: String,
     /// The item it belongs to; none for context figures (paragraphs 2-4, 15).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
     /// The number in full units (16.7 billion dollars => 16700000000).
     pub value: f64,
@@ -240,24 +235,24 @@ pub struct Figure {
     pub text: String,
     pub unit: Unit,
     /// The paper's scale word, if any ("million", "billion").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
     /// The year or period the number refers to, as the paper says it ("2014", "2018 to 2022", "so far").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// What it measures, in a short phrase ("venture capital investment in Hong Kong, 2020").
     pub measure: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub money: Option<MoneyKind>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
     pub source: SourceRef,
 }
 
 /// How exactly a date of the paper is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     /// "1 April 2018"
@@ -279,8 +274,7 @@ pub enum Precision {
 }
 
 /// A date as the paper gives it, with the span it means (inclusive ISO days).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PaperDate {
     /// The paper's own wording ("end-2024 onwards" keeps "end-2024").
     pub text: String,
@@ -289,7 +283,7 @@ pub struct PaperDate {
     pub end: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Announced,
@@ -307,8 +301,7 @@ pub enum EventKind {
 }
 
 /// A dated event of an item.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Milestone {
     pub id: String,
     pub item: String,
@@ -320,8 +313,7 @@ pub struct Milestone {
 }
 
 /// A statistics series for charts: a few known points, each a figure.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Series {
     pub id: String,
     pub title: String,
@@ -332,15 +324,14 @@ pub struct Series {
     pub note: SourceRef,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SeriesPoint {
     /// Label of the point on the axis ("2014", "2021", "World, 2021").
     pub label: String,
     pub figure: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PositionPrecision {
     /// From a cited coordinate source.
@@ -349,8 +340,7 @@ pub enum PositionPrecision {
     Approximate,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Site {
     pub id: String,
     pub name: String,
@@ -363,45 +353,273 @@ pub struct Site {
     pub position: PositionPrecision,
     pub position_source: String,
     /// Area stated by the paper, in hectares.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub area_ha: Option<f64>,
     /// A place across the boundary, drawn as context.
     pub cross_border: bool,
     pub source: SourceRef,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Organisation {
     pub id: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub abbreviation: Option<String>,
     pub source: SourceRef,
 }
 
-/// The `schema_version` of a JSON file, read first (other fields ignored) so that an old or
+// How each type is read from the JSON file (`crate::json`): every record refuses fields it does
+// not list; enum variants are written in snake_case, as serde writes them (`Serialize` above).
+record!(
+    Dataset,
+    deny {
+        schema_version: field,
+        document: field,
+        paragraphs: field,
+        policy_areas: field,
+        items: field,
+        figures: field,
+        milestones: field,
+        series: field,
+        sites: field,
+        organisations: field,
+    }
+);
+record!(
+    Document,
+    deny {
+        title: field,
+        bureau: field,
+        offices: field,
+        date_text: field,
+        date: field,
+        as_of: field,
+        dataset_version: field,
+        source_file: field,
+        source_sha256: field,
+        removed_headers: field,
+    }
+);
+variants!(ParagraphKind {
+    Heading = "heading",
+    Body = "body",
+    Footnote = "footnote",
+    AnnexRow = "annex_row",
+});
+record!(
+    Paragraph,
+    deny {
+        id: field,
+        kind: field,
+        label: field,
+        heading: optional,
+        area: optional,
+        text: field,
+    }
+);
+variants!(AreaKind {
+    Theme = "theme",
+    AnnexArea = "annex_area",
+});
+record!(
+    PolicyArea,
+    deny {
+        id: field,
+        kind: field,
+        number: optional,
+        name: field,
+        source: field,
+    }
+);
+record!(
+    SourceRef,
+    deny {
+        paragraph: field,
+        quote: field,
+    }
+);
+variants!(ItemKind {
+    NewInitiative = "new_initiative",
+    ProgressItem = "progress_item",
+});
+variants!(Status {
+    Proposed = "proposed",
+    Planned = "planned",
+    UnderWay = "under_way",
+    Launched = "launched",
+    Completed = "completed",
+});
+record!(
+    Initiative,
+    deny {
+        id: field,
+        kind: field,
+        title: field,
+        summary: field,
+        area: field,
+        status: field,
+        status_quote: field,
+        organisations: field,
+        sites: field,
+        source: field,
+    }
+);
+variants!(Unit {
+    Hkd = "hkd",
+    Hectares = "hectares",
+    SquareMetres = "square_metres",
+    People = "people",
+    Count = "count",
+    Percent = "percent",
+    Rank = "rank",
+    Years = "years",
+});
+variants!(Qualifier {
+    About = "about",
+    Over = "over",
+    AtMost = "at_most",
+});
+variants!(MoneyKind {
+    Committed = "committed",
+    Disbursed = "disbursed",
+    Attracted = "attracted",
+    Other = "other",
+});
+record!(
+    Figure,
+    deny {
+        id: field,
+        item: optional,
+        value: field,
+        text: field,
+        unit: field,
+        scale: optional,
+        qualifier: optional,
+        period: optional,
+        measure: field,
+        money: optional,
+        site: optional,
+        source: field,
+    }
+);
+variants!(Precision {
+    Day = "day",
+    PartOfMonth = "part_of_month",
+    Month = "month",
+    PartOfYear = "part_of_year",
+    Year = "year",
+    SchoolYear = "school_year",
+    FinancialYear = "financial_year",
+    Range = "range",
+});
+record!(
+    PaperDate,
+    deny {
+        text: field,
+        precision: field,
+        start: field,
+        end: field,
+    }
+);
+variants!(EventKind {
+    Announced = "announced",
+    Launched = "launched",
+    Established = "established",
+    Injected = "injected",
+    Commenced = "commenced",
+    Completed = "completed",
+    PlannedCompletion = "planned_completion",
+    PlannedLaunch = "planned_launch",
+    Signed = "signed",
+    Released = "released",
+    Expanded = "expanded",
+    Reported = "reported",
+});
+record!(
+    Milestone,
+    deny {
+        id: field,
+        item: field,
+        event: field,
+        label: field,
+        date: field,
+        source: field,
+    }
+);
+record!(
+    Series,
+    deny {
+        id: field,
+        title: field,
+        unit: field,
+        points: field,
+        note: field,
+    }
+);
+record!(
+    SeriesPoint,
+    deny {
+        label: field,
+        figure: field,
+    }
+);
+variants!(PositionPrecision {
+    Surveyed = "surveyed",
+    Approximate = "approximate",
+});
+record!(
+    Site,
+    deny {
+        id: field,
+        name: field,
+        short_name: field,
+        district: field,
+        lat: field,
+        lon: field,
+        position: field,
+        position_source: field,
+        area_ha: optional,
+        cross_border: field,
+        source: field,
+    }
+);
+record!(
+    Organisation,
+    deny {
+        id: field,
+        name: field,
+        abbreviation: optional,
+        source: field,
+    }
+);
+
+/// A JSON file of this app, parsed, with its `schema_version` read first so that an old or
 /// future file gets a precise message instead of a confusing field error. Shared by the dataset
 /// and its translation files.
-pub fn schema_version(text: &str) -> Result<u64, LoadError> {
-    #[derive(Deserialize)]
-    struct Version {
-        schema_version: Option<serde_json::Number>,
-    }
-    let version: Version =
-        serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))?;
-    match version.schema_version {
-        None => Err(LoadError::MissingVersion),
-        Some(n) => n
-            .as_u64()
-            .ok_or_else(|| LoadError::NotAVersion(n.to_string())),
-    }
+pub fn parse_versioned(text: &str) -> Result<(u64, json::Node<'_>), LoadError> {
+    let malformed = |e: json::Error| LoadError::Malformed(e.in_text(text).to_string());
+    let root = json::parse(text).map_err(malformed)?;
+    let json::Value::Object(members) = &root.value else {
+        return Err(malformed(json::invalid_type(&root, "a JSON object")));
+    };
+    let version = members
+        .iter()
+        .find(|(k, _)| k == "schema_version")
+        .map(|(_, v)| v);
+    let version = match version.map(|v| (v, &v.value)) {
+        None | Some((_, json::Value::Null)) => return Err(LoadError::MissingVersion),
+        Some((_, json::Value::Number(json::Number::Unsigned(n)))) => *n,
+        Some((_, json::Value::Number(n))) => return Err(LoadError::NotAVersion(n.to_string())),
+        Some((v, _)) => return Err(malformed(json::invalid_type(v, "a JSON number"))),
+    };
+    Ok((version, root))
 }
 
 /// Why a dataset could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    /// Not JSON, or JSON of the wrong shape (serde's message, with line and column).
+    /// Not JSON, or JSON of the wrong shape (the reader's message, with line and column).
     Malformed(String),
     /// No `schema_version` field.
     MissingVersion,
@@ -437,14 +655,14 @@ impl std::fmt::Display for LoadError {
 impl Dataset {
     /// Parses a dataset, checking the schema version first.
     pub fn from_json(text: &str) -> Result<Dataset, LoadError> {
-        let found = schema_version(text)?;
+        let (found, root) = parse_versioned(text)?;
         if found != u64::from(SCHEMA_VERSION) {
             return Err(LoadError::UnsupportedVersion {
                 found,
                 supported: SCHEMA_VERSION,
             });
         }
-        serde_json::from_str(text).map_err(|e| LoadError::Malformed(e.to_string()))
+        Dataset::decode(root).map_err(|e| LoadError::Malformed(e.in_text(text).to_string()))
     }
 
     pub fn item(&self, id: &str) -> Option<&Initiative> {
@@ -487,5 +705,41 @@ impl Dataset {
         self.items
             .iter()
             .filter(move |i| i.source.paragraph == paragraph)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names the reader accepts are the names serde writes (`rename_all = "snake_case"`),
+    /// so a dataset written by `Serialize` reads back.
+    #[test]
+    fn variant_names_match_serde() {
+        fn check<T: Serialize + Decode + Copy + PartialEq + std::fmt::Debug>(
+            names: &[(&str, T)],
+            all: usize,
+        ) {
+            assert_eq!(names.len(), all);
+            for &(name, v) in names {
+                assert_eq!(
+                    serde_json::to_value(v).unwrap(),
+                    serde_json::json!(name),
+                    "{v:?}"
+                );
+                let written = serde_json::to_string(&v).unwrap();
+                assert_eq!(json::from_str::<T>(&written).unwrap(), v, "{written}");
+            }
+        }
+        check(ParagraphKind::JSON_NAMES, 4);
+        check(AreaKind::JSON_NAMES, 2);
+        check(ItemKind::JSON_NAMES, ItemKind::ALL.len());
+        check(Status::JSON_NAMES, Status::ALL.len());
+        check(Unit::JSON_NAMES, 8);
+        check(Qualifier::JSON_NAMES, 3);
+        check(MoneyKind::JSON_NAMES, 4);
+        check(Precision::JSON_NAMES, 8);
+        check(EventKind::JSON_NAMES, 12);
+        check(PositionPrecision::JSON_NAMES, 2);
     }
 }

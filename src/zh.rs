@@ -6,9 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
 use crate::i18n::Locale;
+use crate::json::{record, Decode};
 use crate::model::Dataset;
 
 /// The translation-file schema this build reads.
@@ -18,12 +17,12 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// official Chinese name, or this project's translation; `source`); the app shows only the
 /// text, so only the text is read (the file's schema and its tests check the rest), which keeps
 /// the wasm smaller.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Text {
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DocumentTexts {
     pub title: Text,
     pub bureau: Text,
@@ -36,8 +35,7 @@ pub struct DocumentTexts {
 /// `period`; milestones: `label`; series: `title`, `points`; sites: `name`, `short_name`,
 /// `district`, `aliases`): [`Translations::missing`] checks them. One type for every collection
 /// keeps the wasm small (one deserializer instead of seven).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Entry {
     pub name: Option<Text>,
     pub abbreviation: Option<Text>,
@@ -58,7 +56,7 @@ pub struct Entry {
 pub type Entries = BTreeMap<String, Entry>;
 
 /// A translation file, as read.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Translations {
     pub schema_version: u32,
     pub locale: String,
@@ -74,6 +72,52 @@ pub struct Translations {
     /// Pairs of characters, Simplified then Traditional.
     pub script_fold: String,
 }
+
+// How the file is read (`crate::json`). Fields beside the texts (`provenance`, `source`) are
+// for the schema and reviewers: skipped here. Every field of an entry may be left out.
+record!(Text, allow { text: field });
+record!(
+    DocumentTexts,
+    allow {
+        title: field,
+        bureau: field,
+        offices: field,
+        date_text: field,
+    }
+);
+record!(
+    Entry,
+    allow {
+        name: optional,
+        abbreviation: optional,
+        title: optional,
+        summary: optional,
+        measure: optional,
+        period: optional,
+        label: optional,
+        short_name: optional,
+        district: optional,
+        aliases: or_default,
+        points: or_default,
+    }
+);
+record!(
+    Translations,
+    allow {
+        schema_version: field,
+        locale: field,
+        dataset_version: field,
+        document: field,
+        policy_areas: field,
+        items: field,
+        figures: field,
+        milestones: field,
+        series: field,
+        sites: field,
+        organisations: field,
+        script_fold: field,
+    }
+);
 
 /// Why a translation file cannot be used (the app then stays in English and says so).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,13 +171,13 @@ impl Translations {
         locale: Locale,
         data: &Dataset,
     ) -> Result<Translations, TranslationError> {
-        let found = crate::model::schema_version(text)
+        let (found, root) = crate::model::parse_versioned(text)
             .map_err(|e| TranslationError::Malformed(e.to_string()))?;
         if found != u64::from(SCHEMA_VERSION) {
             return Err(TranslationError::UnsupportedVersion { found });
         }
-        let tr: Translations =
-            serde_json::from_str(text).map_err(|e| TranslationError::Malformed(e.to_string()))?;
+        let tr = Translations::decode(root)
+            .map_err(|e| TranslationError::Malformed(e.in_text(text).to_string()))?;
         if Locale::parse(&tr.locale) != Some(locale) || locale == Locale::En {
             return Err(TranslationError::WrongLocale {
                 expected: locale,
