@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::{use_ctx, use_loaded, DetailPanel, StatusTag};
 use crate::format;
-use crate::geo::{self, MarkerIn, Placed, Point, Viewport};
+use crate::geo::{self, MarkerIn, PlacedMarker, Point, Viewport};
 use crate::i18n::{bracketed, list_separator, Key};
 use crate::model::{PositionPrecision, Site, Status};
 
@@ -24,7 +24,7 @@ const EXTENT_MIN_HA: f64 = 50.0;
 
 /// A site shown on the map, with its items in the current selection.
 #[derive(Clone, PartialEq)]
-struct Row {
+struct ShownSite {
     /// Index into `data.sites`.
     site: usize,
     selected: usize,
@@ -73,14 +73,14 @@ pub fn MapView() -> impl IntoView {
                                 statuses[status_index(item.status)] += 1;
                             }
                         }
-                        (selected > 0).then(|| Row {
+                        (selected > 0).then(|| ShownSite {
                             site: si,
                             selected,
                             total: data.items_at(&site.id).count(),
                             statuses,
                         })
                     })
-                    .collect::<Vec<Row>>()
+                    .collect::<Vec<ShownSite>>()
             })
         })
     };
@@ -140,7 +140,7 @@ pub fn MapView() -> impl IntoView {
                     .zip(placed)
                     .zip(&markers)
                     .map(|((row, p), m)| (row.site, p, m.r))
-                    .collect::<Vec<(usize, Placed, f64)>>()
+                    .collect::<Vec<(usize, PlacedMarker, f64)>>()
             })
         })
     };
@@ -702,7 +702,7 @@ fn site_panel(site: Site) -> impl IntoView {
 /// The sites shown on the map, as a table (the map's text alternative). Rendered again as a
 /// whole when the rows, the open site or the language change.
 #[component]
-fn SiteTable(rows: Memo<Vec<Row>>) -> impl IntoView {
+fn SiteTable(rows: Memo<Vec<ShownSite>>) -> impl IntoView {
     let ctx = use_ctx();
     let loaded = use_loaded();
     let (data, lang) = (loaded.data, loaded.text_locale.html_lang());

@@ -14,7 +14,7 @@ use crate::dates::day_number;
 use crate::format::{self, group};
 use crate::i18n::{bracketed, colon, labelled, Key, Locale};
 use crate::model::Dataset;
-use crate::timeline::{self as tl, LaneLayout, Layout, Source, View};
+use crate::timeline::{self as tl, LaneLayout, Layout, MarkSet, TimeWindow};
 use crate::view_state::{format_month, toggle, TimelineMode};
 
 /// Under this width the list is the default presentation (as in style/timeline.css).
@@ -67,7 +67,7 @@ pub fn TimelineView() -> impl IntoView {
     // Once per data or selection change.
     let source = {
         let data = data.clone();
-        Memo::new(move |_| Arc::new(selection.with(|sel| Source::new(&data, sel))))
+        Memo::new(move |_| Arc::new(selection.with(|sel| MarkSet::new(&data, sel))))
     };
     let narrow = RwSignal::new(is_narrow());
     let width = RwSignal::new(0.0f32);
@@ -114,14 +114,14 @@ pub fn TimelineView() -> impl IntoView {
                 return None;
             }
             source.with(|s| {
-                let reference = View::new(s.default_window(as_of), w);
+                let reference = TimeWindow::new(s.default_window(as_of), w);
                 let folded: Vec<bool> = collapsed.with(|c| {
                     s.lanes
                         .iter()
                         .map(|&a| c.contains(&data.policy_areas[a].id))
                         .collect()
                 });
-                Some(Arc::new(Rows {
+                Some(Arc::new(Stacking {
                     layout: s.layout(&reference, &folded),
                     reference,
                     folded,
@@ -132,7 +132,7 @@ pub fn TimelineView() -> impl IntoView {
     // The window shown, once per zoom, pan or resize (never while dragging).
     let view = Memo::new(move |_| {
         let w = width.get();
-        (w >= 50.0).then(|| View::new(window_m.get(), w))
+        (w >= 50.0).then(|| TimeWindow::new(window_m.get(), w))
     });
     // The milestone with keyboard focus (an index into `data.milestones`).
     let current = RwSignal::new(None::<usize>);
@@ -807,11 +807,11 @@ fn px(v: f32) -> String {
     format!("{v:.1}")
 }
 
-/// The rows of every lane, stacked in the reference view (see [`Source::layout`]).
+/// The rows of every lane, stacked in the reference view (see [`MarkSet::layout`]).
 #[derive(PartialEq)]
-struct Rows {
+struct Stacking {
     layout: Layout,
-    reference: View,
+    reference: TimeWindow,
     /// Collapsed lanes, by lane index.
     folded: Vec<bool>,
 }
@@ -819,9 +819,9 @@ struct Rows {
 /// What is on screen: the marks built for `rows`, and the view (with the "as of" label's
 /// language) they were last placed in.
 struct Drawn {
-    rows: Arc<Rows>,
+    rows: Arc<Stacking>,
     buckets: Vec<Vec<Bucket>>,
-    placed: Option<(View, &'static str)>,
+    placed: Option<(TimeWindow, &'static str)>,
 }
 
 /// The children of a lane's `.tl-pan` group: grid lines (px), marks (days since the reference
@@ -845,14 +845,14 @@ struct Bucket {
 }
 
 /// Builds the axis and every lane with its marks into `root` (emptied first): once per
-/// [`Rows`]. Marks are placed in days, so a zoom does not touch them (see [`place`]). Returns
+/// [`Stacking`]. Marks are placed in days, so a zoom does not touch them (see [`place`]). Returns
 /// each lane's year buckets.
 /// `langs`: the interface language (dates, punctuation) and the `lang` of the data's names.
 fn build(
     root: &web_sys::Element,
     data: &Dataset,
-    src: &Source,
-    rows: &Rows,
+    src: &MarkSet,
+    rows: &Stacking,
     tab: Option<usize>,
     (locale, names): (Locale, &str),
 ) -> Vec<Vec<Bucket>> {
@@ -1028,9 +1028,9 @@ fn build(
 /// What placing the built drawing in a view needs.
 struct Placement<'a> {
     data: &'a Dataset,
-    source: &'a Source,
-    rows: &'a Rows,
-    view: &'a View,
+    source: &'a MarkSet,
+    rows: &'a Stacking,
+    view: &'a TimeWindow,
     ticks: &'a [tl::Tick],
     labels: &'a [tl::LabelPlace],
     as_of: Option<i32>,
@@ -1182,7 +1182,7 @@ fn place(root: &web_sys::Element, p: &Placement, buckets: &mut [Vec<Bucket>]) {
 fn mark_state(
     root: &web_sys::Element,
     data: &Dataset,
-    src: &Source,
+    src: &MarkSet,
     tab: Option<usize>,
     item: Option<&str>,
 ) {
@@ -1233,7 +1233,7 @@ fn mark_state(
 /// Writes the list of milestones by year (time order) into `root`, emptied first.
 fn draw_list(
     root: &web_sys::Element,
-    s: &Source,
+    s: &MarkSet,
     data: &Dataset,
     period: &str,
     (locale, names): (Locale, &str),
