@@ -362,7 +362,12 @@ const GAP: f64 = 3.0;
 /// then labels (`label_h` px high) go to the first free spot around each marker, preferring the
 /// side away from the ring's centre; a label that fits nowhere is left out (the marker keeps its
 /// accessible name and the site list names it).
-pub fn layout(markers: &[MarkerIn], vp: &Viewport, size: (f64, f64), label_h: f64) -> Vec<PlacedMarker> {
+pub fn layout(
+    markers: &[MarkerIn],
+    vp: &Viewport,
+    size: (f64, f64),
+    label_h: f64,
+) -> Vec<PlacedMarker> {
     let n = markers.len();
     let anchors: Vec<Point> = markers.iter().map(|m| vp.to_px(m.at, size.0)).collect();
     let mut pos = anchors.clone();

@@ -405,10 +405,7 @@ mod tests {
             wheel(p(30.0, 5.0), false, false, using),
             Wheel::Pan(p(30.0, 5.0))
         );
-        assert_eq!(
-            wheel(p(0.0, -100.0), false, true, using),
-            Wheel::Zoom(1.2)
-        );
+        assert_eq!(wheel(p(0.0, -100.0), false, true, using), Wheel::Zoom(1.2));
     }
 
     #[test]

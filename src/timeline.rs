@@ -409,7 +409,12 @@ impl MarkSet {
     /// The labels for `view` of marks stacked in `layout` (the rows of a reference view). A
     /// visible mark in an expanded lane that overlaps no earlier mark of its row gets the room
     /// before the next mark of its row and the right edge of the view; no room, no label.
-    pub fn labels(&self, layout: &Layout, view: &TimeWindow, collapsed: &[bool]) -> Vec<LabelPlace> {
+    pub fn labels(
+        &self,
+        layout: &Layout,
+        view: &TimeWindow,
+        collapsed: &[bool],
+    ) -> Vec<LabelPlace> {
         let mut out = Vec::new();
         let mut row: Vec<(f32, f32, usize)> = Vec::new();
         for (lane, l) in layout.lanes.iter().enumerate() {
@@ -476,7 +481,13 @@ fn fit(avail: f32, whole: f32) -> f32 {
 }
 
 /// Greedy stacking of one lane's marks (sorted by position) into at most `cap` rows.
-fn stack(entries: &[Entry], first: usize, view: &TimeWindow, cap: usize, labels: bool) -> LaneLayout {
+fn stack(
+    entries: &[Entry],
+    first: usize,
+    view: &TimeWindow,
+    cap: usize,
+    labels: bool,
+) -> LaneLayout {
     let w = view.width;
     let mut out: Vec<PlacedMark> = Vec::new();
     let mut rows: Vec<RowEnd> = Vec::new();
@@ -565,7 +576,11 @@ fn stack(entries: &[Entry], first: usize, view: &TimeWindow, cap: usize, labels:
 }
 
 /// The row, among those passing `ok`, with the least `key`.
-fn argmin(rows: &[RowEnd], ok: impl Fn(&RowEnd) -> bool, key: impl Fn(&RowEnd) -> f32) -> Option<usize> {
+fn argmin(
+    rows: &[RowEnd],
+    ok: impl Fn(&RowEnd) -> bool,
+    key: impl Fn(&RowEnd) -> f32,
+) -> Option<usize> {
     rows.iter()
         .enumerate()
         .filter(|(_, r)| ok(r))

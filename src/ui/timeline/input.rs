@@ -253,7 +253,11 @@ impl Input {
     /// does neither.
     fn click(self, data: &Dataset, ev: web_sys::MouseEvent) {
         let time = ev.time_stamp();
-        if self.gesture.try_update_value(|g| g.pointers.ends_gesture(time)) != Some(false) {
+        if self
+            .gesture
+            .try_update_value(|g| g.pointers.ends_gesture(time))
+            != Some(false)
+        {
             return;
         }
         let lane = ev
