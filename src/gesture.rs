@@ -47,9 +47,10 @@ pub enum Move {
         step: Point,
         began: bool,
     },
-    /// Two pointers: their distance grew by `scale` (above 1: apart, zoom in) about `centre`,
-    /// their midpoint.
-    Pinch { scale: f64, centre: Point },
+    /// Two pointers: their distance grew by `scale` (above 1: apart, zoom in) and their
+    /// midpoint moved `from` → `to`. The view zooms by `scale` about `from` and pans by the
+    /// move, so what was between the fingers stays between them.
+    Pinch { scale: f64, from: Point, to: Point },
 }
 
 /// The pointers pressed on one view, by pointer id.
@@ -97,8 +98,12 @@ impl Pointers {
             let other = self.down[1 - k].1;
             self.down[k].1 = at;
             let scale = dist(at, other).max(MIN_SPREAD) / dist(before, other).max(MIN_SPREAD);
-            let centre = Point::new((at.x + other.x) / 2.0, (at.y + other.y) / 2.0);
-            return Move::Pinch { scale, centre };
+            let mid = |p: Point| Point::new((p.x + other.x) / 2.0, (p.y + other.y) / 2.0);
+            return Move::Pinch {
+                scale,
+                from: mid(before),
+                to: mid(at),
+            };
         }
         let total = minus(at, self.origin);
         let began = !self.dragging && dist(at, self.origin) > DRAG_THRESHOLD;
@@ -324,20 +329,21 @@ mod tests {
         let mut g = Pointers::default();
         g.down(1, p(100.0, 100.0));
         g.down(2, p(200.0, 100.0));
-        // Apart: from 100 px to 200 px is twice as far.
+        // Apart: from 100 px to 200 px is twice as far; the midpoint follows the finger.
         assert_eq!(
             g.moved(2, p(300.0, 100.0)),
             Move::Pinch {
                 scale: 2.0,
-                centre: p(200.0, 100.0)
+                from: p(150.0, 100.0),
+                to: p(200.0, 100.0)
             }
         );
         // Together, in two dimensions: 200 px to 100 px.
-        let Move::Pinch { scale, centre } = g.moved(1, p(300.0, 200.0)) else {
+        let Move::Pinch { scale, from, to } = g.moved(1, p(300.0, 200.0)) else {
             panic!("a pinch");
         };
         assert!((scale - 0.5).abs() < 1e-9, "{scale}");
-        assert_eq!(centre, p(300.0, 150.0));
+        assert_eq!((from, to), (p(200.0, 100.0), p(300.0, 150.0)));
         // Fingers meeting do not divide by zero.
         let Move::Pinch { scale, .. } = g.moved(1, p(300.0, 100.0)) else {
             panic!("a pinch");

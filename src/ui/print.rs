@@ -37,6 +37,7 @@ fn fit_to_page(printing: bool) {
         };
         let width = f64::from(el.client_width());
         let style = el.style();
+        // A custom property on an element's own style: setting or removing it cannot fail.
         if printing && width > PAGE_WIDTH_PX {
             let _ = style.set_property("--print-scale", &format!("{:.4}", PAGE_WIDTH_PX / width));
         } else {

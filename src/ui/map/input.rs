@@ -17,6 +17,7 @@ const KINDS: &[&str] = &[
     "pointercancel",
     "wheel",
     "keydown",
+    "click",
 ];
 
 /// Starts listening to the frame's input.
@@ -27,6 +28,13 @@ pub(super) fn listen(map: MapState) {
             "keydown" => key(map, ev.unchecked_into()),
             "pointerdown" => down(map, ev.unchecked_into()),
             "pointermove" => moved(map, ev.unchecked_into()),
+            // After a marker's own handler (listeners are on the elements, not delegated): the
+            // click that ends a gesture is used up here wherever it lands, so it cannot
+            // swallow a later click, e.g. Enter on a marker.
+            "click" => {
+                let time = ev.time_stamp();
+                map.pointers.try_update_value(|p| p.ends_gesture(time));
+            }
             _ => {
                 let ev: web_sys::PointerEvent = ev.unchecked_into();
                 let (id, time) = (ev.pointer_id(), ev.time_stamp());
@@ -74,10 +82,14 @@ fn moved(map: MapState, ev: web_sys::PointerEvent) {
                 *v = v.pan(-step.x * u, -step.y * u);
             });
         }
-        // Pinch: zoom by the change in finger distance about their midpoint.
-        Some(Move::Pinch { scale, centre }) => {
-            map.vp
-                .update(|v| *v = v.zoom_at(v.to_map(centre, w), scale));
+        // Pinch: zoom by the change in finger distance about their midpoint, which the map
+        // then follows (a two-finger pan).
+        Some(Move::Pinch { scale, from, to }) => {
+            map.vp.update(|v| {
+                let zoomed = v.zoom_at(v.to_map(from, w), scale);
+                let u = zoomed.units_per_px(w);
+                *v = zoomed.pan((from.x - to.x) * u, (from.y - to.y) * u);
+            });
         }
         Some(Move::Still) | None => {}
     }

@@ -226,9 +226,13 @@ impl Input {
                 let pm = self.per_month(self.axis.shared.months.get_untracked());
                 self.set_preview(((total.x / pm).round() * pm, 1.0));
             }
-            Some(Move::Pinch { scale, centre }) => {
-                let anchor = self.anchor_of(centre.x);
-                self.gesture.update_value(|g| g.pending.zoom(scale, anchor));
+            // Zoom about the fingers' midpoint, which the drawing then follows.
+            Some(Move::Pinch { scale, from, to }) => {
+                let anchor = self.anchor_of(from.x);
+                self.gesture.update_value(|g| {
+                    g.pending.zoom(scale, anchor);
+                    g.pending.pan(from.x - to.x);
+                });
                 self.gathered();
             }
             Some(Move::Still) | None => {}
