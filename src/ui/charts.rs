@@ -23,8 +23,7 @@ pub fn ChartsView() -> impl IntoView {
     let loaded = use_loaded();
     // The drawing width follows the container, in steps of 8 px: small resizes do not redraw.
     let host = NodeRef::<leptos::html::Div>::new();
-    let container = super::hooks::use_element_width(host);
-    let width = Memo::new(move |_| container.get() as u32 / 8 * 8);
+    let width = super::hooks::use_element_width(host, 8);
 
     // Source links are plain links with real hrefs; a plain click opens the paragraph in place.
     let follow = move |e: ev::MouseEvent| {
@@ -83,7 +82,7 @@ fn source_link(ctx: Ctx, para: &str, label: String) -> impl IntoView {
     view! { <a href=url::href(&s) data-para=para.to_string()>{label}</a> }
 }
 
-fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: Memo<u32>) -> impl IntoView {
+fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<f64>) -> impl IntoView {
     let loaded = use_loaded();
     let (data, english, names) = (
         loaded.data.clone(),
@@ -98,7 +97,7 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: Memo<u32>) -> impl
         })
     });
     let svg = move || {
-        let w = width.get();
+        let w = width.get() as u32;
         (w > 0).then(|| chart.with(|c| charts::render(c, w, locale, false).markup))
     };
     let key = id.as_str();
@@ -115,7 +114,7 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: Memo<u32>) -> impl
         (other, _) => format!("itpe-chart-{}.{ext}", other.as_str()),
     };
     let export = move || {
-        let w = width.get_untracked().max(640);
+        let w = (width.get_untracked() as u32).max(640);
         chart.with_untracked(|c| charts::render(c, w, locale, true))
     };
     let download = move |e: ev::MouseEvent| {

@@ -10,10 +10,11 @@ use wasm_bindgen::JsCast;
 /// The observer and the callback it calls (kept alive together; dropped with the view).
 type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
 
-/// The `clientWidth` (CSS px, padding included) of the element `target` refers to: measured
+/// The `clientWidth` (CSS px, padding included) of the element `target` refers to, rounded
+/// down to a multiple of `step` px (1: exact; more, so small resizes change nothing): measured
 /// when it is rendered and whenever its size changes, 0 until then. A hidden element (width 0)
 /// keeps its last width, so what was laid out for it stays.
-pub fn use_element_width<E>(target: NodeRef<E>) -> ReadSignal<f64>
+pub fn use_element_width<E>(target: NodeRef<E>, step: u32) -> ReadSignal<f64>
 where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
@@ -30,11 +31,11 @@ where
         let el: web_sys::Element = el.unchecked_into();
         let measure = move || {
             if let Some(el) = element() {
-                set_width(width, &el);
+                set_width(width, &el, step);
             }
         };
         // Measured now, so the first drawing need not wait for the observer's first report.
-        set_width(width, &el);
+        set_width(width, &el, step);
         observer.update_value(|o| {
             if o.is_none() {
                 let cb = Closure::<dyn FnMut()>::new(measure);
@@ -61,8 +62,9 @@ where
     width.read_only()
 }
 
-fn set_width(width: RwSignal<f64>, el: &web_sys::Element) {
-    let w = f64::from(el.client_width());
+fn set_width(width: RwSignal<f64>, el: &web_sys::Element, step: u32) {
+    let step = step.max(1);
+    let w = f64::from(el.client_width().max(0) as u32 / step * step);
     if w > 0.0 && w != width.get_untracked() {
         width.try_set(w);
     }

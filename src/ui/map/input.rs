@@ -68,7 +68,7 @@ fn down(map: MapState, ev: web_sys::PointerEvent) {
 
 fn moved(map: MapState, ev: web_sys::PointerEvent) {
     let (id, at) = (ev.pointer_id(), local(map, &ev));
-    let w = map.size.get_untracked().0;
+    let w = map.size_untracked().0;
     match map.pointers.try_update_value(|p| p.moved(id, at)) {
         Some(Move::Drag { step, began, .. }) => {
             if began {
@@ -102,7 +102,7 @@ fn wheel(map: MapState, ev: web_sys::WheelEvent) {
         gesture::wheel(delta, ev.delta_mode() == 1, zoom_key, WheelUse::Zoom)
     {
         ev.prevent_default();
-        let (p, w) = (local(map, &ev), map.size.get_untracked().0);
+        let (p, w) = (local(map, &ev), map.size_untracked().0);
         map.vp.update(|v| *v = v.zoom_at(v.to_map(p, w), scale));
     }
 }

@@ -11,8 +11,7 @@ use crate::i18n::Key;
 use crate::model::{PositionPrecision, Site, Status};
 
 /// The framed map: pans and zooms (see `input`), focusable, named and described.
-#[component]
-pub(super) fn MapFrame(map: MapState) -> impl IntoView {
+pub(super) fn map_frame(map: MapState) -> impl IntoView {
     let ctx = use_ctx();
     let data = use_loaded().data;
     let base = geo::base_layers()
@@ -83,7 +82,7 @@ pub(super) fn follow_layout(map: MapState) {
     let sites = use_loaded().data;
     Effect::new(move |_| {
         let place = ctx.with(|s| s.place.clone());
-        let (w, h) = map.size.get();
+        let (w, h) = map.size();
         let Some(el) = map.frame.get() else { return };
         map.placed.with(|v| {
             for (i, p, r) in v {

@@ -101,8 +101,8 @@ struct MapState {
     sites: Memo<Vec<ShownSite>>,
     /// The visible window.
     vp: RwSignal<Viewport>,
-    /// The drawn map's size in CSS px (measured).
-    size: Memo<(f64, f64)>,
+    /// The drawn map's width in CSS px (measured; 0 until then): see [`MapState::size`].
+    width: ReadSignal<f64>,
     /// Where each shown site's marker and label go, and its radius.
     placed: Memo<Vec<(usize, PlacedMarker, f64)>>,
     frame: NodeRef<leptos::html::Div>,
@@ -110,16 +110,36 @@ struct MapState {
     pointers: StoredValue<Pointers>,
 }
 
+impl MapState {
+    /// The drawn map's size in CSS px (tracked).
+    fn size(self) -> (f64, f64) {
+        size_of(self.width.get())
+    }
+    fn size_untracked(self) -> (f64, f64) {
+        size_of(self.width.get_untracked())
+    }
+}
+
+fn size_of(measured: f64) -> (f64, f64) {
+    let w = if measured > 0.0 {
+        measured
+    } else {
+        DEFAULT_WIDTH
+    };
+    (w, w * geo::HEIGHT / geo::WIDTH)
+}
+
 /// Markers and labels laid out for the window and size (`geo::layout`).
 fn placement(
     sites: Memo<Vec<ShownSite>>,
     vp: RwSignal<Viewport>,
-    size: Memo<(f64, f64)>,
+    width: ReadSignal<f64>,
 ) -> Memo<Vec<(usize, PlacedMarker, f64)>> {
     let data = use_loaded().data;
     Memo::new(move |_| {
+        let size = size_of(width.get());
         // Markers shrink a little on small screens.
-        let k = (size.get().0 / 800.0).clamp(0.75, 1.0);
+        let k = (size.0 / 800.0).clamp(0.75, 1.0);
         sites.with(|sites| {
             let markers: Vec<MarkerIn> = sites
                 .iter()
@@ -132,7 +152,7 @@ fn placement(
                     }
                 })
                 .collect();
-            let placed = geo::layout(&markers, &vp.get(), size.get(), LABEL_H);
+            let placed = geo::layout(&markers, &vp.get(), size, LABEL_H);
             sites
                 .iter()
                 .zip(placed)
@@ -148,18 +168,13 @@ pub fn MapView() -> impl IntoView {
     let ctx = use_ctx();
     let sites = shown_sites();
     let frame = NodeRef::<leptos::html::Div>::new();
-    let measured = use_element_width(frame);
-    let size = Memo::new(move |_| {
-        let w = Some(measured.get()).filter(|&w| w > 0.0);
-        let w = w.unwrap_or(DEFAULT_WIDTH);
-        (w, w * geo::HEIGHT / geo::WIDTH)
-    });
+    let width = use_element_width(frame, 1);
     let vp = RwSignal::new(Viewport::FULL);
     let map = MapState {
         sites,
         vp,
-        size,
-        placed: placement(sites, vp, size),
+        width,
+        placed: placement(sites, vp, width),
         frame,
         pointers: StoredValue::new(Pointers::default()),
     };
@@ -207,14 +222,14 @@ pub fn MapView() -> impl IntoView {
                             {tr(Key::MapReset)}
                         </button>
                     </div>
-                    <markers::MapFrame map=map/>
+                    {markers::map_frame(map)}
                     <p id="map-help" class="map-help">{tr(Key::MapHelp)}</p>
                     {move || { lang.track(); markers::legend(ctx) }}
                     <p class="map-credit">{tr(Key::MapCredit)}</p>
                 </div>
                 <div class="map-side">
                     <DetailPanel/>
-                    <site_panel::SiteSide/>
+                    {site_panel::site_side()}
                 </div>
             </div>
             <table::SiteTable sites=sites/>

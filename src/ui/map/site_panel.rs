@@ -11,8 +11,7 @@ use crate::model::{Dataset, Initiative, PositionPrecision, Site, Status};
 use crate::view_state::toggle;
 
 /// The open site's panel, or the hint; nothing while an item's details are open.
-#[component]
-pub(super) fn SiteSide() -> impl IntoView {
+pub(super) fn site_side() -> impl IntoView {
     let ctx = use_ctx();
     let data = use_loaded().data;
     let has_item = Memo::new(move |_| ctx.with(|s| s.item.is_some()));

@@ -21,7 +21,7 @@ pub(super) type Tip = (usize, f64, f64);
 pub(super) struct Axis {
     pub shared: Shared,
     /// The chart's width, px (0 until measured).
-    pub width: Memo<f32>,
+    pub width: ReadSignal<f64>,
     /// The window shown, once per zoom, pan or resize (never while dragging).
     pub window: Memo<Option<TimeWindow>>,
     /// The tip shown by hovering, and the one shown by focus.
@@ -32,16 +32,14 @@ pub(super) struct Axis {
     pub canvas: NodeRef<leptos::html::Div>,
 }
 
-#[component]
-pub(super) fn AxisChart(shared: Shared, as_of: Option<i32>) -> impl IntoView {
+pub(super) fn axis_chart(shared: Shared, as_of: Option<i32>) -> impl IntoView {
     let ctx = shared.ctx;
     let loaded = use_loaded();
     let (data, names) = (loaded.data, loaded.text_locale.html_lang());
     let chart = NodeRef::new();
-    let measured = use_element_width(chart);
-    let width = Memo::new(move |_| measured.get() as f32);
+    let width = use_element_width(chart, 1);
     let window = Memo::new(move |_| {
-        let w = width.get();
+        let w = width.get() as f32;
         (w >= 50.0).then(|| TimeWindow::new(shared.months.get(), w))
     });
     let axis = Axis {
@@ -91,7 +89,7 @@ fn stacking(axis: Axis, as_of: Option<i32>) -> Memo<Option<Arc<Stacking>>> {
     // Folded lanes, by policy area id (the URL's `fold`).
     let folded_areas = ctx.slice(|s| s.fold.clone());
     Memo::new(move |_| {
-        let w = axis.width.get();
+        let w = axis.width.get() as f32;
         if w < 50.0 {
             return None;
         }

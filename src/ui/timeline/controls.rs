@@ -13,8 +13,7 @@ use crate::timeline as tl;
 use crate::view_state::{format_month, TimelineMode};
 
 /// Axis or list, and, on the axis, the zoom buttons and the months shown.
-#[component]
-pub(super) fn Toolbar(
+pub(super) fn toolbar(
     shared: Shared,
     mode: Memo<TimelineMode>,
     has_marks: Memo<bool>,

@@ -124,7 +124,7 @@ impl Input {
 
     /// Pixels per month in the window shown.
     fn per_month(self, months: (i32, i32)) -> f64 {
-        f64::from(self.axis.width.get_untracked().max(1.0)) / f64::from(months.1 - months.0 + 1)
+        self.axis.width.get_untracked().max(1.0) / f64::from(months.1 - months.0 + 1)
     }
 
     /// Where a client x falls in the chart, as a fraction of its width.
@@ -158,7 +158,7 @@ impl Input {
 
     /// Previews what the gesture gathered at once; lays it out when the gesture pauses.
     fn gathered(self) {
-        let width = f64::from(self.axis.width.get_untracked());
+        let width = self.axis.width.get_untracked();
         let Some((preview, generation)) = self.gesture.try_update_value(|g| {
             g.generation = g.generation.wrapping_add(1);
             (g.pending.preview(width), g.generation)

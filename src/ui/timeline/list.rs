@@ -14,8 +14,7 @@ use crate::timeline::MarkSet;
 
 /// The list, written with plain DOM calls when shown (it can be long); a click on an entry's
 /// item opens it.
-#[component]
-pub(super) fn MilestoneList(shared: Shared, class: &'static str) -> impl IntoView {
+pub(super) fn milestone_list(shared: Shared, class: &'static str) -> impl IntoView {
     let ctx = shared.ctx;
     let loaded = use_loaded();
     let (data, names) = (loaded.data.clone(), loaded.text_locale.html_lang());
@@ -43,13 +42,12 @@ pub(super) fn MilestoneList(shared: Shared, class: &'static str) -> impl IntoVie
 }
 
 /// The list under the axis, built only once opened.
-#[component]
-pub(super) fn ListDisclosure(shared: Shared) -> impl IntoView {
+pub(super) fn list_disclosure(shared: Shared) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
         <details class="tl-list-details" on:toggle=move |_| open.update(|o| *o = !*o)>
             <summary>{tx(shared.ctx, Key::TlList)}</summary>
-            {move || open.get().then(|| view! { <MilestoneList shared=shared class="tl-list"/> })}
+            {move || open.get().then(|| milestone_list(shared, "tl-list"))}
         </details>
     }
 }

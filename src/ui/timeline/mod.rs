@@ -119,7 +119,7 @@ pub fn TimelineView() -> impl IntoView {
 
     let marks = Memo::new(move |_| Arc::new(selection.with(|sel| MarkSet::new(&data, sel))));
     let section = NodeRef::<leptos::html::Section>::new();
-    let view_width = use_element_width(section);
+    let view_width = use_element_width(section, 1);
     let narrow = Memo::new(move |_| is_narrow(view_width.get()));
     let mode = Memo::new(move |_| {
         ctx.with(|s| s.timeline_mode).unwrap_or(if narrow.get() {
@@ -159,16 +159,16 @@ pub fn TimelineView() -> impl IntoView {
         }
         if mode.get() == TimelineMode::List {
             return view! {
-                <list::MilestoneList shared=shared class="tl-list tl-list-main"/>
+                {list::milestone_list(shared, "tl-list tl-list-main")}
                 <DetailPanel/>
             }
             .into_any();
         }
         view! {
-            <axis::AxisChart shared=shared as_of=as_of/>
+            {axis::axis_chart(shared, as_of)}
             <DetailPanel/>
             <controls::Legend/>
-            <list::ListDisclosure shared=shared/>
+            {list::list_disclosure(shared)}
         }
         .into_any()
     };
@@ -177,7 +177,7 @@ pub fn TimelineView() -> impl IntoView {
         <section class="view timeline" aria-labelledby="view-title" node_ref=section>
             <h2 id="view-title">{tx(ctx, Key::ViewTimeline)}</h2>
             <p class="tl-summary" role="status">{summary}</p>
-            <controls::Toolbar shared=shared mode=mode has_marks=has_marks/>
+            {controls::toolbar(shared, mode, has_marks)}
             {body}
         </section>
     }
