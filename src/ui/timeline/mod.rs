@@ -52,7 +52,9 @@ fn rem_px() -> f64 {
     let root = document().document_element();
     root.and_then(|el| window().get_computed_style(&el).ok().flatten())
         .and_then(|style| style.get_property_value("font-size").ok())
-        .and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
+        // JavaScript's parseFloat reads "16px" as 16; Rust's float parser would add its
+        // tables (about 10 KB) to the wasm.
+        .map(|size| js_sys::parse_float(&size))
         .filter(|&px| px > 0.0)
         .unwrap_or(16.0)
 }
