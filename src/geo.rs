@@ -49,18 +49,6 @@ fn cos_sin(a: f64) -> (f64, f64) {
     (-c, -s)
 }
 
-/// Sorts indices by a key, ascending, keeping the order of equal keys (insertion sort: the
-/// lists are tiny, and it is far smaller in the wasm than the standard sorts).
-fn sort_by_key(v: &mut [usize], key: impl Fn(usize) -> f64) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && key(v[j - 1]) > key(v[j]) {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
 /// A number that orders directions like their angle (-pi..pi], without trigonometry.
 fn pseudo_angle(dx: f64, dy: f64) -> f64 {
     let p = dx / (dx.abs() + dy.abs());
@@ -223,7 +211,7 @@ pub fn circle_path(c: Point, r: f64) -> String {
 
 /// Leader lines of moved markers (from the true position to the marker) and the dots at their
 /// true positions, as two path data strings.
-pub fn leader_path<'a>(placed: impl Iterator<Item = &'a Placed>) -> (String, String) {
+pub fn leader_path<'a>(placed: impl Iterator<Item = &'a PlacedMarker>) -> (String, String) {
     let (mut lines, mut dots) = (String::new(), String::new());
     for p in placed.filter(|p| p.moved()) {
         let (a, c) = (p.anchor, p.centre);
@@ -353,13 +341,13 @@ impl Rect {
 /// Where a marker is drawn (CSS px): its centre, its true position, and its label if one fits.
 #[derive(Clone, Copy, PartialEq)]
 #[cfg_attr(test, derive(Debug))]
-pub struct Placed {
+pub struct PlacedMarker {
     pub centre: Point,
     pub anchor: Point,
     pub label: Option<Rect>,
 }
 
-impl Placed {
+impl PlacedMarker {
     /// Whether the marker was moved off its true position (draw a leader line).
     pub fn moved(&self) -> bool {
         self.centre.dist(self.anchor) > 0.5
@@ -374,7 +362,12 @@ const GAP: f64 = 3.0;
 /// then labels (`label_h` px high) go to the first free spot around each marker, preferring the
 /// side away from the ring's centre; a label that fits nowhere is left out (the marker keeps its
 /// accessible name and the site list names it).
-pub fn layout(markers: &[MarkerIn], vp: &Viewport, size: (f64, f64), label_h: f64) -> Vec<Placed> {
+pub fn layout(
+    markers: &[MarkerIn],
+    vp: &Viewport,
+    size: (f64, f64),
+    label_h: f64,
+) -> Vec<PlacedMarker> {
     let n = markers.len();
     let anchors: Vec<Point> = markers.iter().map(|m| vp.to_px(m.at, size.0)).collect();
     let mut pos = anchors.clone();
@@ -420,7 +413,7 @@ pub fn layout(markers: &[MarkerIn], vp: &Viewport, size: (f64, f64), label_h: f6
     }
     // Labels: larger markers first (they are the paper's big sites).
     let mut order: Vec<usize> = (0..n).collect();
-    sort_by_key(&mut order, |i| -markers[i].r);
+    crate::order::sort_by_key(&mut order, |&i| -markers[i].r);
     let mut labels: Vec<Option<Rect>> = vec![None; n];
     let mut taken: Vec<Rect> = Vec::new();
     for &i in &order {
@@ -479,7 +472,7 @@ pub fn layout(markers: &[MarkerIn], vp: &Viewport, size: (f64, f64), label_h: f6
         // Try the side facing the preferred direction first.
         let p = prefer[i];
         let mut ranked: Vec<usize> = (0..candidates.len()).collect();
-        sort_by_key(&mut ranked, |k| {
+        crate::order::sort_by_key(&mut ranked, |&k| {
             let r = &candidates[k];
             let v = Point::new(r.x + r.w / 2.0 - c.x, r.y + r.h / 2.0 - c.y);
             -(v.x * p.x + v.y * p.y) / len(v.x, v.y).max(1e-9)
@@ -495,7 +488,7 @@ pub fn layout(markers: &[MarkerIn], vp: &Viewport, size: (f64, f64), label_h: f6
         }
     }
     (0..n)
-        .map(|i| Placed {
+        .map(|i| PlacedMarker {
             centre: pos[i],
             anchor: anchors[i],
             label: labels[i],
@@ -557,7 +550,7 @@ fn spread(
         (d > 1e-6).then(|| Point::new(dx / d, dy / d))
     };
     let mut ring: Vec<usize> = g.to_vec();
-    sort_by_key(&mut ring, |i| match dir(i) {
+    crate::order::sort_by_key(&mut ring, |&i| match dir(i) {
         Some(u) => pseudo_angle(u.x, u.y),
         None => 3.0 + i as f64,
     });
@@ -692,7 +685,7 @@ mod tests {
             }
         }
         let mut v = vec![0, 1, 2, 3];
-        sort_by_key(&mut v, |i| [2.0, 1.0, 2.0, 0.0][i]);
+        crate::order::sort_by_key(&mut v, |&i| [2.0, 1.0, 2.0, 0.0][i]);
         assert_eq!(v, [3, 1, 0, 2]);
     }
 
@@ -819,12 +812,12 @@ mod tests {
 
     #[test]
     fn leaders_only_for_moved_markers() {
-        let still = Placed {
+        let still = PlacedMarker {
             centre: Point::new(10.0, 10.0),
             anchor: Point::new(10.0, 10.0),
             label: None,
         };
-        let moved = Placed {
+        let moved = PlacedMarker {
             centre: Point::new(30.0, 10.0),
             anchor: Point::new(20.0, 10.0),
             label: None,
@@ -851,7 +844,7 @@ mod tests {
             .collect()
     }
 
-    fn check_layout(markers: &[MarkerIn], placed: &[Placed]) {
+    fn check_layout(markers: &[MarkerIn], placed: &[PlacedMarker]) {
         for i in 0..placed.len() {
             for j in i + 1..placed.len() {
                 let d = placed[i].centre.dist(placed[j].centre);
@@ -931,7 +924,7 @@ mod tests {
                 .filter(|p| {
                     (0.0..800.0).contains(&p.anchor.x) && (0.0..604.0).contains(&p.anchor.y)
                 })
-                .collect::<Vec<Placed>>()
+                .collect::<Vec<PlacedMarker>>()
         };
         // At 8x all six are in view and only nudged; at the deepest zoom none needs moving.
         let at8 = inside(8.0);
@@ -965,6 +958,6 @@ mod tests {
         };
         let placed = layout(&[m, m, m], &Viewport::FULL, (1000.0, 755.0), 16.0);
         check_layout(&[m, m, m], &placed);
-        assert!(placed.iter().all(Placed::moved));
+        assert!(placed.iter().all(PlacedMarker::moved));
     }
 }

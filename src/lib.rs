@@ -13,9 +13,11 @@ pub mod export;
 pub mod filter;
 pub mod format;
 pub mod geo;
+pub mod gesture;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod order;
 pub mod text;
 pub mod timeline;
 /// The checks of the dataset against the paper's text: run by the dataset tests, never by the

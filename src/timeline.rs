@@ -2,13 +2,13 @@
 //!
 //! The work is split so that a zoom costs one transform and a linear pass over the labels, and
 //! a drag costs nothing:
-//! - [`Source::new`] picks the selected items' milestones, gives each a lane (its policy area)
+//! - [`MarkSet::new`] picks the selected items' milestones, gives each a lane (its policy area)
 //!   and sorts them, once per data or selection change;
-//! - [`Source::layout`] stacks them in rows per lane (greedy, O(milestones × rows)) at a
+//! - [`MarkSet::layout`] stacks them in rows per lane (greedy, O(milestones × rows)) at a
 //!   reference view, the whole period: once per data change, resize or lane collapse. Rows then
 //!   stay put while zooming (marks never jump between rows), and since zooming in only moves
 //!   marks apart, marks that do not overlap in the reference view never overlap;
-//! - [`Source::labels`] gives each mark in the current view the label room left before the
+//! - [`MarkSet::labels`] gives each mark in the current view the label room left before the
 //!   next mark of its row, once per zoom or pan (the marks themselves are only rescaled);
 //! - while dragging, the drawn result is only translated.
 //!
@@ -106,7 +106,7 @@ pub fn day_month(day: i32) -> i32 {
 pub struct Entry {
     /// Index into the dataset's milestones.
     pub milestone: usize,
-    /// Index into [`Source::lanes`].
+    /// Index into [`MarkSet::lanes`].
     pub lane: usize,
     /// First and last day (inclusive), as day numbers.
     pub start: i32,
@@ -131,7 +131,7 @@ impl Entry {
 
 /// The selected items' dated milestones, by lane, sorted once.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct Source {
+pub struct MarkSet {
     /// Policy areas (indices into the dataset's `policy_areas`) that have a milestone, in the
     /// dataset's order.
     pub lanes: Vec<usize>,
@@ -148,9 +148,9 @@ pub struct Source {
     pub undated: usize,
 }
 
-impl Source {
+impl MarkSet {
     /// The milestones of the items `selection` (indices into `data.items`) selects.
-    pub fn new(data: &Dataset, selection: &[usize]) -> Source {
+    pub fn new(data: &Dataset, selection: &[usize]) -> MarkSet {
         let mut selected = vec![false; data.items.len()];
         for &i in selection {
             if let Some(s) = selected.get_mut(i) {
@@ -197,7 +197,7 @@ impl Source {
                 label_w: text_width(&m.label),
             })
             .collect();
-        Source::from_entries(lanes, entries, selection.len(), undated)
+        MarkSet::from_entries(lanes, entries, selection.len(), undated)
     }
 
     /// Sorts entries (any order) into a source.
@@ -206,7 +206,7 @@ impl Source {
         entries: Vec<Entry>,
         items: usize,
         undated: usize,
-    ) -> Source {
+    ) -> MarkSet {
         let by_lane = sorted(entries.len(), &|i| {
             let e = &entries[i];
             [
@@ -225,7 +225,7 @@ impl Source {
         for (r, &e) in time_order.iter().enumerate() {
             rank[e] = r;
         }
-        Source {
+        MarkSet {
             lanes,
             entries,
             time_order,
@@ -265,7 +265,7 @@ impl Source {
     /// Places the milestones in `view`; lanes flagged in `collapsed` get one row, no labels.
     /// Marks more than half a window width outside the view are left out (those within are
     /// drawn for the start of a drag).
-    pub fn layout(&self, view: &View, collapsed: &[bool]) -> Layout {
+    pub fn layout(&self, view: &TimeWindow, collapsed: &[bool]) -> Layout {
         let lanes = (0..self.lanes.len())
             .map(|lane| {
                 let range = self.lane_range(lane);
@@ -289,17 +289,17 @@ fn sorted(n: usize, key: &dyn Fn(usize) -> [i64; 4]) -> Vec<usize> {
 
 /// A window of time drawn `width` px wide.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct View {
+pub struct TimeWindow {
     /// First day shown and the day after the last one.
     pub d0: i32,
     pub d1: i32,
     pub width: f32,
 }
 
-impl View {
+impl TimeWindow {
     /// The window of whole months `window` (inclusive), `width` px wide.
-    pub fn new(window: (i32, i32), width: f32) -> View {
-        View {
+    pub fn new(window: (i32, i32), width: f32) -> TimeWindow {
+        TimeWindow {
             d0: month_day(window.0),
             d1: month_day(window.1 + 1),
             width,
@@ -327,8 +327,8 @@ impl View {
 
 /// A placed mark.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Placed {
-    /// Index into [`Source::entries`].
+pub struct PlacedMark {
+    /// Index into [`MarkSet::entries`].
     pub entry: usize,
     /// Left edge and width of the mark, px.
     pub x: f32,
@@ -341,7 +341,7 @@ pub struct Placed {
     pub crowded: bool,
 }
 
-impl Placed {
+impl PlacedMark {
     pub fn label_x(&self) -> f32 {
         self.x + self.w + LABEL_GAP
     }
@@ -352,7 +352,7 @@ pub struct LaneLayout {
     pub rows: usize,
     pub height: f32,
     /// In the order placed (left to right, roughly).
-    pub marks: Vec<Placed>,
+    pub marks: Vec<PlacedMark>,
 }
 
 impl LaneLayout {
@@ -368,7 +368,7 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn marks(&self) -> impl Iterator<Item = &Placed> {
+    pub fn marks(&self) -> impl Iterator<Item = &PlacedMark> {
         self.lanes.iter().flat_map(|l| l.marks.iter())
     }
 }
@@ -376,7 +376,7 @@ impl Layout {
 /// A label placed in the current view.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LabelPlace {
-    /// Index into [`Source::entries`], and the lane and row of its mark.
+    /// Index into [`MarkSet::entries`], and the lane and row of its mark.
     pub entry: usize,
     pub lane: usize,
     pub row: usize,
@@ -385,11 +385,16 @@ pub struct LabelPlace {
     pub w: f32,
 }
 
-impl Source {
+impl MarkSet {
     /// The labels for `view` of marks stacked in `layout` (the rows of a reference view). A
     /// visible mark in an expanded lane that overlaps no earlier mark of its row gets the room
     /// before the next mark of its row and the right edge of the view; no room, no label.
-    pub fn labels(&self, layout: &Layout, view: &View, collapsed: &[bool]) -> Vec<LabelPlace> {
+    pub fn labels(
+        &self,
+        layout: &Layout,
+        view: &TimeWindow,
+        collapsed: &[bool],
+    ) -> Vec<LabelPlace> {
         let mut out = Vec::new();
         let mut row: Vec<(f32, f32, usize)> = Vec::new();
         for (lane, l) in layout.lanes.iter().enumerate() {
@@ -434,7 +439,7 @@ impl Source {
 }
 
 /// The right end of the last thing in a row, for the three ways a new mark may follow it.
-struct Row {
+struct RowEnd {
     /// The row's last mark (index into the lane's output).
     last: usize,
     /// Right end of the marks.
@@ -456,10 +461,16 @@ fn fit(avail: f32, whole: f32) -> f32 {
 }
 
 /// Greedy stacking of one lane's marks (sorted by position) into at most `cap` rows.
-fn stack(entries: &[Entry], first: usize, view: &View, cap: usize, labels: bool) -> LaneLayout {
+fn stack(
+    entries: &[Entry],
+    first: usize,
+    view: &TimeWindow,
+    cap: usize,
+    labels: bool,
+) -> LaneLayout {
     let w = view.width;
-    let mut out: Vec<Placed> = Vec::new();
-    let mut rows: Vec<Row> = Vec::new();
+    let mut out: Vec<PlacedMark> = Vec::new();
+    let mut rows: Vec<RowEnd> = Vec::new();
     for (k, e) in entries.iter().enumerate() {
         let (x, mw) = view.mark(e);
         if x + mw < -0.5 * w || x > 1.5 * w {
@@ -501,7 +512,7 @@ fn stack(entries: &[Entry], first: usize, view: &View, cap: usize, labels: bool)
         };
         let row = match choice {
             None => {
-                rows.push(Row {
+                rows.push(RowEnd {
                     last: out.len(),
                     mark_end: x1,
                     want_end,
@@ -520,7 +531,7 @@ fn stack(entries: &[Entry], first: usize, view: &View, cap: usize, labels: bool)
                 r
             }
         };
-        out.push(Placed {
+        out.push(PlacedMark {
             entry: first + k,
             x,
             w: mw,
@@ -545,7 +556,11 @@ fn stack(entries: &[Entry], first: usize, view: &View, cap: usize, labels: bool)
 }
 
 /// The row, among those passing `ok`, with the least `key`.
-fn argmin(rows: &[Row], ok: impl Fn(&Row) -> bool, key: impl Fn(&Row) -> f32) -> Option<usize> {
+fn argmin(
+    rows: &[RowEnd],
+    ok: impl Fn(&RowEnd) -> bool,
+    key: impl Fn(&RowEnd) -> f32,
+) -> Option<usize> {
     rows.iter()
         .enumerate()
         .filter(|(_, r)| ok(r))
@@ -593,7 +608,7 @@ pub struct Tick {
 }
 
 /// Ticks at whole years (or months when zoomed in), far enough apart for their labels.
-pub fn ticks(window: (i32, i32), view: &View) -> Vec<Tick> {
+pub fn ticks(window: (i32, i32), view: &TimeWindow) -> Vec<Tick> {
     let months = (window.1 - window.0 + 1).max(1);
     let per_month = view.width / months as f32;
     let step = [1, 2, 3, 6, 12, 24, 60, 120, 240]
@@ -641,10 +656,10 @@ mod tests {
     }
 
     /// Checks what the layout promises, returning the number of crowded marks.
-    fn check(src: &Source, layout: &Layout, view: &View) -> usize {
+    fn check(src: &MarkSet, layout: &Layout, view: &TimeWindow) -> usize {
         let mut crowded = 0;
         for lane in &layout.lanes {
-            let mut by_row: Vec<Vec<&Placed>> = vec![Vec::new(); lane.rows];
+            let mut by_row: Vec<Vec<&PlacedMark>> = vec![Vec::new(); lane.rows];
             for p in &lane.marks {
                 assert!(p.row < lane.rows);
                 by_row[p.row].push(p);
@@ -716,7 +731,7 @@ mod tests {
 
     #[test]
     fn spans_are_as_long_as_their_period_and_points_are_small() {
-        let view = View::new((ym(2017, 1), ym(2026, 12)), 1200.0);
+        let view = TimeWindow::new((ym(2017, 1), ym(2026, 12)), 1200.0);
         let year = entry(0, "2023-01-01", "2023-12-31", true, "x", 0);
         let month = entry(0, "2021-07-01", "2021-07-31", false, "x", 1);
         let (x, w) = view.mark(&year);
@@ -741,8 +756,8 @@ mod tests {
                 entry(0, &d, &d, false, "Short label", i as usize)
             })
             .collect();
-        let src = Source::from_entries(vec![0], entries, 8, 0);
-        let view = View::new((ym(2015, 1), ym(2022, 12)), 1000.0);
+        let src = MarkSet::from_entries(vec![0], entries, 8, 0);
+        let view = TimeWindow::new((ym(2015, 1), ym(2022, 12)), 1000.0);
         let l = src.layout(&view, &[false]);
         assert_eq!(l.lanes[0].rows, 1);
         assert_eq!(l.lanes[0].marks.len(), 8);
@@ -778,8 +793,8 @@ mod tests {
                 100 + i,
             ));
         }
-        let src = Source::from_entries(vec![0], entries, 31, 0);
-        let view = View::new((ym(2017, 1), ym(2025, 12)), 900.0);
+        let src = MarkSet::from_entries(vec![0], entries, 31, 0);
+        let view = TimeWindow::new((ym(2017, 1), ym(2025, 12)), 900.0);
         let l = src.layout(&view, &[false]);
         let lane = &l.lanes[0];
         assert_eq!(lane.rows, ROW_CAP);
@@ -790,7 +805,7 @@ mod tests {
             "19 marks on one day cannot all have a free place"
         );
         // Zoomed in to a few months, the same marks spread out and keep more text.
-        let near = View::new((ym(2021, 9), ym(2021, 11)), 900.0);
+        let near = TimeWindow::new((ym(2021, 9), ym(2021, 11)), 900.0);
         let l2 = src.layout(&near, &[false]);
         check(&src, &l2, &near);
     }
@@ -800,14 +815,14 @@ mod tests {
         let entries = (0..19)
             .map(|i| entry(0, "2021-10-06", "2021-10-06", false, "Announced", i))
             .collect();
-        let src = Source::from_entries(vec![0], entries, 19, 0);
-        let view = View::new((ym(2017, 1), ym(2025, 12)), 900.0);
+        let src = MarkSet::from_entries(vec![0], entries, 19, 0);
+        let view = TimeWindow::new((ym(2017, 1), ym(2025, 12)), 900.0);
         let l = src.layout(&view, &[false]);
         let lane = &l.lanes[0];
         check(&src, &l, &view);
         // The first rows keep their labels whole; the overflow piles up in the last row.
         for row in 0..ROW_CAP - 1 {
-            let in_row: Vec<&Placed> = lane.marks.iter().filter(|p| p.row == row).collect();
+            let in_row: Vec<&PlacedMark> = lane.marks.iter().filter(|p| p.row == row).collect();
             assert_eq!(in_row.len(), 1, "row {row}");
             assert_eq!(in_row[0].label_w, text_width("Announced"));
         }
@@ -822,20 +837,20 @@ mod tests {
 
     /// Forty marks six days (about 14 px at 18 months) apart in one lane; every fourth a span
     /// when `spans`.
-    fn six_days_apart(label: &str, spans: bool) -> Source {
+    fn six_days_apart(label: &str, spans: bool) -> MarkSet {
         let entries = (0..40)
             .map(|i| {
                 let d = iso_date(day("2020-01-01") + i * 6);
                 entry(0, &d, &d, spans && i % 4 == 0, label, i as usize)
             })
             .collect();
-        Source::from_entries(vec![0], entries, 40, 0)
+        MarkSet::from_entries(vec![0], entries, 40, 0)
     }
 
     #[test]
     fn close_marks_get_shortened_labels_not_overlapping_ones() {
         let src = six_days_apart("Label that is rather long for the space", false);
-        let view = View::new((ym(2019, 7), ym(2020, 12)), 1300.0);
+        let view = TimeWindow::new((ym(2019, 7), ym(2020, 12)), 1300.0);
         let l = src.layout(&view, &[false]);
         check(&src, &l, &view);
         let shortened = l.lanes[0]
@@ -851,8 +866,8 @@ mod tests {
         let entries = (0..30)
             .map(|i| entry(0, "2021-10-06", "2021-10-06", false, "Announced", i))
             .collect();
-        let src = Source::from_entries(vec![0], entries, 30, 0);
-        let view = View::new((ym(2017, 1), ym(2025, 12)), 900.0);
+        let src = MarkSet::from_entries(vec![0], entries, 30, 0);
+        let view = TimeWindow::new((ym(2017, 1), ym(2025, 12)), 900.0);
         let l = src.layout(&view, &[true]);
         assert_eq!(l.lanes[0].rows, 1);
         assert_eq!(l.lanes[0].marks.len(), 30);
@@ -866,8 +881,8 @@ mod tests {
             entry(0, "2021-01-01", "2021-01-01", false, "b", 1),
             entry(0, "2024-01-01", "2024-01-01", false, "c", 2),
         ];
-        let src = Source::from_entries(vec![0], entries, 3, 0);
-        let view = View::new((ym(2021, 1), ym(2021, 12)), 600.0);
+        let src = MarkSet::from_entries(vec![0], entries, 3, 0);
+        let view = TimeWindow::new((ym(2021, 1), ym(2021, 12)), 600.0);
         let kept: Vec<usize> = src
             .layout(&view, &[false])
             .marks()
@@ -876,13 +891,13 @@ mod tests {
         // Only 2021 is within half a window's width of the view.
         assert_eq!(kept, vec![1]);
         // Viewing 2020-2022, 2024 is within half a width to the right; 2001 is not.
-        let wide = View::new((ym(2020, 1), ym(2022, 12)), 600.0);
+        let wide = TimeWindow::new((ym(2020, 1), ym(2022, 12)), 600.0);
         assert_eq!(src.layout(&wide, &[false]).marks().count(), 2);
     }
 
     /// A deterministic pseudo-random dataset: 10 000 milestones in 15 lanes over 30 years,
     /// with dense clusters (a fifth of them on 20 popular days).
-    fn ten_thousand() -> Source {
+    fn ten_thousand() -> MarkSet {
         let mut seed: u64 = 42;
         let mut next = move || {
             seed = seed
@@ -913,7 +928,7 @@ mod tests {
                 }
             })
             .collect();
-        Source::from_entries((0..15).collect(), entries, 10_000, 0)
+        MarkSet::from_entries((0..15).collect(), entries, 10_000, 0)
     }
 
     #[test]
@@ -921,7 +936,7 @@ mod tests {
         let src = ten_thousand();
         let window = src.default_window(None);
         assert_eq!(window, (ym(2000, 1), ym(2031, 12)));
-        let view = View::new(window, 1200.0);
+        let view = TimeWindow::new(window, 1200.0);
         let l = src.layout(&view, &[false; 15]);
         assert_eq!(l.marks().count(), 10_000);
         let mut seen = vec![false; 10_000];
@@ -932,7 +947,7 @@ mod tests {
         check(&src, &l, &view);
         assert!(l.lanes.iter().all(|lane| lane.rows <= ROW_CAP));
         // Zoomed in: still consistent.
-        let view = View::new((ym(2010, 1), ym(2011, 6)), 1200.0);
+        let view = TimeWindow::new((ym(2010, 1), ym(2011, 6)), 1200.0);
         let l = src.layout(&view, &[false; 15]);
         check(&src, &l, &view);
         // Time order is sorted and rank is its inverse.
@@ -946,7 +961,7 @@ mod tests {
 
     /// Checks the labels of `view` for marks stacked at a reference view: no label reaches the
     /// next mark of its row or the edge of the view, and marks that did not overlap still do not.
-    fn check_labels(src: &Source, l: &Layout, view: &View) -> usize {
+    fn check_labels(src: &MarkSet, l: &Layout, view: &TimeWindow) -> usize {
         let labels = src.labels(l, view, &vec![false; l.lanes.len()]);
         for lab in &labels {
             let e = &src.entries[lab.entry];
@@ -968,7 +983,7 @@ mod tests {
             }
         }
         for lane in &l.lanes {
-            let mut by_row: Vec<Vec<&Placed>> = vec![Vec::new(); lane.rows];
+            let mut by_row: Vec<Vec<&PlacedMark>> = vec![Vec::new(); lane.rows];
             for p in lane.marks.iter() {
                 by_row[p.row].push(p);
             }
@@ -990,10 +1005,10 @@ mod tests {
     fn zooming_in_keeps_rows_and_gives_labels_more_room() {
         // At the reference view few labels fit.
         let src = six_days_apart("Label that is rather long", true);
-        let reference = View::new((ym(2017, 1), ym(2024, 12)), 1000.0);
+        let reference = TimeWindow::new((ym(2017, 1), ym(2024, 12)), 1000.0);
         let l = src.layout(&reference, &[false]);
         let wide = check_labels(&src, &l, &reference);
-        let near = View::new((ym(2020, 1), ym(2020, 6)), 1000.0);
+        let near = TimeWindow::new((ym(2020, 1), ym(2020, 6)), 1000.0);
         let close = check_labels(&src, &l, &near);
         assert!(
             close > wide,
@@ -1012,11 +1027,11 @@ mod tests {
     #[test]
     fn labels_of_ten_thousand_rows_hold_at_every_zoom() {
         let src = ten_thousand();
-        let reference = View::new(src.default_window(None), 1200.0);
+        let reference = TimeWindow::new(src.default_window(None), 1200.0);
         let l = src.layout(&reference, &[false; 15]);
         let mut window = src.default_window(None);
         for step in 0..12 {
-            let view = View::new(window, 1200.0);
+            let view = TimeWindow::new(window, 1200.0);
             check_labels(&src, &l, &view);
             window = zoom(window, 1.0 / 1.5, (step % 3) as f64 / 2.0);
         }
@@ -1038,10 +1053,10 @@ mod tests {
             })
             .collect();
         let t = std::time::Instant::now();
-        let src = Source::from_entries((0..15).collect(), entries, 10_000, 0);
+        let src = MarkSet::from_entries((0..15).collect(), entries, 10_000, 0);
         let sorted = t.elapsed();
         let t = std::time::Instant::now();
-        let view = View::new(src.default_window(None), 1200.0);
+        let view = TimeWindow::new(src.default_window(None), 1200.0);
         let l = src.layout(&view, &[false; 15]);
         println!(
             "10 000 milestones: sort {sorted:?}, layout {:?}, {} marks",
@@ -1082,7 +1097,7 @@ mod tests {
 
     #[test]
     fn default_window_covers_the_milestones_and_the_as_of_date() {
-        let src = Source::from_entries(
+        let src = MarkSet::from_entries(
             vec![0],
             vec![entry(0, "2018-04-01", "2018-04-01", false, "a", 0)],
             1,
@@ -1097,15 +1112,15 @@ mod tests {
     #[test]
     fn ticks_are_years_or_months_and_never_crowd() {
         let w = (ym(2007, 1), ym(2025, 12));
-        let view = View::new(w, 1200.0);
+        let view = TimeWindow::new(w, 1200.0);
         let t = ticks(w, &view);
         assert_eq!(t[0].label, "2007");
         assert!(t.windows(2).all(|p| p[1].x - p[0].x >= 44.0));
-        let narrow = View::new(w, 300.0);
+        let narrow = TimeWindow::new(w, 300.0);
         let t = ticks(w, &narrow);
         assert!(t.len() < 10 && t.windows(2).all(|p| p[1].x - p[0].x >= 44.0));
         let w = (ym(2021, 1), ym(2021, 12));
-        let t = ticks(w, &View::new(w, 1200.0));
+        let t = ticks(w, &TimeWindow::new(w, 1200.0));
         assert_eq!(t[1].label, "2021-02");
     }
 }

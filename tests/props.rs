@@ -11,7 +11,7 @@ use it_policy_explorer::filter::{facet_counts, matching_figures, select, SearchI
 use it_policy_explorer::geo::{self, MarkerIn, Viewport};
 use it_policy_explorer::i18n::Locale;
 use it_policy_explorer::model::Dataset;
-use it_policy_explorer::timeline::{self, Source, View};
+use it_policy_explorer::timeline::{self, MarkSet, TimeWindow};
 use it_policy_explorer::view_state::{self, MoneyView, ViewState};
 use it_policy_explorer::{format, model};
 use proptest::prelude::*;
@@ -399,10 +399,10 @@ fn draw_everything(data: &Dataset, state: &ViewState) {
         }
     }
 
-    let src = Source::new(data, &selection);
+    let src = MarkSet::new(data, &selection);
     let window = src.default_window(None);
     for width in [0.0, 320.0, 1200.0] {
-        let view = View::new(window, width);
+        let view = TimeWindow::new(window, width);
         let layout = src.layout(&view, &[true]);
         let labels = src.labels(&layout, &view, &[]);
         assert!(labels.len() <= data.milestones.len());

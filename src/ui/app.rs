@@ -317,7 +317,7 @@ fn Navigation() -> impl IntoView {
                 url::href(&s)
             };
             let on_click = move |ev: ev::MouseEvent| {
-                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                if super::hooks::is_modified_click(&ev) {
                     return;
                 }
                 ev.prevent_default();

@@ -21,29 +21,13 @@ use crate::view_state::{MoneyView, View};
 pub fn ChartsView() -> impl IntoView {
     let ctx = use_ctx();
     let loaded = use_loaded();
-    // The drawing width follows the container (re-measured when the window resizes).
+    // The drawing width follows the container, in steps of 8 px: small resizes do not redraw.
     let host = NodeRef::<leptos::html::Div>::new();
-    let width = RwSignal::new(0u32);
-    let measure = move || {
-        if let Some(el) = host.get_untracked() {
-            // Steps of 8 px: small resizes do not redraw.
-            let w = (el.client_width().max(0) as u32) / 8 * 8;
-            if w > 0 && w != width.get_untracked() {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if host.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let width = super::hooks::use_element_width(host, 8);
 
     // Source links are plain links with real hrefs; a plain click opens the paragraph in place.
     let follow = move |e: ev::MouseEvent| {
-        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+        if super::hooks::is_modified_click(&e) {
             return;
         }
         let link = e
@@ -74,7 +58,7 @@ pub fn ChartsView() -> impl IntoView {
         });
         let figures = ChartId::ALL
             .into_iter()
-            .map(|id| chart_figure(ctx, id, locale, width.read_only()))
+            .map(|id| chart_figure(ctx, id, locale, width))
             .collect_view();
         view! {
             <h2 id="view-title">{t(locale, Key::ViewCharts)}</h2>
@@ -98,7 +82,7 @@ fn source_link(ctx: Ctx, para: &str, label: String) -> impl IntoView {
     view! { <a href=url::href(&s) data-para=para.to_string()>{label}</a> }
 }
 
-fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -> impl IntoView {
+fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<f64>) -> impl IntoView {
     let loaded = use_loaded();
     let (data, english, names) = (
         loaded.data.clone(),
@@ -113,7 +97,7 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -
         })
     });
     let svg = move || {
-        let w = width.get();
+        let w = width.get() as u32;
         (w > 0).then(|| chart.with(|c| charts::render(c, w, locale, false).markup))
     };
     let key = id.as_str();
@@ -130,7 +114,7 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<u32>) -
         (other, _) => format!("itpe-chart-{}.{ext}", other.as_str()),
     };
     let export = move || {
-        let w = width.get_untracked().max(640);
+        let w = (width.get_untracked() as u32).max(640);
         chart.with_untracked(|c| charts::render(c, w, locale, true))
     };
     let download = move |e: ev::MouseEvent| {

@@ -245,7 +245,7 @@ fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
         Memo::new(move |_| ctx.with(|s| s.item.as_deref() == Some(id.as_str())))
     };
     let open = move |ev: leptos::ev::MouseEvent| {
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+        if super::hooks::is_modified_click(&ev) {
             return;
         }
         ev.prevent_default();

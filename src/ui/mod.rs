@@ -14,8 +14,8 @@ mod controls;
 mod detail;
 mod explore;
 mod filters;
-mod focus;
 mod guard;
+mod hooks;
 mod list;
 mod localized;
 mod map;
@@ -34,6 +34,7 @@ use crate::filter::SearchIndex;
 use crate::i18n::{t, Key, Locale};
 use crate::model::Dataset;
 use crate::view_state::{Notice, ViewState};
+use hooks::focus;
 
 pub use app::start;
 pub use detail::{DetailPanel, StatusTag};

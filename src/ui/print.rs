@@ -37,6 +37,7 @@ fn fit_to_page(printing: bool) {
         };
         let width = f64::from(el.client_width());
         let style = el.style();
+        // A custom property on an element's own style: setting or removing it cannot fail.
         if printing && width > PAGE_WIDTH_PX {
             let _ = style.set_property("--print-scale", &format!("{:.4}", PAGE_WIDTH_PX / width));
         } else {
@@ -55,21 +56,17 @@ pub fn provide_printing() {
     let before = window_event_listener(leptos::ev::beforeprint, move |_| set(true));
     let after = window_event_listener(leptos::ev::afterprint, move |_| set(false));
     // Print emulation (tools that save PDFs) changes only the media query, without the events.
-    let query = window().match_media("print").ok().flatten();
-    if let Some(query) = query.clone() {
-        let q = query.clone();
-        let changed = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            set(q.matches());
-        });
-        query.set_onchange(Some(changed.as_ref().unchecked_ref()));
-        changed.forget();
-    }
+    let print_media = super::hooks::use_media_query("print");
+    Effect::new(move |first: Option<()>| {
+        let on = print_media.get();
+        // At start the page is not printed: nothing to undo.
+        if first.is_some() || on {
+            set(on);
+        }
+    });
     on_cleanup(move || {
         before.remove();
         after.remove();
-        if let Some(q) = query {
-            q.set_onchange(None);
-        }
     });
     provide_context(Printing(printing.read_only()));
 }

@@ -228,6 +228,22 @@ test('on a 375 px screen the list is the default; the axis is one click away', a
   });
 });
 
+test('the layout follows the app\'s own width, not the window\'s: a 320 px column of a wide page gets the list', async (t) => {
+  await withPage(t, { query: '?view=timeline', width: 1280 }, async ({ page }) => {
+    await timeline(page);
+    await page.waitForSelector('.tl-chart .tl-mark');
+    // The app narrowed to a column, as when embedded beside other content (CSSOM, allowed by
+    // the CSP); the window stays 1280 px wide.
+    await page.evaluate(() => { document.querySelector('.itpe').style.width = '320px'; });
+    await page.waitForSelector('.tl-list-main li[data-id]');
+    assert.equal(await page.locator('.tl-chart').count(), 0);
+    assert.equal(await page.getAttribute('button[data-mode="list"]', 'aria-pressed'), 'true');
+    // And back to the axis when the column widens.
+    await page.evaluate(() => { document.querySelector('.itpe').style.width = ''; });
+    await page.waitForSelector('.tl-chart .tl-mark');
+  });
+});
+
 test('the Chinese interface shows the Chinese texts, marked as Chinese', async (t) => {
   await withPage(t, { query: '?view=timeline&lang=zh-hant' }, async ({ page }) => {
     await timeline(page);

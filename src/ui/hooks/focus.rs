@@ -15,9 +15,9 @@ thread_local! {
 /// The landmark that takes focus when the opener is gone (`<main tabindex="-1">`).
 const FALLBACK_ID: &str = "itpe-main";
 
-/// Focuses an HTML or SVG element (timeline marks are SVG). `focus()` on a connected element
+/// Focuses an HTML or SVG element (timeline marks are SVG) now. `focus()` on a connected element
 /// cannot fail; false when the element is detached or cannot take focus.
-fn focus(el: &web_sys::Element) -> bool {
+pub fn focus(el: &web_sys::Element) -> bool {
     if !el.is_connected() {
         return false;
     }
@@ -35,6 +35,16 @@ pub fn focus_id(id: impl Into<String>) {
     let id = id.into();
     request_animation_frame(move || {
         if let Some(el) = document().get_element_by_id(&id) {
+            focus(&el);
+        }
+    });
+}
+
+/// Focuses the first element inside `root` that `selector` finds, once the next frame has
+/// rendered it (the timeline's marks, redrawn in that frame).
+pub fn focus_within(root: web_sys::Element, selector: String) {
+    request_animation_frame(move || {
+        if let Ok(Some(el)) = root.query_selector(&selector) {
             focus(&el);
         }
     });

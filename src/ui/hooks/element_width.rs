@@ -1,0 +1,71 @@
+//! The width of an element, followed with a `ResizeObserver`: the one way views measure
+//! themselves. An element follows its own container, not the window, so the app behaves the
+//! same in a 320 px column of a wide page as in a 320 px window.
+
+use leptos::html::ElementType;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The observer and the callback it calls (kept alive together; dropped with the view).
+type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+
+/// The `clientWidth` (CSS px, padding included) of the element `target` refers to, rounded
+/// down to a multiple of `step` px (1: exact; more, so small resizes change nothing): measured
+/// when it is rendered and whenever its size changes, 0 until then. A hidden element (width 0)
+/// keeps its last width, so what was laid out for it stays.
+pub fn use_element_width<E>(target: NodeRef<E>, step: u32) -> ReadSignal<f64>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let width = RwSignal::new(0.0);
+    let element = move || {
+        target
+            .get_untracked()
+            .map(|el| el.unchecked_into::<web_sys::Element>())
+    };
+    let observer: StoredValue<Option<Observer>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let Some(el) = target.get() else { return };
+        let el: web_sys::Element = el.unchecked_into();
+        let measure = move || {
+            if let Some(el) = element() {
+                set_width(width, &el, step);
+            }
+        };
+        // Measured now, so the first drawing need not wait for the observer's first report.
+        set_width(width, &el, step);
+        observer.update_value(|o| {
+            if o.is_none() {
+                let cb = Closure::<dyn FnMut()>::new(measure);
+                // Constructing a ResizeObserver fails only where it does not exist (browsers
+                // before 2020): the width is then measured once, above.
+                if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+                    *o = Some((ro, cb));
+                }
+            }
+            if let Some((ro, _)) = o {
+                // One element at a time: a re-rendered target replaces the old one.
+                ro.disconnect();
+                ro.observe(&el);
+            }
+        });
+    });
+    on_cleanup(move || {
+        observer.with_value(|o| {
+            if let Some((ro, _)) = o {
+                ro.disconnect();
+            }
+        })
+    });
+    width.read_only()
+}
+
+fn set_width(width: RwSignal<f64>, el: &web_sys::Element, step: u32) {
+    let step = step.max(1);
+    let w = f64::from(el.client_width().max(0) as u32 / step * step);
+    if w > 0.0 && w != width.get_untracked() {
+        width.try_set(w);
+    }
+}

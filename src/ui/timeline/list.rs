@@ -1,0 +1,110 @@
+//! The milestones as a list by year (time order): the narrow screen's default, and a disclosure
+//! under the axis.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::super::use_loaded;
+use super::drawing::add;
+use super::{event_mark, tx, Shared};
+use crate::format;
+use crate::i18n::{bracketed, colon, Key, Locale};
+use crate::model::Dataset;
+use crate::timeline::MarkSet;
+
+/// The list, written with plain DOM calls when shown (it can be long); a click on an entry's
+/// item opens it.
+pub(super) fn milestone_list(shared: Shared, class: &'static str) -> impl IntoView {
+    let ctx = shared.ctx;
+    let loaded = use_loaded();
+    let (data, names) = (loaded.data.clone(), loaded.text_locale.html_lang());
+    let root: NodeRef<leptos::html::Div> = NodeRef::new();
+    {
+        let data = data.clone();
+        Effect::new(move |_| {
+            if let Some(root) = root.get() {
+                let langs = (ctx.locale(), names);
+                let period = ctx.t(Key::TlSpanNote);
+                shared
+                    .marks
+                    .with(|s| draw_list(&root, s, &data, period, langs));
+            }
+        });
+    }
+    let on_click = move |ev: ev::MouseEvent| {
+        if let Some((el, m)) = event_mark(&ev) {
+            if el.tag_name().eq_ignore_ascii_case("button") {
+                shared.open(&data, m);
+            }
+        }
+    };
+    view! { <div class=class node_ref=root on:click=on_click></div> }
+}
+
+/// The list under the axis, built only once opened.
+pub(super) fn list_disclosure(shared: Shared) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <details class="tl-list-details" on:toggle=move |_| open.update(|o| *o = !*o)>
+            <summary>{tx(shared.ctx, Key::TlList)}</summary>
+            {move || open.get().then(|| milestone_list(shared, "tl-list"))}
+        </details>
+    }
+}
+
+/// Writes the list of milestones by year (time order) into `root`, emptied first.
+fn draw_list(
+    root: &web_sys::Element,
+    s: &MarkSet,
+    data: &Dataset,
+    period: &str,
+    (locale, names): (Locale, &str),
+) {
+    root.set_text_content(None);
+    let mut ol = None;
+    let mut year = None;
+    for &e in &s.time_order {
+        let en = &s.entries[e];
+        if year != Some(en.year) {
+            year = Some(en.year);
+            let sec = add(root, false, "section", &[("class", "tl-year")], None);
+            add(&sec, false, "h3", &[], Some(&en.year.to_string()));
+            ol = Some(add(&sec, false, "ol", &[], None));
+        }
+        let Some(ol) = &ol else { continue };
+        let m = &data.milestones[en.milestone];
+        let li = add(ol, false, "li", &[("data-id", &m.id)], None);
+        add(
+            &li,
+            false,
+            "time",
+            &[("datetime", &m.date.start)],
+            Some(&format::date_in(locale, &m.date)),
+        );
+        if en.span {
+            add(
+                &li,
+                false,
+                "span",
+                &[("class", "tl-period")],
+                Some(&bracketed(locale, period)),
+            );
+        }
+        add(&li, false, "span", &[], Some(colon(locale)));
+        add(&li, false, "span", &[("lang", names)], Some(&m.label));
+        add(&li, false, "span", &[], Some(" · "));
+        let title = data.item(&m.item).map(|i| i.title.as_str()).unwrap_or("");
+        add(
+            &li,
+            false,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "link-button"),
+                ("data-i", &en.milestone.to_string()),
+                ("lang", names),
+            ],
+            Some(title),
+        );
+    }
+}
