@@ -1,6 +1,6 @@
-//! The crate's one hand-written sort, for the short lists the interface orders (markers by size,
-//! a site's milestones by date). An insertion sort: the lists are tiny, and it keeps the standard
-//! library's sorts, kilobytes per instantiation, out of the wasm.
+//! The crate's hand-written ordering, for the short lists the interface orders (markers by size,
+//! a site's milestones by date, a chart's bars by value). Insertion: the lists are tiny, and it
+//! keeps the standard library's sorts, kilobytes per instantiation, out of the wasm.
 
 /// Sorts `v` ascending by `key`, keeping the order of equal keys (stable). Keys that do not
 /// compare (NaN) are left where they are relative to their neighbours.
@@ -12,6 +12,14 @@ pub fn sort_by_key<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
             j -= 1;
         }
     }
+}
+
+/// Inserts `x` keeping `v` in descending order of `key` (equal keys keep their arrival order):
+/// for lists built one element at a time, such as a chart's bars.
+pub fn insert_desc<T>(v: &mut Vec<T>, x: T, key: fn(&T) -> f64) {
+    let k = key(&x);
+    let at = v.iter().position(|y| key(y) < k).unwrap_or(v.len());
+    v.insert(at, x);
 }
 
 #[cfg(test)]
@@ -35,5 +43,17 @@ mod tests {
         let mut one = ["x"];
         sort_by_key(&mut one, |x| x.len());
         assert_eq!(one, ["x"]);
+    }
+
+    #[test]
+    fn inserts_in_descending_order_after_equal_keys() {
+        let mut v: Vec<(f64, char)> = Vec::new();
+        for x in [(2.0, 'a'), (5.0, 'b'), (2.0, 'c'), (9.0, 'd'), (0.5, 'e')] {
+            insert_desc(&mut v, x, |p| p.0);
+        }
+        assert_eq!(
+            v,
+            [(9.0, 'd'), (5.0, 'b'), (2.0, 'a'), (2.0, 'c'), (0.5, 'e')]
+        );
     }
 }

@@ -100,14 +100,6 @@ const UPTAKE_WORDS: [&str; 6] = [
     "participating",
 ];
 
-/// Inserts `x` keeping `v` in descending order of `key` (equal keys keep their arrival order).
-/// Used instead of `sort_by`: each sort closure adds kilobytes of wasm.
-fn insert_desc<T>(v: &mut Vec<T>, x: T, key: fn(&T) -> f64) {
-    let k = key(&x);
-    let at = v.iter().position(|y| key(y) < k).unwrap_or(v.len());
-    v.insert(at, x);
-}
-
 fn by_value(r: &ChartedFigure) -> f64 {
     r.value
 }
@@ -240,7 +232,7 @@ fn money_figures(
         let name = format!("({number}) {}", area.name);
         let r = ChartedFigure::of(f, &name, &item_title(data, f));
         match groups.iter_mut().find(|g| g.0 == number) {
-            Some(g) => insert_desc(&mut g.1, r, by_value),
+            Some(g) => crate::order::insert_desc(&mut g.1, r, by_value),
             None => groups.push((number, vec![r])),
         }
     }
@@ -248,7 +240,7 @@ fn money_figures(
     // amounts overlap, e.g. a fund's total and its latest injection).
     let mut ordered: Vec<Vec<ChartedFigure>> = Vec::new();
     for g in groups {
-        insert_desc(&mut ordered, g.1, |g| g[0].value);
+        crate::order::insert_desc(&mut ordered, g.1, |g| g[0].value);
     }
     let mut rows: Vec<ChartedFigure> = ordered.into_iter().flatten().collect();
     // A scheme with several amounts names each one ("Cyberport Macro Fund: fund size").
@@ -274,7 +266,7 @@ fn land_figures(data: &Dataset, visible: Visible) -> Vec<ChartedFigure> {
             .and_then(|s| data.site(s))
             .map(|s| s.short_name.clone())
             .unwrap_or_else(|| f.measure.clone());
-        insert_desc(&mut rows, ChartedFigure::of(f, "", &label), by_value);
+        crate::order::insert_desc(&mut rows, ChartedFigure::of(f, "", &label), by_value);
     }
     rows
 }
@@ -296,7 +288,7 @@ fn people_figures(data: &Dataset, english: &Dataset, visible: Visible) -> Vec<Ch
             continue;
         }
         let r = ChartedFigure::of(f, "", &item_title(data, f));
-        insert_desc(&mut rows, r, by_value);
+        crate::order::insert_desc(&mut rows, r, by_value);
     }
     rows
 }

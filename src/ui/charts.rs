@@ -294,8 +294,10 @@ fn save_blob(blob: &web_sys::Blob, name: &str) {
     }
     // Revoke once the browser has taken the file.
     let revoke = Closure::once_into_js(move || {
+        // Revoking a URL already gone throws nothing worth acting on.
         let _ = web_sys::Url::revoke_object_url(&href);
     });
+    // Without the timer the object URL only lives on until the page closes: harmless.
     let _ = window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
 }
@@ -335,12 +337,19 @@ fn save_png(name: String, svg: &charts::Svg) {
         let (fw, fh) = (f64::from(w), f64::from(h));
         ctx.set_fill_style_str("#fff");
         ctx.fill_rect(0.0, 0.0, fw, fh);
-        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, fw, fh);
+        // A picture that cannot be drawn (a broken image) must not be saved as a blank PNG.
+        if ctx
+            .draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, fw, fh)
+            .is_err()
+        {
+            return;
+        }
         let done = Closure::once_into_js(move |blob: JsValue| {
             if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
                 save_blob(&blob, &name);
             }
         });
+        // It throws only for a tainted canvas, which a data: image on our own page never makes.
         let _ = canvas.to_blob_with_type(done.unchecked_ref(), "image/png");
     });
     img.set_onload(Some(onload.unchecked_ref()));
