@@ -47,9 +47,7 @@ impl Binding {
     pub fn own(&self, page_query: &str) -> String {
         match &self.scope {
             Scope::Page => strip_mark(page_query).to_string(),
-            Scope::Prefixed(prefix) => own_pairs(page_query, prefix)
-                .collect::<Vec<_>>()
-                .join("&"),
+            Scope::Prefixed(prefix) => own_pairs(page_query, prefix).collect::<Vec<_>>().join("&"),
             Scope::Off => String::new(),
         }
     }
@@ -261,7 +259,10 @@ mod tests {
         // What is written reads back as the same state, and other prefixes are untouched.
         let written = b.write(page, &state).unwrap();
         assert_eq!(b.read(&written).0, state);
-        assert_eq!(embedded("itpe", "", Locale::En).own(&written), "view=charts");
+        assert_eq!(
+            embedded("itpe", "", Locale::En).own(&written),
+            "view=charts"
+        );
     }
 
     #[test]
@@ -304,7 +305,11 @@ mod tests {
         let b = Binding::page();
         let (state, notices) = b.read("?view=map&page=2");
         assert_eq!(state.view, View::Map);
-        assert_eq!(notices.len(), 1, "standalone, an unknown parameter is reported");
+        assert_eq!(
+            notices.len(),
+            1,
+            "standalone, an unknown parameter is reported"
+        );
         assert_eq!(b.write("?page=2", &state).unwrap(), "?view=map");
         let off = Binding {
             scope: Scope::Off,
@@ -340,8 +345,13 @@ mod tests {
         assert!(iframe.starts_with(
             "<iframe src=\"https://x.gov.hk/explorer/embed.html?view=map&amp;q=a%3Cb&amp;site=lmc-loop\" data-it-policy-explorer-frame title=\"Map &amp; more\""
         ), "{iframe}");
-        assert!(iframe.contains("<script defer src=\"https://x.gov.hk/explorer/embed.js\"></script>"));
-        assert!(!iframe.contains(" style="), "no inline style: strict CSPs block it");
+        assert!(
+            iframe.contains("<script defer src=\"https://x.gov.hk/explorer/embed.js\"></script>")
+        );
+        assert!(
+            !iframe.contains(" style="),
+            "no inline style: strict CSPs block it"
+        );
         assert_eq!(
             script,
             "<div data-it-policy-explorer data-state=\"view=map&amp;q=a%3Cb&amp;site=lmc-loop\"></div>\n<script defer src=\"https://x.gov.hk/explorer/loader.js\"></script>"

@@ -488,6 +488,18 @@ texts! {
     Cite => ["Cite", "引用", "引用"],
     Citation => ["Citation", "引用格式", "引用格式"],
     CopyCitation => ["Copy citation", "複製引用", "复制引用"],
+    EmbedView => ["Embed this view", "嵌入此檢視", "嵌入此视图"],
+    EmbedIntro => [
+        "Paste one of these into your web page: it shows this view with these filters. The iframe keeps the app apart from your page (embed.js sets its height); the script puts it in your page, where it keeps its state in its own parameters of your page's address.",
+        "將以下其中一段代碼貼到你的網頁，即可顯示此檢視及目前的篩選。iframe 讓應用程式與你的網頁分開（由 embed.js 調整高度）；script 則把它放進你的網頁，並以網址中專屬的參數保存狀態。",
+        "将以下其中一段代码贴到你的网页，即可显示此视图及当前的筛选。iframe 让应用程序与你的网页分开（由 embed.js 调整高度）；script 则把它放进你的网页，并以网址中专属的参数保存状态。"
+    ],
+    EmbedFrameCode => ["Iframe code", "iframe 代碼", "iframe 代码"],
+    EmbedScriptCode => ["Script code", "script 代碼", "script 代码"],
+    CopyFrameCode => ["Copy iframe code", "複製 iframe 代碼", "复制 iframe 代码"],
+    CopyScriptCode => ["Copy script code", "複製 script 代碼", "复制 script 代码"],
+    OpenFullApp => ["Open the full app", "開啟完整應用程式", "打开完整应用程序"],
+    OpensInNewTab => ["opens in a new tab", "在新分頁開啟", "在新标签页打开"],
     Print => ["Print", "列印", "打印"],
     PrintedView => ["View", "檢視", "视图"],
     PrintedFilters => ["Search and filters", "搜尋及篩選", "搜索及筛选"],

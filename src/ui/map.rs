@@ -349,8 +349,8 @@ pub fn MapView() -> impl IntoView {
     let ext = extents.clone();
 
     view! {
-        <section class="view map-view" aria-labelledby="view-title">
-            <h2 id="view-title">{tr(Key::ViewMap)}</h2>
+        <section class="view map-view" aria-labelledby=ctx.id("view-title")>
+            {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(tr(Key::ViewMap))}
             <p class="map-intro">{tr(Key::MapIntro)}</p>
             <p class="map-summary" role="status">
                 {summary} " "
@@ -377,7 +377,7 @@ pub fn MapView() -> impl IntoView {
                         tabindex="0"
                         role="group"
                         aria-label=tr(Key::MapLabel)
-                        aria-describedby="map-help"
+                        aria-describedby=ctx.id("map-help")
                         data-zoom=move || format!("{:.2}", vp.get().zoom())
                         on:pointerdown=on_down
                         on:pointermove=on_move
@@ -398,7 +398,7 @@ pub fn MapView() -> impl IntoView {
                         </svg>
                         <div class="map-markers">{markers}</div>
                     </div>
-                    <p id="map-help" class="map-help">{tr(Key::MapHelp)}</p>
+                    <p id=ctx.id("map-help") class="map-help">{tr(Key::MapHelp)}</p>
                     {move || { lang.track(); legend(ctx) }}
                     <p class="map-credit">{tr(Key::MapCredit)}</p>
                 </div>
@@ -453,7 +453,7 @@ fn marker(site: &Site, statuses: [usize; 5]) -> impl IntoView {
             type="button"
             class=class
             data-site=id.clone()
-            aria-describedby=approx.then_some("map-approx-note")
+            aria-describedby=approx.then(|| ctx.id("map-approx-note"))
             style:background-image=picture
             style:background-color=fallback
             on:click=open
@@ -480,7 +480,7 @@ fn open_site(ctx: super::Ctx, id: String) {
         s.place = Some(id);
         s.item = None;
     });
-    super::focus::focus_id("map-site-title");
+    super::focus::focus_id(ctx.id("map-site-title"));
 }
 
 /// The key's picture of one status: the markers' colour and pattern.
@@ -518,7 +518,7 @@ fn legend(ctx: super::Ctx) -> impl IntoView {
     .into_iter()
     .map(|(class, key)| {
         view! {
-            <li id=(class == "approx").then_some("map-approx-note")>
+            <li id=(class == "approx").then(|| ctx.id("map-approx-note"))>
                 <span class=format!("map-swatch map-swatch-{class}")></span>
                 {t(key)}
             </li>
@@ -527,7 +527,7 @@ fn legend(ctx: super::Ctx) -> impl IntoView {
     .collect_view();
     view! {
         <div class="map-legend">
-            <h3>{t(Key::MapLegend)}</h3>
+            {leptos::html::custom(ctx.heading(2)).child(t(Key::MapLegend))}
             <p>{t(Key::MapLegendStatus)}</p>
             <ul class="map-legend-statuses">{statuses}</ul>
             <ul>{items}</ul>
@@ -556,7 +556,7 @@ fn site_panel(site: Site) -> impl IntoView {
         move |_| {
             let item = item.clone();
             ctx.update(move |s| s.item = Some(item));
-            super::focus::focus_id("detail-title");
+            super::focus::focus_id(ctx.id("detail-title"));
         }
     };
     let item_button = move |item: &str, text: String| {
@@ -647,7 +647,10 @@ fn site_panel(site: Site) -> impl IntoView {
         let id = id.clone();
         move |_: ()| {
             ctx.update(|s| s.place = None);
-            super::focus::return_focus(Some(format!(".map-marker[data-site=\"{id}\"]")));
+            super::focus::return_focus(
+                Some(format!(".map-marker[data-site=\"{id}\"]")),
+                ctx.id("main"),
+            );
         }
     };
     let close_on_escape = close.clone();
@@ -666,7 +669,7 @@ fn site_panel(site: Site) -> impl IntoView {
     view! {
         <aside
             class="map-site"
-            aria-labelledby="map-site-title"
+            aria-labelledby=ctx.id("map-site-title")
             data-site=site.id.clone()
             on:keydown=move |e: ev::KeyboardEvent| {
                 if e.key() == "Escape" {
@@ -675,7 +678,7 @@ fn site_panel(site: Site) -> impl IntoView {
             }
         >
             <div class="map-site-head">
-                <h3 id="map-site-title" tabindex="-1" lang=lang>{site.name.clone()}</h3>
+                {leptos::html::custom(ctx.heading(2)).id(ctx.id("map-site-title")).attr("tabindex", "-1").attr("lang", lang).child(site.name.clone())}
                 <button type="button" class="button-secondary" on:click=move |_| close(())>{t(Key::Close)}</button>
             </div>
             <dl class="map-facts">
@@ -691,10 +694,10 @@ fn site_panel(site: Site) -> impl IntoView {
             <button type="button" class="button" aria-pressed=move || filtering.get().to_string() on:click=toggle_filter>
                 {move || ctx.t(if filtering.get() { Key::MapStopSiteFilter } else { Key::FilterBySite })}
             </button>
-            <h4>{t(Key::MapItemsHere)} {bracketed(locale, &items.len().to_string())}</h4>
+            {leptos::html::custom(ctx.heading(3)).child((t(Key::MapItemsHere), " ", bracketed(locale, &items.len().to_string())))}
             <ul class="map-site-items">{item_list}</ul>
-            {has_milestones.then(|| view! { <h4>{t(Key::MapTimeline)}</h4><ul class="map-site-milestones">{milestones}</ul> })}
-            {has_figures.then(|| view! { <h4>{t(Key::MapFiguresHere)}</h4><ul class="map-site-figures">{figures}</ul> })}
+            {has_milestones.then(|| view! { {leptos::html::custom(ctx.heading(3)).child(t(Key::MapTimeline))}<ul class="map-site-milestones">{milestones}</ul> })}
+            {has_figures.then(|| view! { {leptos::html::custom(ctx.heading(3)).child(t(Key::MapFiguresHere))}<ul class="map-site-figures">{figures}</ul> })}
         </aside>
     }
 }
@@ -749,7 +752,7 @@ fn SiteTable(rows: Memo<Vec<Row>>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h3 id="map-list-title">{t(Key::MapSiteList)}</h3>
+            {leptos::html::custom(ctx.heading(2)).id(ctx.id("map-list-title")).child(t(Key::MapSiteList))}
             <div class="map-table-wrap">
                 <table class="map-table">
                     <thead>
@@ -767,5 +770,5 @@ fn SiteTable(rows: Memo<Vec<Row>>) -> impl IntoView {
             </div>
         }
     };
-    view! { <section class="map-list" aria-labelledby="map-list-title">{table}</section> }
+    view! { <section class="map-list" aria-labelledby=ctx.id("map-list-title")>{table}</section> }
 }

@@ -710,13 +710,13 @@ pub fn TimelineView() -> impl IntoView {
             .into_any();
         }
         view! {
-            <p class="tl-help" id="tl-help">{tx(ctx, Key::TlHelp)}</p>
+            <p class="tl-help" id=ctx.id("tl-help")>{tx(ctx, Key::TlHelp)}</p>
             <div
                 class="tl-chart"
                 node_ref=chart
                 role="group"
                 aria-label=tx(ctx, Key::TlChart)
-                aria-describedby="tl-help"
+                aria-describedby=ctx.id("tl-help")
             >
                 <div class="tl-draw" node_ref=canvas></div>
                 {tip.clone()}
@@ -739,8 +739,8 @@ pub fn TimelineView() -> impl IntoView {
     };
 
     view! {
-        <section class="view timeline" aria-labelledby="view-title">
-            <h2 id="view-title">{tx(ctx, Key::ViewTimeline)}</h2>
+        <section class="view timeline" aria-labelledby=ctx.id("view-title")>
+            {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(tx(ctx, Key::ViewTimeline))}
             <p class="tl-summary" role="status">{summary}</p>
             <div class="tl-toolbar">
                 <div class="tl-modes" role="group" aria-label=tx(ctx, Key::TlPresentation)>
@@ -893,7 +893,13 @@ fn build(
             &[("class", "tl-lane"), ("data-area", &pa.id)],
             None,
         );
-        let h3 = add(&div, false, "h3", &[("class", "tl-lane-head")], None);
+        let h3 = add(
+            &div,
+            false,
+            super::heading_in(root, 2),
+            &[("class", "tl-lane-head")],
+            None,
+        );
         let folded = rows.folded.get(i).copied().unwrap_or(false);
         let button = add(
             &h3,
@@ -1246,7 +1252,13 @@ fn draw_list(
         if year != Some(en.year) {
             year = Some(en.year);
             let sec = add(root, false, "section", &[("class", "tl-year")], None);
-            add(&sec, false, "h3", &[], Some(&en.year.to_string()));
+            add(
+                &sec,
+                false,
+                super::heading_in(root, 2),
+                &[],
+                Some(&en.year.to_string()),
+            );
             ol = Some(add(&sec, false, "ol", &[], None));
         }
         let Some(ol) = &ol else { continue };
@@ -1292,7 +1304,7 @@ fn Legend() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="tl-legend">
-            <h3>{tx(ctx, Key::TlLegend)}</h3>
+            {leptos::html::custom(ctx.heading(2)).child(tx(ctx, Key::TlLegend))}
             <ul>
                 <li>
                     <svg width="24" height="14" aria-hidden="true"><rect class="tl-key-point" x="7" y="2" width="10" height="10" rx="5"/></svg>
