@@ -46,8 +46,8 @@ export function bundleCopy(edit) {
  */
 export async function withPage(t, opts, body) {
   const { query = '', base = '/', csp = STRICT_CSP, dir = DIST, width = 1280, height = 900,
-    expectErrors = [], bypassCSP = false, javaScriptEnabled = true } = opts;
-  const server = await serve({ dir, base, csp });
+    expectErrors = [], bypassCSP = false, javaScriptEnabled = true, mounts = [] } = opts;
+  const server = await serve({ dir, base, csp, mounts });
   const origin = new URL(server.url).origin;
   const url = server.url + query;
   try {
