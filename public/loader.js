@@ -55,8 +55,8 @@
     p.setAttribute('role', 'status');
     return [p];
   });
-  // The heading level of a message: one below the host's headings when embedded.
-  const heading = () => (own ? 'h2' : `h${Math.min(6, Number(root.dataset.headingLevel) || 2)}`);
+  // The message's heading: one below the app's top heading (data-heading-level, 2 embedded).
+  const heading = () => (own ? 'h2' : `h${Math.min(6, (Number(root.dataset.headingLevel) || 2) + 1)}`);
 
   // A failed start: what failed, a link to the data, and (when trying again can help) Retry.
   // `lines` makes the nodes that say what failed.

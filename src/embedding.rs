@@ -57,9 +57,15 @@ impl Binding {
     pub fn read(&self, page_query: &str) -> (ViewState, Vec<Notice>) {
         let own = self.own(page_query);
         let source = if own.is_empty() { &self.initial } else { &own };
-        let (mut state, notices) = ViewState::parse(source);
+        let (mut state, mut notices) = ViewState::parse(source);
         if !has_key(source, "lang") {
             state.lang = self.lang;
+        }
+        // A notice names the parameter as the address writes it.
+        if let (Scope::Prefixed(prefix), false) = (&self.scope, own.is_empty()) {
+            for n in &mut notices {
+                n.param = format!("{prefix}.{}", n.param);
+            }
         }
         (state, notices)
     }
@@ -238,7 +244,7 @@ mod tests {
         // Unknown parameters inside the prefix are still reported, bare.
         let (_, notices) = b.read("?page=2&tl.bogus=1");
         assert_eq!(notices.len(), 1);
-        assert_eq!(notices[0].param, "bogus");
+        assert_eq!(notices[0].param, "tl.bogus");
     }
 
     #[test]

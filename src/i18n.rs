@@ -490,9 +490,9 @@ texts! {
     CopyCitation => ["Copy citation", "複製引用", "复制引用"],
     EmbedView => ["Embed this view", "嵌入此檢視", "嵌入此视图"],
     EmbedIntro => [
-        "Paste one of these into your web page: it shows this view with these filters. The iframe keeps the app apart from your page (embed.js sets its height); the script puts it in your page, where it keeps its state in its own parameters of your page's address.",
-        "將以下其中一段代碼貼到你的網頁，即可顯示此檢視及目前的篩選。iframe 讓應用程式與你的網頁分開（由 embed.js 調整高度）；script 則把它放進你的網頁，並以網址中專屬的參數保存狀態。",
-        "将以下其中一段代码贴到你的网页，即可显示此视图及当前的筛选。iframe 让应用程序与你的网页分开（由 embed.js 调整高度）；script 则把它放进你的网页，并以网址中专属的参数保存状态。"
+        "Paste one into your web page to show this view with these filters: the iframe keeps the app apart from your page (embed.js sets its height); the script puts it in your page.",
+        "將其中一段貼到你的網頁，即可顯示此檢視及這些篩選：iframe 讓應用程式與網頁分開（由 embed.js 設定高度）；script 則把它放進網頁。",
+        "将其中一段贴到你的网页，即可显示此视图及这些筛选：iframe 让应用程序与网页分开（由 embed.js 设置高度）；script 则把它放进网页。"
     ],
     EmbedFrameCode => ["Iframe code", "iframe 代碼", "iframe 代码"],
     EmbedScriptCode => ["Script code", "script 代碼", "script 代码"],
