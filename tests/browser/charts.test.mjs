@@ -37,7 +37,7 @@ test('each chart renders as SVG with its title, description, source and accessib
       assert.ok(title.length > 10, `${id} has a title`);
       const img = fig.locator('.chart-svg');
       assert.equal(await img.getAttribute('role'), 'img');
-      assert.equal(await img.getAttribute('aria-labelledby'), `chart-${id}-title`);
+      assert.equal(await img.getAttribute('aria-labelledby'), `itpe-chart-${id}-title`);
       assert.ok((await page.textContent(`#${await img.getAttribute('aria-describedby')}`)).length > 40);
       assert.ok(await fig.locator('.chart-svg svg text').count() > 5, `${id} has text in its SVG`);
       const source = fig.locator('.chart-source a').first();

@@ -53,7 +53,7 @@ test('named markers for the Loop, Ma Liu Shui and Lau Fau Shan; larger areas get
     // Approximate positions are marked and described.
     const loop = page.locator('.map-marker[data-site="lmc-loop"]');
     assert.match(await loop.getAttribute('class'), /map-approx/);
-    assert.equal(await loop.getAttribute('aria-describedby'), 'map-approx-note');
+    assert.equal(await loop.getAttribute('aria-describedby'), 'itpe-map-approx-note');
     assert.match(await page.textContent('#itpe-map-approx-note'), /approximate/);
   });
 });
