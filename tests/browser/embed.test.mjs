@@ -3,7 +3,9 @@
 // examples/embed/frame.html with the host script, and "Embed this view".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, snapshot } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { withPage, snapshot, bundleCopy } from './harness.mjs';
 
 const HOST = { base: '/explorer/', mounts: [{ base: '/gov/', dir: 'examples/embed' }] };
 const A = '[data-itpe-instance="1"]';
@@ -207,4 +209,45 @@ test('a panic in one instance shows the message in every instance of the page (o
     problems.splice(0, problems.length, ...problems.filter((p) => !/unreachable|injected fault/.test(p)));
     assert.match(await page.textContent('h1'), /Innovation and technology policy/, 'the host page stays');
   });
+});
+
+test('data-url="off", data-lang, the host\'s <html lang> and data-heading-level', async (t) => {
+  const dir = bundleCopy((d) => {
+    fs.mkdirSync(path.join(d, 'host'));
+    fs.writeFileSync(path.join(d, 'host/page.html'), '<!doctype html><html lang="zh-HK"><head><meta charset="utf-8"><title>Host</title>' +
+      '<script defer src="../loader.js"></script></head><body><h1>A host page</h1>' +
+      '<div data-it-policy-explorer data-url="off" data-state="view=charts" data-heading-level="3"></div>' +
+      '<div data-it-policy-explorer data-lang="en"></div></body></html>');
+  });
+  try {
+    await withPage(t, { dir, query: 'host/page.html?x=1' }, async ({ page, url }) => {
+      await page.waitForSelector('#itpe-view-title');
+      await page.waitForSelector('#itpe2-results-title', { state: 'attached' });
+      // The first follows the host's <html lang="zh-HK">; the second its data-lang.
+      await page.waitForFunction(() => document.querySelector('#itpe-view-title').textContent === '圖表');
+      assert.equal(await page.getAttribute(`${A} > .itpe`, 'lang'), 'zh-Hant-HK');
+      assert.equal(await page.getAttribute(`${B} > .itpe`, 'lang'), 'en');
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-HK', 'the host\'s <html lang> is left alone');
+      // Headings: the first's top heading an h3 (data-heading-level), the second's an h2.
+      const top = (root) => page.$eval(root, (r) => r.querySelector('h1, h2, h3, h4, h5, h6').tagName);
+      assert.equal(await top(A), 'H3');
+      assert.equal(await top(B), 'H2');
+      assert.equal(await page.$eval('#itpe-view-title', (h) => h.tagName), 'H4');
+      assert.equal(await page.$eval('#itpe2-results-title', (h) => h.tagName), 'H3');
+      // In memory only: the address never changes, the tabs link to the standalone app.
+      assert.equal(new URL(await page.getAttribute(`${A} [data-view="map"]`, 'href')).href, new URL('../index.html?view=map&lang=zh-hant', url).href);
+      await page.focus(`${A} [data-view="map"]`);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`${A} [data-view="map"][aria-current="page"]`);
+      assert.equal(await page.evaluate(() => location.search), '?x=1');
+      await page.focus(`${B} [data-view="timeline"]`);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => location.search === '?x=1&itpe2.view=timeline');
+      await page.goBack();
+      await page.waitForSelector(`${B} [data-view="explore"][aria-current="page"]`);
+      assert.equal(await current(page, A), 'map', 'back/forward leave the in-memory instance alone');
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
