@@ -97,12 +97,7 @@ fn read_instance(root: &web_sys::Element, n: usize, base: &str) -> Instance {
             .map(|tag| locale_of_tag(&tag))
             .unwrap_or_default()
     };
-    let location = window().location();
-    let here = format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
+    let here = url::page_address();
     // A link copied from an embedded instance (or the frame) opens the app on its own.
     let app_page = if standalone {
         here

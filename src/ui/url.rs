@@ -16,6 +16,16 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("the app runs in a window")
 }
 
+/// This page's address without query or hash (absolute): the standalone app's own page.
+pub fn page_address() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
 /// The current query string, including its "?" (or "").
 pub fn current_query() -> String {
     window().location().search().unwrap_or_default()

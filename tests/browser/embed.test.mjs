@@ -28,7 +28,7 @@ async function noNotice(page) {
 }
 
 test('embedded by script: the host keeps its parameters, its language and its one h1; two independent instances', async (t) => {
-  await withPage(t, { ...HOST, query: '../gov/host.html?page=2&lang=tc' }, async ({ page }) => {
+  await withPage(t, { ...HOST, query: '../gov/host.html?page=2&lang=tc#content' }, async ({ page }) => {
     await bothReady(page);
     await noNotice(page);
     assert.equal(await current(page, A), 'map', 'data-state of the first instance');
@@ -99,6 +99,7 @@ test('embedded by script: the host keeps its parameters, its language and its on
     assert.equal(await page.getAttribute(`${B} > .itpe`, 'lang'), 'en');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.match(await search(page), /^\?page=2&lang=tc&/);
+    assert.equal(await page.evaluate(() => location.hash), '#content', 'the host\'s hash is kept too');
     await snapshot(page, 'embed-host');
   });
 });
