@@ -1,8 +1,8 @@
-//! Embedding, as the reader sees it: "Embed this view" (the panel that the take-away bar's
-//! disclosure button opens, with the iframe and script snippets of the current view, each with
-//! a Copy button), and the iframe route's page (`embed.html`, `data-embed="frame"`): a compact
-//! title with "Open the full app", and its content height posted to the host page. The
-//! snippets themselves are written by `crate::embedding::snippets`.
+//! Embedding, as the reader sees it: "Embed this view" in the take-away bar (a disclosure with
+//! the iframe and script snippets of the current view, each with a Copy button), and the
+//! iframe route's page (`embed.html`, `data-embed="frame"`): a compact title with "Open the
+//! full app", and its content height posted to the host page. The snippets themselves are
+//! written by `crate::embedding::snippets`.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -12,6 +12,24 @@ use super::app::Heading;
 use super::takeaway::{copy_or_select, link_to};
 use super::use_ctx;
 use crate::i18n::{bracketed, labelled, Key};
+
+/// The button that shows or hides the embed panel.
+#[component]
+pub fn EmbedButton(open: RwSignal<bool>) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <button
+            type="button"
+            class="button-secondary"
+            data-takeaway="embed"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls=ctx.id("embed-panel")
+            on:click=move |_| open.update(|v| *v = !*v)
+        >
+            {move || ctx.t(Key::EmbedView)}
+        </button>
+    }
+}
 
 /// The two snippets of the current view and filters, each in a read-only field (selectable
 /// by hand) with a Copy button. Built only while the panel is open.

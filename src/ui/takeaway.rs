@@ -157,11 +157,20 @@ pub fn TakeAway() -> impl IntoView {
                 <button type="button" class="button-secondary" data-takeaway="link" on:click=copy_link>
                     {move || ctx.t(Key::CopyLink)}
                 </button>
-                <PanelToggle open=show_cite panel="cite-panel" what="cite" label=Key::Cite/>
+                <button
+                    type="button"
+                    class="button-secondary"
+                    data-takeaway="cite"
+                    aria-expanded=move || if show_cite.get() { "true" } else { "false" }
+                    aria-controls=ctx.id("cite-panel")
+                    on:click=move |_| show_cite.update(|v| *v = !*v)
+                >
+                    {move || ctx.t(Key::Cite)}
+                </button>
                 <button type="button" class="button-secondary" data-takeaway="print" on:click=print>
                     {move || ctx.t(Key::Print)}
                 </button>
-                <PanelToggle open=show_embed panel="embed-panel" what="embed" label=Key::EmbedView/>
+                <super::embed::EmbedButton open=show_embed/>
             </div>
             <div class="takeaway-panel" hidden=move || !show_link.get()>
                 <label for=ctx.id("link")>{move || ctx.t(Key::LinkToView)}</label>
@@ -177,30 +186,6 @@ pub fn TakeAway() -> impl IntoView {
             <super::embed::EmbedPanel open=show_embed announce=announce/>
             <p class="visually-hidden takeaway-status" role="status">{move || announce.get()}</p>
         </section>
-    }
-}
-
-/// A button of the bar that shows or hides its panel below (the element `panel`, an id name;
-/// `what` names the button for tests and styles).
-#[component]
-fn PanelToggle(
-    open: RwSignal<bool>,
-    panel: &'static str,
-    what: &'static str,
-    label: Key,
-) -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <button
-            type="button"
-            class="button-secondary"
-            data-takeaway=what
-            aria-expanded=move || if open.get() { "true" } else { "false" }
-            aria-controls=ctx.id(panel)
-            on:click=move |_| open.update(|v| *v = !*v)
-        >
-            {move || ctx.t(label)}
-        </button>
     }
 }
 
