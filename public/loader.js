@@ -2,23 +2,30 @@
 // under a strict Content-Security-Policy; not a module, so it also runs from file://, where it
 // says that this copy needs a web server instead of hanging). The glue is imported and the wasm
 // fetched from this file's own folder, so the bundle works from any sub-path and embedded.
-// Every failed start shows what failed and a Retry button. The single-file edition
+// Every failed start shows what failed and a Retry button, in every mount element of the page
+// (`[data-it-policy-explorer]`, and the legacy `#it-policy-explorer`): the wasm is loaded
+// once and the app mounts an independent instance into each. The single-file edition
 // (scripts/offline.mjs) puts this code after the glue in one inline module: `__wbg_init` is
 // then defined and the wasm comes from the page itself.
 (() => {
-  const root = document.getElementById('it-policy-explorer');
-  if (!root) return;
+  const roots = [...document.querySelectorAll('[data-it-policy-explorer], #it-policy-explorer')];
+  if (!roots.length || window.__itpeLoader) return;
+  // A second copy of this script on the page (two snippets pasted) leaves the start to the first.
+  window.__itpeLoader = true;
+  const root = roots[0];
   const inlineInit = root.dataset.wasm && typeof __wbg_init === 'function' ? __wbg_init : null;
   const self = document.currentScript?.src || document.querySelector('script[src*="loader.js"]')?.src;
   const base = new URL('./', self || document.baseURI);
-  if (!root.dataset.assetBase) root.dataset.assetBase = base.href;
+  for (const r of roots) if (!r.dataset.assetBase) r.dataset.assetBase = base.href;
   const GLUE = 'it-policy-explorer.js';
   const WASM = 'it-policy-explorer_bg.wasm';
   const OFFLINE = 'it-policy-explorer-offline.html';
 
   // Before the wasm runs there is no i18n table: these few messages carry their own, in the
-  // language of the link (?lang=) or of the page.
-  const lang = new URLSearchParams(location.search).get('lang') || document.documentElement.lang;
+  // language of the link (?lang=, standalone only: embedded, that parameter is the host's), of
+  // the mount element (data-lang) or of the page.
+  const own = root.hasAttribute('data-standalone') || root.dataset.embed === 'frame';
+  const lang = (own && new URLSearchParams(location.search).get('lang')) || root.dataset.lang || document.documentElement.lang;
   const l = /^zh-(hant|hk|tw|mo)/i.test(lang) ? 1 : /^zh/i.test(lang) ? 2 : 0;
   const TEXT = {
     loading: ['Loading the app…', '正在載入應用程式…', '正在加载应用程序…'],
@@ -41,28 +48,34 @@
     return e;
   };
   const link = (href, text) => Object.assign(el('a', text), { href });
-  const show = (...nodes) => (root.querySelector('main') || root).replaceChildren(...nodes);
-  const loading = () => {
+  // Each mount element gets its own copy of a message (`build` makes the nodes).
+  const show = (build) => roots.forEach((r) => (r.querySelector('main') || r).replaceChildren(...build()));
+  const loading = () => show(() => {
     const p = el('p', say('loading'), 'loading');
     p.setAttribute('role', 'status');
-    show(p);
-  };
+    return [p];
+  });
+  // The message's heading: one below the app's top heading (data-heading-level, 2 embedded).
+  const heading = () => (own ? 'h2' : `h${Math.min(6, (Number(root.dataset.headingLevel) || 2) + 1)}`);
 
   // A failed start: what failed, a link to the data, and (when trying again can help) Retry.
+  // `lines` makes the nodes that say what failed.
   const fail = (lines, retry) => {
-    const box = el('div', null, 'error-summary');
-    box.setAttribute('role', 'alert');
-    const data = el('p', `${say('data')} `);
-    data.append(link(new URL('data/policy-2021.json', base).href, 'data/policy-2021.json'));
-    box.append(el('h2', say('failed')), ...lines, data);
-    if (retry) {
-      const b = el('button', say('retry'), 'button');
-      b.type = 'button';
-      b.addEventListener('click', () => { loading(); retry(); });
-      box.append(b);
-    }
-    show(box);
-    box.querySelector('button')?.focus();
+    show(() => {
+      const box = el('div', null, 'error-summary');
+      box.setAttribute('role', 'alert');
+      const data = el('p', `${say('data')} `);
+      data.append(link(new URL('data/policy-2021.json', base).href, 'data/policy-2021.json'));
+      box.append(el(heading(), say('failed')), ...lines(), data);
+      if (retry) {
+        const b = el('button', say('retry'), 'button');
+        b.type = 'button';
+        b.addEventListener('click', () => { loading(); retry(); });
+        box.append(b);
+      }
+      return [box];
+    });
+    root.querySelector('.error-summary button')?.focus();
   };
   const fileProblem = (key, file, detail) => {
     const p = el('p', `${say(key)} `);
@@ -75,21 +88,23 @@
   if (!inlineInit && location.protocol === 'file:') {
     let folder = decodeURIComponent(base.pathname);
     if (/^\/[A-Za-z]:\//.test(folder)) folder = folder.slice(1); // Windows: /C:/... -> C:/...
-    const box = el('div', null, 'error-summary');
-    box.setAttribute('role', 'alert');
-    const single = el('p', `${say('single')} `);
-    single.append(link(OFFLINE, OFFLINE));
-    const command = el('p', say('command'));
-    const pre = el('pre');
-    pre.append(el('code', `python3 -m http.server 8000 --directory "${folder}"`));
-    box.append(el('h2', say('server')), single, command, pre);
-    show(box);
+    show(() => {
+      const box = el('div', null, 'error-summary');
+      box.setAttribute('role', 'alert');
+      const single = el('p', `${say('single')} `);
+      single.append(link(OFFLINE, OFFLINE));
+      const command = el('p', say('command'));
+      const pre = el('pre');
+      pre.append(el('code', `python3 -m http.server 8000 --directory "${folder}"`));
+      box.append(el(heading(), say('server')), single, command, pre);
+      return [box];
+    });
     return;
   }
 
   let attempt = 0;
   const start = async () => {
-    if (typeof WebAssembly !== 'object') return fail([el('p', say('nowasm'))], null);
+    if (typeof WebAssembly !== 'object') return fail(() => [el('p', say('nowasm'))], null);
     attempt += 1;
     let init = inlineInit;
     if (!init) {
@@ -101,7 +116,7 @@
         init = (await import(glue.href)).default;
       } catch (err) {
         console.error('I&T Policy Explorer: the JS glue did not load', err);
-        return fail([fileProblem('missing', GLUE)], start);
+        return fail(() => [fileProblem('missing', GLUE)], start);
       }
     }
     let source;
@@ -111,11 +126,11 @@
         source = await fetch(wasmUrl);
       } catch (err) {
         console.error('I&T Policy Explorer: the wasm did not load', err);
-        return fail([fileProblem('missing', WASM, err.message)], start);
+        return fail(() => [fileProblem('missing', WASM, err.message)], start);
       }
       if (!source.ok) {
         console.error(`I&T Policy Explorer: the wasm did not load (HTTP ${source.status})`);
-        return fail([fileProblem('missing', WASM, `HTTP ${source.status}`)], start);
+        return fail(() => [fileProblem('missing', WASM, `HTTP ${source.status}`)], start);
       }
     }
     try {
@@ -124,9 +139,9 @@
       console.error('I&T Policy Explorer could not start', err);
       // Refused by the CSP: retrying cannot help. Damaged: the server may have been fixed.
       // Anything else happened once the wasm ran, which only a reload starts afresh.
-      if (/unsafe-eval|Content.Security/i.test(String(err.message))) return fail([el('p', say('csp'))], null);
-      if (err instanceof WebAssembly.CompileError && !inlineInit) return fail([fileProblem('broken', WASM)], start);
-      return fail([el('p', String(err))], () => location.reload());
+      if (/unsafe-eval|Content.Security/i.test(String(err.message))) return fail(() => [el('p', say('csp'))], null);
+      if (err instanceof WebAssembly.CompileError && !inlineInit) return fail(() => [fileProblem('broken', WASM)], start);
+      return fail(() => [el('p', String(err))], () => location.reload());
     }
   };
   // The single-file edition's wasm: base64 in a data block named by the mount element.

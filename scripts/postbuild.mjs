@@ -37,12 +37,33 @@ html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => tag.replace(/\s(?:inte
 html = html.replace(/(href|src)="\.\/([\w.-]+\.(?:css|js))(\?v=\w+)?"/g, (_, attr, file) => `${attr}="./${file}?v=${hash(file)}"`);
 fs.writeFileSync(path.join(dist, 'index.html'), html);
 
-// A strict CSP forbids inline script and style: fail the build if any slipped in.
-const inline = [/<script(?![^>]*\bsrc=)[^>]*>/i, /<style\b/i, /\sstyle="/i];
-for (const re of inline) {
-  if (re.test(html)) {
-    console.error(`postbuild: dist/index.html has inline script or style (${re}); it would break under a strict CSP`);
+// The iframe route's page (README, "Embedding"): index.html's head as built (the same
+// stylesheets, loader and hashes), its own title, and a mount element for the frame instead of
+// the standalone page's (no masthead: the app draws a compact title).
+const once = (text, re, to, what) => {
+  if (!re.test(text)) {
+    console.error(`postbuild: cannot make embed.html: ${what} not found in dist/index.html`);
     process.exit(1);
   }
+  return text.replace(re, to);
+};
+const noscript = html.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0] ?? '';
+let frame = once(html, /<title>[^<]*<\/title>/, '<title>I&amp;T Policy Explorer (embedded view)</title>', 'the title');
+frame = once(frame, /<body>[\s\S]*<\/body>/, `<body>
+  <div data-it-policy-explorer data-embed="frame">
+    <div class="itpe"><main class="itpe-main">${noscript}</main></div>
+  </div>
+</body>`, 'the body');
+fs.writeFileSync(path.join(dist, 'embed.html'), frame);
+
+// A strict CSP forbids inline script and style: fail the build if any slipped in.
+const inline = [/<script(?![^>]*\bsrc=)[^>]*>/i, /<style\b/i, /\sstyle="/i];
+for (const [name, text] of [['index.html', html], ['embed.html', frame]]) {
+  for (const re of inline) {
+    if (re.test(text)) {
+      console.error(`postbuild: dist/${name} has inline script or style (${re}); it would break under a strict CSP`);
+      process.exit(1);
+    }
+  }
 }
-console.log('postbuild: dist/index.html and loader.js carry content hashes');
+console.log('postbuild: dist/index.html, embed.html and loader.js carry content hashes');

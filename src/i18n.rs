@@ -488,6 +488,18 @@ texts! {
     Cite => ["Cite", "引用", "引用"],
     Citation => ["Citation", "引用格式", "引用格式"],
     CopyCitation => ["Copy citation", "複製引用", "复制引用"],
+    EmbedView => ["Embed this view", "嵌入此檢視", "嵌入此视图"],
+    EmbedIntro => [
+        "Paste one into your web page to show this view with these filters: the iframe keeps the app apart from your page (embed.js sets its height); the script puts it in your page.",
+        "將其中一段貼到你的網頁，即可顯示此檢視及這些篩選：iframe 讓應用程式與網頁分開（由 embed.js 設定高度）；script 則把它放進網頁。",
+        "将其中一段贴到你的网页，即可显示此视图及这些筛选：iframe 让应用程序与网页分开（由 embed.js 设置高度）；script 则把它放进网页。"
+    ],
+    EmbedFrameCode => ["Iframe code", "iframe 代碼", "iframe 代码"],
+    EmbedScriptCode => ["Script code", "script 代碼", "script 代码"],
+    CopyFrameCode => ["Copy iframe code", "複製 iframe 代碼", "复制 iframe 代码"],
+    CopyScriptCode => ["Copy script code", "複製 script 代碼", "复制 script 代码"],
+    OpenFullApp => ["Open the full app", "開啟完整應用程式", "打开完整应用程序"],
+    OpensInNewTab => ["opens in a new tab", "在新分頁開啟", "在新标签页打开"],
     Print => ["Print", "列印", "打印"],
     PrintedView => ["View", "檢視", "视图"],
     PrintedFilters => ["Search and filters", "搜尋及篩選", "搜索及筛选"],

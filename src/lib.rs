@@ -9,6 +9,7 @@ pub mod charts;
 pub mod check;
 pub mod dates;
 pub mod edition;
+pub mod embedding;
 pub mod export;
 pub mod filter;
 pub mod format;

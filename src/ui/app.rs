@@ -9,23 +9,29 @@ use wasm_bindgen::JsCast;
 
 use super::localized::{use_localized, Localized, TranslationNote, ZhStatus};
 use super::offline::{DownloadLink, Edition, EditionNote};
-use super::{url, use_ctx, Ctx, Loaded};
+use super::{url, use_ctx, Ctx, Instance, Loaded};
 use crate::filter::{select, SearchIndex};
 use crate::format;
 use crate::i18n::{comma, labelled, more_not_listed, t, Key, Locale};
 use crate::model::{Dataset, LoadError};
-use crate::view_state::{capped, NoticeReason, View, ViewState};
+use crate::view_state::{capped, NoticeReason, View};
 
-/// Id of the element the app mounts into (index.html, or the host page when embedded).
-pub const ROOT_ID: &str = "it-policy-explorer";
+/// The mount elements: every `[data-it-policy-explorer]`, and the legacy `#it-policy-explorer`
+/// of snippets published before several instances were possible.
+pub const MOUNTS: &str = "[data-it-policy-explorer], #it-policy-explorer";
+
+/// Set on each mount element once the app runs in it: its instance number (the panic screen
+/// finds every instance by it).
+pub const MOUNTED: &str = "data-itpe-instance";
+
+/// Set on each mount element: the level of its top heading, as decided (see `Ctx::heading`).
+pub const HEADING_LEVEL: &str = "data-heading-level";
 
 /// Where the app finds its files. The loader script writes `data-asset-base` (the URL of the
 /// folder it was loaded from), so an embedding page can load the bundle from anywhere.
 #[derive(Clone)]
 struct Config {
     dataset_url: String,
-    /// Set by index.html: the app owns the whole page and may set `<html lang>`.
-    standalone: bool,
     /// The paper's title as painted by index.html before the wasm arrived.
     static_title: String,
     /// The issuer line ("Innovation and Technology Bureau, October 2021") of the first paint.
@@ -34,19 +40,97 @@ struct Config {
     edition: Edition,
 }
 
-/// Mounts the app into `#it-policy-explorer`, replacing the static first paint.
+/// Mounts the app into every mount element of the page (document order), each an independent
+/// instance with its own state, ids and share of the address; replaces the static first paint.
 pub fn start() {
-    super::guard::install_panic_hook(ROOT_ID);
-    let document = document();
-    let Some(root) = document.get_element_by_id(ROOT_ID) else {
-        web_sys::console::error_1(
-            &format!("I&T Policy Explorer: no element #{ROOT_ID} to mount into").into(),
-        );
+    super::guard::install_panic_hook();
+    let Ok(roots) = document().query_selector_all(MOUNTS) else {
         return;
     };
+    if roots.length() == 0 {
+        web_sys::console::error_1(
+            &format!("I&T Policy Explorer: no element {MOUNTS} to mount into").into(),
+        );
+    }
+    for n in 0..roots.length() {
+        let root = roots
+            .item(n)
+            .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(root) = root.filter(|r| !r.has_attribute(MOUNTED)) {
+            mount_instance(root, n as usize + 1);
+        }
+    }
+}
+
+/// What the mount element declares about the `n`-th instance (see README, "Embedding").
+fn read_instance(root: &web_sys::Element, n: usize, base: &str) -> Instance {
+    use crate::embedding::{
+        heading_level, instance_prefix, locale_of_tag, valid_prefix, Binding, Scope,
+    };
+    let attr = |name: &str| root.get_attribute(name);
+    let standalone = root.has_attribute("data-standalone");
+    let frame = attr("data-embed").as_deref() == Some("frame");
+    let scope = if attr("data-url").as_deref() == Some("off") {
+        Scope::Off
+    } else if standalone || frame {
+        Scope::Page
+    } else {
+        let prefix = attr("data-params").filter(|p| {
+            let ok = valid_prefix(p);
+            if !ok {
+                let m = format!("I&T Policy Explorer: data-params=\"{p}\" is not a valid prefix (letters, digits, - and _); using the default");
+                web_sys::console::warn_1(&m.into());
+            }
+            ok
+        });
+        Scope::Prefixed(prefix.unwrap_or_else(|| instance_prefix(n)))
+    };
+    let lang = if standalone || frame {
+        crate::i18n::Locale::En
+    } else {
+        attr("data-lang")
+            .or_else(|| {
+                document()
+                    .document_element()
+                    .and_then(|h| h.get_attribute("lang"))
+            })
+            .map(|tag| locale_of_tag(&tag))
+            .unwrap_or_default()
+    };
+    let here = url::page_address();
+    // A link copied from an embedded instance (or the frame) opens the app on its own.
+    let app_page = if standalone {
+        here
+    } else {
+        web_sys::Url::new_with_base("index.html", base)
+            .map(|u| u.href())
+            .unwrap_or(here)
+    };
+    Instance {
+        binding: Binding {
+            scope,
+            initial: attr("data-state").unwrap_or_default(),
+            lang,
+        },
+        ids: instance_prefix(n),
+        heading_level: heading_level(attr(HEADING_LEVEL).as_deref(), standalone || frame),
+        standalone,
+        frame,
+        asset_base: base.to_string(),
+        app_page,
+    }
+}
+
+fn mount_instance(root: web_sys::HtmlElement, n: usize) {
     let base = root
         .get_attribute("data-asset-base")
         .unwrap_or_else(|| "./".into());
+    let base = web_sys::Url::new_with_base(
+        &base,
+        &document().base_uri().ok().flatten().unwrap_or_default(),
+    )
+    .map(|u| u.href())
+    .unwrap_or(base);
     let dataset = root
         .get_attribute("data-dataset")
         .unwrap_or_else(|| "data/policy-2021.json".into());
@@ -62,16 +146,24 @@ pub fn start() {
     };
     let static_title = static_text("h1");
     let static_issuer = static_text("[data-issuer]");
+    let instance: &'static Instance = Box::leak(Box::new(read_instance(&root, n, &base)));
     let config = Config {
         dataset_url,
-        standalone: root.has_attribute("data-standalone"),
         static_title,
         static_issuer,
         edition: Edition::read(&root),
     };
+    let _ = root.set_attribute(MOUNTED, &n.to_string());
+    let _ = root.set_attribute(HEADING_LEVEL, &instance.heading_level.to_string());
     root.set_inner_html("");
-    let root: web_sys::HtmlElement = root.unchecked_into();
-    mount_to(root, move || view! { <App config=config.clone()/> }).forget();
+    if instance.frame {
+        super::embed::post_height(&root);
+    }
+    mount_to(
+        root,
+        move || view! { <App config=config.clone() instance=instance/> },
+    )
+    .forget();
 }
 
 /// Why the dataset could not be shown: which file and what is wrong.
@@ -130,29 +222,36 @@ async fn load_dataset(url: String) -> Result<Checked, DatasetError> {
 }
 
 #[component]
-fn App(config: Config) -> impl IntoView {
-    let (initial, notices) = ViewState::parse(&url::current_query());
-    let ctx = Ctx::new(initial, notices);
+fn App(config: Config, instance: &'static Instance) -> impl IntoView {
+    let (initial, notices) = url::read(&instance.binding);
+    let ctx = Ctx::new(instance, initial, notices);
     provide_context(ctx);
     provide_context(config.edition.clone());
 
     // Back/forward: the URL changed under us; read it again.
     let data_for_popstate: RwSignal<Option<Arc<Dataset>>> = RwSignal::new(None);
+    // Only this instance's parameters count: an entry of the host or of another instance
+    // leaves it (and its notices) as they are.
     let handle = window_event_listener(ev::popstate, move |_| {
         url::discard();
-        let (mut next, mut notices) = ViewState::parse(&url::current_query());
+        if !url::follows_history(&instance.binding) {
+            return;
+        }
+        let (mut next, mut notices) = url::read(&instance.binding);
         if let Some(data) = data_for_popstate.get_untracked() {
             notices.extend(next.retain_known(&data));
         }
-        ctx.notices.set(notices);
-        ctx.state.set(next);
+        if ctx.state.with_untracked(|s| *s != next) {
+            ctx.notices.set(notices);
+            ctx.state.set(next);
+        }
     });
     on_cleanup(move || handle.remove());
     // A search typed just before leaving (or reloading) still reaches the address bar.
     let leave = window_event_listener(ev::pagehide, |_| url::flush());
     on_cleanup(move || leave.remove());
 
-    if config.standalone {
+    if instance.standalone {
         Effect::new(move |_| {
             let lang = ctx.locale().html_lang();
             if let Some(el) = document().document_element() {
@@ -161,7 +260,7 @@ fn App(config: Config) -> impl IntoView {
         });
     }
 
-    let standalone = config.standalone;
+    let standalone = instance.standalone;
     let dataset_url = config.dataset_url.clone();
     let inline = config.edition.inline_dataset.clone();
     let resource = LocalResource::new(move || load(dataset_url.clone(), inline.clone()));
@@ -204,13 +303,17 @@ fn App(config: Config) -> impl IntoView {
 
     view! {
         <div class="itpe" lang=move || ctx.locale().html_lang()>
-            <a class="skip-link" href="#itpe-main">{move || ctx.t(Key::SkipToContent)}</a>
-            <Masthead heading=heading.read_only()/>
+            <a class="skip-link" href=format!("#{}", ctx.id("main"))>{move || ctx.t(Key::SkipToContent)}</a>
+            {if instance.frame {
+                view! { <super::embed::FrameHead heading=heading.read_only()/> }.into_any()
+            } else {
+                view! { <Masthead heading=heading.read_only()/> }.into_any()
+            }}
             <EditionNote data=Signal::derive(move || data_for_popstate.get())/>
             <Navigation/>
             <Notices/>
             <TranslationNote status=zh_status retry=retry/>
-            <main id="itpe-main" class="itpe-main" tabindex="-1">{body}</main>
+            <main id=ctx.id("main") class="itpe-main" tabindex="-1">{body}</main>
             <Footer data=Signal::derive(move || data_for_popstate.get()) zh=Signal::derive(move || zh_status.with(|s| matches!(s, ZhStatus::Ready { .. })))/>
         </div>
     }
@@ -218,11 +321,11 @@ fn App(config: Config) -> impl IntoView {
 
 /// The paper's title and issuer as the header shows them, and their language.
 #[derive(Clone, Debug, PartialEq)]
-struct Heading {
-    title: String,
+pub(super) struct Heading {
+    pub(super) title: String,
     /// "Innovation and Technology Bureau, October 2021" / "創新及科技局，2021年10月".
     issuer: String,
-    lang: &'static str,
+    pub(super) lang: &'static str,
 }
 
 impl Heading {
@@ -246,7 +349,7 @@ fn Masthead(heading: ReadSignal<Heading>) -> impl IntoView {
                 <p class="app-name">{move || ctx.t(Key::AppName)}</p>
                 <LanguageSwitcher/>
             </div>
-            <h1 class="paper-title" lang=move || heading.with(|h| h.lang)>{move || heading.with(|h| h.title.clone())}</h1>
+            {leptos::html::custom(ctx.heading(0)).class("paper-title").attr("lang", move || heading.with(|h| h.lang)).child(move || heading.with(|h| h.title.clone()))}
             <p class="issuer">
                 {move || labelled(ctx.locale(), ctx.t(Key::IssuedBy), "")}
                 <span lang=move || heading.with(|h| h.lang)>{move || heading.with(|h| h.issuer.clone())}</span>
@@ -264,7 +367,7 @@ fn LanguageSwitcher() -> impl IntoView {
             let href = move || {
                 let mut s = ctx.state().get();
                 s.lang = locale;
-                url::href(&s)
+                url::href(ctx.instance, &s)
             };
             let on_click = move |ev: ev::MouseEvent| {
                 ev.prevent_default();
@@ -314,7 +417,7 @@ fn Navigation() -> impl IntoView {
             let href = move || {
                 let mut s = ctx.state().get();
                 s.view = view;
-                url::href(&s)
+                url::href(ctx.instance, &s)
             };
             let on_click = move |ev: ev::MouseEvent| {
                 if super::hooks::is_modified_click(&ev) {
@@ -410,7 +513,7 @@ fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoV
     };
     view! {
         <div class="error-summary" role="alert" tabindex="-1">
-            <h2>{ctx.t(Key::LoadFailed)}</h2>
+            {leptos::html::custom(ctx.heading(1)).child(ctx.t(Key::LoadFailed))}
             <dl>
                 <dt>{ctx.t(Key::LoadFailedFile)}</dt>
                 <dd><code class="error-file">{error.url.clone()}</code></dd>
@@ -437,7 +540,7 @@ fn Ready(
     let unknown = state.retain_known(&data);
     if !unknown.is_empty() {
         ctx.notices.update(|n| n.extend(unknown));
-        url::write(&state, false);
+        url::write(ctx.instance, &state, false);
         ctx.state.set(state);
     }
     let index = Arc::new(SearchIndex::with_translations(

@@ -61,14 +61,14 @@ pub fn ChartsView() -> impl IntoView {
             .map(|id| chart_figure(ctx, id, locale, width))
             .collect_view();
         view! {
-            <h2 id="view-title">{t(locale, Key::ViewCharts)}</h2>
+            {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(t(locale, Key::ViewCharts))}
             <p class="charts-intro">{t(locale, Key::ChartsIntro)}</p>
             {filtered}
             {figures}
         }
     };
     view! {
-        <section class="view charts-view" aria-labelledby="view-title" on:click=follow>
+        <section class="view charts-view" aria-labelledby=ctx.id("view-title") on:click=follow>
             <div class="charts" node_ref=host>{body}</div>
         </section>
     }
@@ -79,7 +79,7 @@ fn source_link(ctx: Ctx, para: &str, label: String) -> impl IntoView {
     let mut s = ctx.state().get_untracked();
     s.view = View::Source;
     s.para = Some(para.to_string());
-    view! { <a href=url::href(&s) data-para=para.to_string()>{label}</a> }
+    view! { <a href=url::href(ctx.instance, &s) data-para=para.to_string()>{label}</a> }
 }
 
 fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<f64>) -> impl IntoView {
@@ -101,9 +101,9 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<f64>) -
         (w > 0).then(|| chart.with(|c| charts::render(c, w, locale, false).markup))
     };
     let key = id.as_str();
-    let title_id = format!("chart-{key}-title");
-    let desc_id = format!("chart-{key}-desc");
-    let table_id = format!("chart-{key}-table");
+    let title_id = ctx.id(&format!("chart-{key}-title"));
+    let desc_id = ctx.id(&format!("chart-{key}-desc"));
+    let table_id = ctx.id(&format!("chart-{key}-table"));
     let show_table = RwSignal::new(false);
     // Paper has no "Show data table" button: printed charts carry their tables.
     let printing = super::print::printing();
@@ -189,11 +189,11 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<f64>) -
     };
 
     view! {
-        <figure class="chart" id=format!("chart-{key}") data-chart=key aria-labelledby=title_id.clone()>
+        <figure class="chart" id=ctx.id(&format!("chart-{key}")) data-chart=key aria-labelledby=title_id.clone()>
             <figcaption>
-                <h3 id=title_id.clone() class="chart-title">
-                    {move || chart.with(|c| charts::title(c.id, c.money, locale))}
-                </h3>
+                {leptos::html::custom(ctx.heading(2)).id(title_id.clone()).class("chart-title").child(
+                    move || chart.with(|c| charts::title(c.id, c.money, locale)),
+                )}
                 <p id=desc_id.clone() class="chart-desc">{charts::description(id, locale)}</p>
             </figcaption>
             {money_toggle}

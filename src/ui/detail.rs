@@ -50,11 +50,11 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
     // Keyboard and screen-reader users land on the details they opened, and go back to what
     // opened them when they close them (the result link, timeline mark or site panel button).
     focus::remember_opener();
-    focus::focus_id("detail-title");
+    focus::focus_id(ctx.id("detail-title"));
     let from = item.id.clone();
     let close = move |_| {
         ctx.update(|s| s.item = None);
-        focus::return_focus(Some(format!("[data-item-link=\"{from}\"]")));
+        focus::return_focus(Some(format!("[data-item-link=\"{from}\"]")), ctx.id("main"));
     };
     let area = data
         .area(&item.area)
@@ -70,7 +70,7 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
         s.view = View::Source;
         s.para = Some(item.source.paragraph.clone());
         s.item = Some(item.id.clone());
-        url::href(&s)
+        url::href(ctx.instance, &s)
     };
     let (para, id) = (item.source.paragraph.clone(), item.id.clone());
     let to_source = move |ev: leptos::ev::MouseEvent| {
@@ -152,9 +152,9 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
     let has_figures = data.figures_of(&item.id).next().is_some();
     let has_milestones = data.milestones_of(&item.id).next().is_some();
     view! {
-        <aside class="detail" aria-labelledby="detail-title" data-item=item.id.clone()>
+        <aside class="detail" aria-labelledby=ctx.id("detail-title") data-item=item.id.clone()>
             <div class="detail-head">
-                <h2 id="detail-title" tabindex="-1" lang=lang>{item.title.clone()}</h2>
+                {leptos::html::custom(ctx.heading(1)).id(ctx.id("detail-title")).attr("tabindex", "-1").attr("lang", lang).child(item.title.clone())}
                 <button type="button" class="button-secondary detail-close" on:click=close>
                     {move || ctx.t(Key::Close)}
                 </button>
@@ -174,11 +174,11 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
                 <span class="muted">{move || labelled(ctx.locale(), ctx.t(Key::StatusBecause), "")}</span>
                 {move || marks().0} <span lang="en">{item.status_quote.clone()}</span> {move || marks().1}
             </p>
-            {has_figures.then(|| view! { <h3>{move || ctx.t(Key::Figures)}</h3><ul class="detail-figures">{figures}</ul> })}
-            {has_milestones.then(|| view! { <h3>{move || ctx.t(Key::Milestones)}</h3><ul class="detail-milestones">{milestones}</ul> })}
-            {(!item.sites.is_empty()).then(|| view! { <h3>{move || ctx.t(Key::Sites)}</h3><ul>{sites}</ul> })}
-            {(!item.organisations.is_empty()).then(|| view! { <h3>{move || ctx.t(Key::Organisations)}</h3><ul>{orgs}</ul> })}
-            <h3>{move || ctx.t(Key::SourceHeading)}</h3>
+            {has_figures.then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Figures))}<ul class="detail-figures">{figures}</ul> })}
+            {has_milestones.then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Milestones))}<ul class="detail-milestones">{milestones}</ul> })}
+            {(!item.sites.is_empty()).then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Sites))}<ul>{sites}</ul> })}
+            {(!item.organisations.is_empty()).then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Organisations))}<ul>{orgs}</ul> })}
+            {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::SourceHeading))}
             <blockquote class="source-quote">
                 <p lang="en">{item.source.quote.clone()}</p>
                 <footer>

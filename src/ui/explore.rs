@@ -16,7 +16,7 @@ pub fn ExploreView() -> impl IntoView {
     let has_detail = ctx.slice(|s| s.item.is_some());
     view! {
         <div class="explore" class:has-detail=move || has_detail.get()>
-            <h2 class="visually-hidden">{move || ctx.t(Key::ViewExplore)}</h2>
+            {leptos::html::custom(ctx.heading(1)).class("visually-hidden").child(move || ctx.t(Key::ViewExplore))}
             <div class="explore-filters">
                 <SearchBox/>
                 <Facets counts=counts/>
@@ -48,10 +48,10 @@ fn SortSelect() -> impl IntoView {
     ];
     view! {
         <div class="sort">
-            <label for="itpe-sort">{move || ctx.t(Key::SortBy)}</label>
+            <label for=ctx.id("sort")>{move || ctx.t(Key::SortBy)}</label>
             " "
             <select
-                id="itpe-sort"
+                id=ctx.id("sort")
                 on:change=move |ev| {
                     if let Some(sort) = Sort::parse(&event_target_value(&ev)) {
                         ctx.update(|s| s.sort = sort);
@@ -91,7 +91,7 @@ fn DatasetCounts() -> impl IntoView {
     ];
     view! {
         <div class="dataset-counts">
-            <h3 class="visually-hidden">{move || ctx.t(Key::InDataset)}</h3>
+            {leptos::html::custom(ctx.heading(2)).class("visually-hidden").child(move || ctx.t(Key::InDataset))}
             <ul>
                 {counts
                     .into_iter()

@@ -33,16 +33,16 @@ pub fn SearchBox() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="search" role="search">
-            <label for="itpe-search" class="search-label">{move || ctx.t(Key::Search)}</label>
-            <p id="itpe-search-hint" class="hint">{move || ctx.t(Key::SearchHint)}</p>
+            <label for=ctx.id("search") class="search-label">{move || ctx.t(Key::Search)}</label>
+            <p id=ctx.id("search-hint") class="hint">{move || ctx.t(Key::SearchHint)}</p>
             <input
                 type="search"
-                id="itpe-search"
+                id=ctx.id("search")
                 name="q"
                 autocomplete="off"
                 spellcheck="false"
                 maxlength=crate::view_state::MAX_SEARCH
-                aria-describedby="itpe-search-hint"
+                aria-describedby=ctx.id("search-hint")
                 prop:value=move || ctx.with(|s| s.q.clone())
                 on:input=move |ev| {
                     ctx.type_query(event_target_value(&ev));
@@ -141,17 +141,17 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
     let active = ctx.slice(active_filter_count);
     let active = move || active.get();
     view! {
-        <section class="filters" class:expanded=move || expanded.get() aria-labelledby="itpe-filters-title">
+        <section class="filters" class:expanded=move || expanded.get() aria-labelledby=ctx.id("filters-title")>
             <div class="filters-head">
-                <h2 id="itpe-filters-title" class="filters-title">
-                    {move || ctx.t(Key::Filters)}
-                    {move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string()))}
-                </h2>
+                {leptos::html::custom(ctx.heading(1)).id(ctx.id("filters-title")).class("filters-title").child((
+                    move || ctx.t(Key::Filters),
+                    move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string())),
+                ))}
                 <button
                     type="button"
                     class="button-secondary filters-toggle"
                     aria-expanded=move || expanded.get().to_string()
-                    aria-controls="itpe-filter-body"
+                    aria-controls=ctx.id("filter-body")
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
                     {move || ctx.t(Key::Filters)}
@@ -159,7 +159,7 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
                     <span aria-hidden="true">{move || if expanded.get() { " ▴" } else { " ▾" }}</span>
                 </button>
             </div>
-            <div id="itpe-filter-body" class="filter-body">
+            <div id=ctx.id("filter-body") class="filter-body">
                 <FacetGroup legend=Key::Kind name="kind" options=kinds lang=names.html_lang()/>
                 <FacetGroup legend=Key::Status name="status" options=statuses lang=names.html_lang()/>
                 <FacetGroup legend=Key::PolicyArea name="area" options=areas lang=names.html_lang()/>
@@ -193,7 +193,7 @@ fn FacetGroup(
         .into_iter()
         .enumerate()
         .map(|(i, opt)| {
-            let id = format!("itpe-f-{name}-{i}");
+            let id = ctx.id(&format!("f-{name}-{i}"));
             let state = opt.state;
             let (label, lang) = match opt.label {
                 Label::Ui(key) => (Either::Left(move || ctx.t(key)), None),
@@ -234,11 +234,7 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
     let years: Vec<i32> = counts.with_untracked(|c| c.years.iter().map(|y| y.value).collect());
     let count_of = move |k: usize| counts.with(|c| c.years.get(k).map_or(0, |y| y.count));
     let select = move |which: Key, is_from: bool| {
-        let id = if is_from {
-            "itpe-year-from"
-        } else {
-            "itpe-year-to"
-        };
+        let id = ctx.id(if is_from { "year-from" } else { "year-to" });
         let current = ctx.slice(move |s| if is_from { s.from } else { s.to });
         let options = years
             .iter()
@@ -253,7 +249,7 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
             .collect_view();
         view! {
             <div class="year-select">
-                <label for=id>{move || ctx.t(which)}</label>
+                <label for=id.clone()>{move || ctx.t(which)}</label>
                 <select
                     id=id
                     on:change=move |ev| {

@@ -14,16 +14,17 @@ use crate::view_state::MAX_NOTICES;
 
 /// Logs panics to the console (with the Rust message and stack) and replaces the app with a
 /// message and a reload button: a panic must not leave a page that silently stops responding.
-pub fn install_panic_hook(root_id: &'static str) {
+/// Every instance of the page shares the one wasm instance, which a panic stops: each shows it.
+pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         console_error_panic_hook::hook(info);
-        show_crash(root_id);
+        show_crash();
     }));
 }
 
-/// Replaces the content of `#root_id` with the crash message, once. The locale may be unknown
-/// (the state may be what broke), so the message is given in all three languages.
-fn show_crash(root_id: &str) {
+/// Replaces the content of every mounted instance with the crash message, once. The locale may
+/// be unknown (the state may be what broke), so the message is given in all three languages.
+fn show_crash() {
     static SHOWN: AtomicBool = AtomicBool::new(false);
     if SHOWN.swap(true, Ordering::Relaxed) {
         return;
@@ -34,7 +35,7 @@ fn show_crash(root_id: &str) {
     let Some(doc) = window.document() else {
         return;
     };
-    let Some(root) = doc.get_element_by_id(root_id) else {
+    let Ok(roots) = doc.query_selector_all(&format!("[{}]", super::app::MOUNTED)) else {
         return;
     };
     let el = |tag: &str, class: &str| {
@@ -73,13 +74,18 @@ fn show_crash(root_id: &str) {
         shell.append_child(&alert).ok()?;
         Some(shell)
     };
-    if let Some(shell) = build() {
-        root.set_text_content(None);
-        // Appending a new element to an element of the page cannot fail (it throws only for a
-        // node that contains its parent); if focusing is refused, the button is still there.
-        let _ = root.append_child(&shell);
-        if let Some(b) = shell.query_selector("button").ok().flatten() {
-            let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+    for n in 0..roots.length() {
+        let Some(root) = roots.item(n) else { continue };
+        if let Some(shell) = build() {
+            root.set_text_content(None);
+            // Appending a new element to an element of the page cannot fail (it throws only for
+            // a node that contains its parent); if focusing is refused, the button is there.
+            let _ = root.append_child(&shell);
+            if n == 0 {
+                if let Some(b) = shell.query_selector("button").ok().flatten() {
+                    let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
         }
     }
 }

@@ -75,8 +75,8 @@ pub fn ResultList() -> impl IntoView {
             .saturating_sub(shown.with(Vec::len))
     };
     view! {
-        <section class="results" aria-labelledby="itpe-results-title">
-            <h2 id="itpe-results-title" class="visually-hidden">{move || ctx.t(Key::Results)}</h2>
+        <section class="results" aria-labelledby=ctx.id("results-title")>
+            {leptos::html::custom(ctx.heading(1)).id(ctx.id("results-title")).class("visually-hidden").child(move || ctx.t(Key::Results))}
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
                 {move || results_count(ctx.locale(), selection.with(Vec::len), total)}
             </p>
@@ -115,11 +115,11 @@ pub fn FigureMatches() -> impl IntoView {
     move || {
         any.get().then(|| {
             view! {
-                <section class="figure-matches" aria-labelledby="itpe-figure-matches">
-                    <h3 id="itpe-figure-matches">
-                        {move || ctx.t(Key::FiguresMatching)}
-                        {move || bracketed(ctx.locale(), &found.with(Vec::len).to_string())}
-                    </h3>
+                <section class="figure-matches" aria-labelledby=ctx.id("figure-matches")>
+                    {leptos::html::custom(ctx.heading(2)).id(ctx.id("figure-matches")).child((
+                        move || ctx.t(Key::FiguresMatching),
+                        move || bracketed(ctx.locale(), &found.with(Vec::len).to_string()),
+                    ))}
                     <ul>
                         <For each=move || shown.get() key=|f| *f let:f>
                             <FigureMatch figure=f terms=terms/>
@@ -155,7 +155,7 @@ fn FigureMatch(figure: usize, terms: Memo<Vec<String>>) -> impl IntoView {
         move || {
             let mut s = ctx.state().get();
             target(&mut s);
-            url::href(&s)
+            url::href(ctx.instance, &s)
         }
     };
     let go = move |ev: leptos::ev::MouseEvent| {
@@ -237,7 +237,7 @@ fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
         move || {
             let mut s = ctx.state().get();
             s.item = Some(id.clone());
-            url::href(&s)
+            url::href(ctx.instance, &s)
         }
     };
     let is_open = {
@@ -254,11 +254,11 @@ fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
     };
     view! {
         <li class="result" class:open=move || is_open.get() data-item=item.id.clone()>
-            <h3 class="result-title" lang=lang>
+            {leptos::html::custom(ctx.heading(2)).class("result-title").attr("lang", lang).child(view! {
                 <a href=href data-item-link=item.id.clone() aria-current=move || is_open.get().then_some("true") on:click=open>
                     <Highlighted text=item.title.clone() terms=terms/>
                 </a>
-            </h3>
+            })}
             <p class="result-meta">
                 <StatusTag status=item.status/>
                 " " <span>{move || ctx.t(kind_key(item.kind))}</span>

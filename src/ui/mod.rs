@@ -12,6 +12,7 @@ mod app;
 mod charts;
 mod controls;
 mod detail;
+mod embed;
 mod explore;
 mod filters;
 mod guard;
@@ -39,9 +40,32 @@ use hooks::focus;
 pub use app::start;
 pub use detail::{DetailPanel, StatusTag};
 
+/// One mounted instance of the app, as its mount element declares it. Made once per mount
+/// element and kept for the page's life (a few strings), so every [`Ctx`] can point to it.
+#[derive(Debug)]
+pub struct Instance {
+    /// Its share of the page's address (see `crate::embedding`).
+    pub binding: crate::embedding::Binding,
+    /// Element ids are `{ids}-{name}` ([`Ctx::id`]): `itpe` for the first instance of a page,
+    /// `itpe2`, `itpe3`... for the next ones, so two instances never repeat an id.
+    pub ids: String,
+    /// The level of the app's top heading (1 to 4); lower headings follow ([`Ctx::heading`]).
+    pub heading_level: u8,
+    /// `data-standalone`: the app owns the page (its title, `<html lang>`).
+    pub standalone: bool,
+    /// `data-embed="frame"`: the iframe route's page (compact title, height posted to the host).
+    pub frame: bool,
+    /// The bundle's folder (absolute URL, ending in "/"), where the loader was loaded from.
+    pub asset_base: String,
+    /// The standalone app's page (absolute, without query): share links and "Open the full app".
+    pub app_page: String,
+}
+
 /// Shared, copyable handles every component can ask for with `expect_context::<Ctx>()`.
 #[derive(Clone, Copy)]
 pub struct Ctx {
+    /// The instance this context belongs to: its ids, headings and address.
+    pub instance: &'static Instance,
     /// The one state: written by navigation, read untracked by event handlers.
     state: RwSignal<ViewState>,
     /// What components read reactively: the state itself for the shell, a mirror owned by the
@@ -72,9 +96,10 @@ where
 }
 
 impl Ctx {
-    pub fn new(initial: ViewState, notices: Vec<Notice>) -> Ctx {
+    pub fn new(instance: &'static Instance, initial: ViewState, notices: Vec<Notice>) -> Ctx {
         let state = RwSignal::new(initial);
         Ctx {
+            instance,
             state,
             view: Memo::new(move |_| state.get()),
             lang: Memo::new(move |_| state.with(|s| s.lang)),
@@ -91,6 +116,14 @@ impl Ctx {
             lang: Memo::new(move |_| view.with(|s| s.lang)),
             ..*self
         }
+    }
+    /// The page-wide id of this instance's element `name` (see [`Instance::ids`]).
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.instance.ids)
+    }
+    /// The tag of a heading `depth` levels below the app's top heading (0: the paper's title).
+    pub fn heading(&self, depth: u8) -> &'static str {
+        heading_tag(self.instance.heading_level, depth)
     }
     /// A memo of one part of the state: what reads it re-runs only when that part changes.
     pub fn slice<T>(&self, part: impl Fn(&ViewState) -> T + Send + Sync + 'static) -> Memo<T>
@@ -120,7 +153,7 @@ impl Ctx {
     /// the search changed.
     pub fn navigate(&self, next: ViewState) {
         let push = self.state.with_untracked(|s| s.is_new_history_entry(&next));
-        url::write(&next, push);
+        url::write(self.instance, &next, push);
         self.state.set(next);
     }
     /// The search as typed: in place, and written to the address bar once typing pauses.
@@ -128,7 +161,7 @@ impl Ctx {
         let mut next = self.state.get_untracked();
         // The limit the URL has, so what is searched is what a copied link restores.
         next.q = crate::view_state::clip_search(&q).to_string();
-        url::write_later(&next);
+        url::write_later(self.instance, &next);
         self.state.set(next);
     }
     /// Applies a change to a copy of the current state and navigates to it.
@@ -141,7 +174,7 @@ impl Ctx {
     pub fn replace(&self, f: impl FnOnce(&mut ViewState)) {
         let mut next = self.state.get_untracked();
         f(&mut next);
-        url::write(&next, false);
+        url::write(self.instance, &next, false);
         self.state.set(next);
     }
 }
@@ -201,6 +234,26 @@ impl Loaded {
         });
         Memo::new(move |_| lagging.get())
     }
+}
+
+/// The heading tags, by level.
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
+fn heading_tag(top: u8, depth: u8) -> &'static str {
+    HEADINGS[usize::from(top + depth).clamp(1, 6) - 1]
+}
+
+/// [`Ctx::heading`] for code that draws with plain DOM calls outside the reactive owner (the
+/// timeline): the level is read from the instance's mount element, which records it.
+pub fn heading_in(el: &web_sys::Element, depth: u8) -> &'static str {
+    let top = el
+        .closest(&format!("[{}]", app::MOUNTED))
+        .ok()
+        .flatten()
+        .and_then(|root| root.get_attribute(app::HEADING_LEVEL))
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(1);
+    heading_tag(top, depth)
 }
 
 pub fn use_ctx() -> Ctx {

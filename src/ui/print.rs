@@ -108,7 +108,7 @@ pub fn PrintHeader() -> impl IntoView {
                 <dl class="print-only print-head">
                     {row(Key::PrintedView, view_name.to_string())}
                     {row(Key::PrintedFilters, filters)}
-                    {row(Key::PrintedUrl, link_to(&state))}
+                    {row(Key::PrintedUrl, link_to(ctx, &state))}
                     {row(Key::AsOf, as_of)}
                 </dl>
             }
@@ -140,7 +140,7 @@ pub fn PrintSelection() -> impl IntoView {
                         .unwrap_or_default();
                     view! {
                         <li class="print-item">
-                            <h3 lang="en">{item.title.clone()}</h3>
+                            {leptos::html::custom(ctx.heading(2)).attr("lang", "en").child(item.title.clone())}
                             <p class="result-meta">
                                 <StatusTag status=item.status/>
                                 " " {t(locale, crate::i18n::kind_key(item.kind))} " · " <span lang="en">{area}</span>
@@ -155,10 +155,10 @@ pub fn PrintSelection() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="print-only print-selection">
-                    <h2>
-                        {t(locale, Key::PrintedSelection)} " ("
-                        {results_count(locale, sel.len(), data.items.len())} ")"
-                    </h2>
+                    {leptos::html::custom(ctx.heading(1)).child((
+                        t(locale, Key::PrintedSelection), " (",
+                        results_count(locale, sel.len(), data.items.len()), ")",
+                    ))}
                     <ol>{rows}</ol>
                 </section>
             }

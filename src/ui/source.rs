@@ -47,7 +47,7 @@ pub fn SourceView() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(id) = ctx.with(|s| s.para.clone()) {
             request_animation_frame(move || {
-                let id = format!("para-{id}");
+                let id = ctx.id(&format!("para-{id}"));
                 if let Some(el) = document().get_element_by_id(&id) {
                     el.scroll_into_view();
                 }
@@ -58,7 +58,7 @@ pub fn SourceView() -> impl IntoView {
 
     view! {
         <article class="source" lang="en">
-            <h2 lang=move || ctx.locale().html_lang()>{move || ctx.t(Key::ParagraphsHeading)}</h2>
+            {leptos::html::custom(ctx.heading(1)).attr("lang", move || ctx.locale().html_lang()).child(move || ctx.t(Key::ParagraphsHeading))}
             <p class="muted" lang=move || ctx.locale().html_lang()>{move || ctx.t(Key::SourceInEnglish)}</p>
             {blocks}
         </article>
@@ -94,7 +94,7 @@ fn para_href(ctx: super::Ctx, id: &str) -> String {
     s.view = View::Source;
     s.para = Some(id.to_string());
     s.item = None;
-    url::href(&s)
+    url::href(ctx.instance, &s)
 }
 
 #[component]
@@ -108,7 +108,7 @@ fn SourceParagraph(paragraph: Paragraph) -> impl IntoView {
     };
     match paragraph.kind {
         ParagraphKind::Heading => view! {
-            <h3 class="source-heading" id=format!("para-{id}") tabindex="-1">{paragraph.text.clone()}</h3>
+            {leptos::html::custom(ctx.heading(2)).class("source-heading").id(ctx.id(&format!("para-{id}"))).attr("tabindex", "-1").child(paragraph.text.clone())}
         }
         .into_any(),
         _ => {
@@ -124,7 +124,7 @@ fn SourceParagraph(paragraph: Paragraph) -> impl IntoView {
                     class="para"
                     class:footnote=paragraph.kind == ParagraphKind::Footnote
                     class:target=is_target
-                    id=format!("para-{id}")
+                    id=ctx.id(&format!("para-{id}"))
                     data-para=id.clone()
                     tabindex="-1"
                 >
@@ -157,7 +157,7 @@ fn AnnexTable(caption: String, rows: Vec<Paragraph>) -> impl IntoView {
             };
             let href = para_href(ctx, &id);
             view! {
-                <tr id=format!("para-{id}") data-para=id.clone() class:target=is_target tabindex="-1">
+                <tr id=ctx.id(&format!("para-{id}")) data-para=id.clone() class:target=is_target tabindex="-1">
                     <th scope="row">
                         <a class="para-number" href=href title=move || ctx.t(Key::LinkToParagraph)>
                             {p.heading.clone().unwrap_or_default()}
@@ -205,7 +205,7 @@ fn CitedBy(paragraph: String) -> impl IntoView {
                     let mut s = ctx.state().get_untracked();
                     s.view = View::Explore;
                     s.item = Some(id.clone());
-                    url::href(&s)
+                    url::href(ctx.instance, &s)
                 };
                 let open = move |ev: leptos::ev::MouseEvent| {
                     ev.prevent_default();

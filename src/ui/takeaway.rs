@@ -6,37 +6,18 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::app::ROOT_ID;
 use super::charts::save_text;
 use super::{use_ctx, use_loaded, Ctx};
 use crate::export::{file_name, share_url, Selection};
 use crate::i18n::{citation, Key};
 use crate::view_state::{View, ViewState};
 
-/// The standalone app's page (absolute, without query): this page when the app owns it, else
-/// the bundle's `index.html` next to the loader, so a link copied from an embedded app opens
-/// the app on its own.
-fn app_page() -> String {
-    let location = window().location();
-    let here = format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
-    let root = document().get_element_by_id(ROOT_ID);
-    match root {
-        Some(r) if !r.has_attribute("data-standalone") => r
-            .get_attribute("data-asset-base")
-            .and_then(|base| web_sys::Url::new_with_base("index.html", &base).ok())
-            .map(|u| u.href())
-            .unwrap_or(here),
-        _ => here,
-    }
-}
-
-/// The address that reopens `state` in the standalone app.
-pub fn link_to(state: &ViewState) -> String {
-    share_url(&app_page(), state)
+/// The address that reopens `state` in the standalone app: this page when the app owns it,
+/// else the bundle's `index.html` next to the loader (see `Instance::app_page`), so a link
+/// copied from an embedded app, with its prefixed parameters, opens the app on its own with
+/// today's bare ones: a reader who follows it expects the view, not the host page around it.
+pub fn link_to(ctx: Ctx, state: &ViewState) -> String {
+    share_url(&ctx.instance.app_page, state)
 }
 
 /// Today as an ISO day, in the reader's time zone.
@@ -52,7 +33,7 @@ pub fn today() -> String {
 
 /// Writes `text` to the clipboard; `done(true)` once it is there, `done(false)` where the
 /// Clipboard API is missing (insecure pages, old browsers) or refuses.
-fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+pub(super) fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     let navigator = window().navigator();
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
         .ok()
@@ -104,10 +85,10 @@ fn select_field(id: &str) {
 
 /// Copies `text`; on success announces "Copied", otherwise shows and selects the field `id`
 /// (through `show`) and says how to copy by hand.
-fn copy_or_select(
+pub(super) fn copy_or_select(
     ctx: Ctx,
     text: String,
-    id: &'static str,
+    id: String,
     announce: RwSignal<&'static str>,
     show: RwSignal<bool>,
 ) {
@@ -117,7 +98,7 @@ fn copy_or_select(
             announce.set(ctx.t(Key::Copied));
         } else {
             show.set(true);
-            request_animation_frame(move || select_field(id));
+            request_animation_frame(move || select_field(&id));
             announce.set(ctx.t(Key::CopyFailed));
         }
     });
@@ -131,7 +112,8 @@ pub fn TakeAway() -> impl IntoView {
     let announce = RwSignal::new("");
     let show_link = RwSignal::new(false);
     let show_cite = RwSignal::new(false);
-    let link = Memo::new(move |_| ctx.with(link_to));
+    let show_embed = RwSignal::new(false);
+    let link = Memo::new(move |_| ctx.with(|s| link_to(ctx, s)));
 
     let data = loaded.data.clone();
     let cited = Memo::new(move |_| {
@@ -152,13 +134,20 @@ pub fn TakeAway() -> impl IntoView {
         })
     });
 
-    let copy_link =
-        move |_| copy_or_select(ctx, link.get_untracked(), "itpe-link", announce, show_link);
+    let copy_link = move |_| {
+        copy_or_select(
+            ctx,
+            link.get_untracked(),
+            ctx.id("link"),
+            announce,
+            show_link,
+        )
+    };
     let copy_cite = move |_| {
         copy_or_select(
             ctx,
             cite_text.get_untracked(),
-            "itpe-citation",
+            ctx.id("citation"),
             announce,
             show_cite,
         )
@@ -181,7 +170,7 @@ pub fn TakeAway() -> impl IntoView {
                     class="button-secondary"
                     data-takeaway="cite"
                     aria-expanded=move || if show_cite.get() { "true" } else { "false" }
-                    aria-controls="itpe-cite-panel"
+                    aria-controls=ctx.id("cite-panel")
                     on:click=move |_| show_cite.update(|v| *v = !*v)
                 >
                     {move || ctx.t(Key::Cite)}
@@ -189,18 +178,20 @@ pub fn TakeAway() -> impl IntoView {
                 <button type="button" class="button-secondary" data-takeaway="print" on:click=print>
                     {move || ctx.t(Key::Print)}
                 </button>
+                <super::embed::EmbedButton open=show_embed/>
             </div>
             <div class="takeaway-panel" hidden=move || !show_link.get()>
-                <label for="itpe-link">{move || ctx.t(Key::LinkToView)}</label>
-                <input id="itpe-link" type="text" readonly prop:value=move || if show_link.get() { link.get() } else { String::new() }/>
+                <label for=ctx.id("link")>{move || ctx.t(Key::LinkToView)}</label>
+                <input id=ctx.id("link") type="text" readonly prop:value=move || if show_link.get() { link.get() } else { String::new() }/>
             </div>
-            <div class="takeaway-panel" id="itpe-cite-panel" hidden=move || !show_cite.get()>
-                <label for="itpe-citation">{move || ctx.t(Key::Citation)}</label>
-                <textarea id="itpe-citation" readonly rows="3" prop:value=move || if show_cite.get() { cite_text.get() } else { String::new() }></textarea>
+            <div class="takeaway-panel" id=ctx.id("cite-panel") hidden=move || !show_cite.get()>
+                <label for=ctx.id("citation")>{move || ctx.t(Key::Citation)}</label>
+                <textarea id=ctx.id("citation") readonly rows="3" prop:value=move || if show_cite.get() { cite_text.get() } else { String::new() }></textarea>
                 <button type="button" class="button-secondary" data-takeaway="copy-citation" on:click=copy_cite>
                     {move || ctx.t(Key::CopyCitation)}
                 </button>
             </div>
+            <super::embed::EmbedPanel open=show_embed announce=announce/>
             <p class="visually-hidden takeaway-status" role="status">{move || announce.get()}</p>
         </section>
     }
@@ -231,7 +222,7 @@ fn Downloads() -> impl IntoView {
                     "text/csv;charset=utf-8",
                 ),
                 _ => (
-                    s.json(data, locale, &link_to(&state), &day),
+                    s.json(data, locale, &link_to(ctx, &state), &day),
                     "json",
                     "application/json",
                 ),
@@ -296,10 +287,7 @@ const PACKAGE_BYTES: usize = include_bytes!("../../public/data/datapackage.json"
 #[component]
 pub fn DataLinks() -> impl IntoView {
     let ctx = use_ctx();
-    let base = document()
-        .get_element_by_id(ROOT_ID)
-        .and_then(|r| r.get_attribute("data-asset-base"))
-        .unwrap_or_else(|| "./".into());
+    let base = ctx.instance.asset_base.clone();
     let href = move |file: &str| {
         web_sys::Url::new_with_base(&format!("data/{file}"), &base)
             .map(|u| u.href())
@@ -317,7 +305,7 @@ pub fn DataLinks() -> impl IntoView {
     };
     view! {
         <div class="data-links">
-            <h2>{move || ctx.t(Key::DatasetLinks)}</h2>
+            {leptos::html::custom(ctx.heading(1)).child(move || ctx.t(Key::DatasetLinks))}
             <ul>
                 {link("policy-2021.json", Key::DatasetJson, DATASET_BYTES)}
                 {link("policy-2021.schema.json", Key::DatasetSchema, SCHEMA_BYTES)}

@@ -37,7 +37,7 @@ test('each chart renders as SVG with its title, description, source and accessib
       assert.ok(title.length > 10, `${id} has a title`);
       const img = fig.locator('.chart-svg');
       assert.equal(await img.getAttribute('role'), 'img');
-      assert.equal(await img.getAttribute('aria-labelledby'), `chart-${id}-title`);
+      assert.equal(await img.getAttribute('aria-labelledby'), `itpe-chart-${id}-title`);
       assert.ok((await page.textContent(`#${await img.getAttribute('aria-describedby')}`)).length > 40);
       assert.ok(await fig.locator('.chart-svg svg text').count() > 5, `${id} has text in its SVG`);
       const source = fig.locator('.chart-source a').first();
@@ -63,7 +63,7 @@ test('charts fit a phone screen and follow the Chinese interface', async (t) => 
       const w = Number(await page.getAttribute(`figure[data-chart="${id}"] svg`, 'width'));
       assert.ok(w <= 360 && w >= 280, `${id} svg is ${w}px wide`);
     }
-    assert.equal(await page.textContent('#view-title'), '圖表');
+    assert.equal(await page.textContent('#itpe-view-title'), '圖表');
     assert.match(await page.textContent('figure[data-chart="land"] h3'), /公頃/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
@@ -187,7 +187,7 @@ test('the chart controls work from the keyboard', async (t) => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('figure[data-chart="land"] table');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-    assert.equal(await page.getAttribute('#chart-land-table', 'aria-controls') ?? 'ok', 'ok');
+    assert.equal(await page.getAttribute('#itpe-chart-land-table', 'aria-controls') ?? 'ok', 'ok');
     await page.keyboard.press('Enter');
     await page.waitForSelector('figure[data-chart="land"] table', { state: 'detached' });
     await page.focus('figure[data-chart="money"] button[data-money="disbursed"]');

@@ -117,7 +117,7 @@ for (const lang of LANGS) {
     await withPage(t, { query: `?lang=${lang}&item=itf-injection` }, async ({ page }) => {
       await chineseReady(page);
       await page.waitForSelector('.detail');
-      const title = await page.textContent('#detail-title');
+      const title = await page.textContent('#itpe-detail-title');
       assert.match(title, /[\u3400-\u9fff]/, 'Chinese title');
       const english = page.locator('.english-title [lang="en"]');
       assert.match(await english.textContent(), /[A-Za-z]/);
@@ -153,7 +153,7 @@ for (const lang of LANGS) {
       await snapshot(page, `chinese-${lang}-map-1280`);
       await page.click('nav.views a[data-view="charts"]');
       await page.waitForSelector('.chart-svg svg');
-      const money = await page.textContent('#chart-money .chart-svg');
+      const money = await page.textContent('#itpe-chart-money .chart-svg');
       assert.match(money, /[億亿]港元/);
       assert.doesNotMatch(money, /billion|million/);
       await snapshot(page, `chinese-${lang}-charts-1280`);

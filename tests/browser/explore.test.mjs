@@ -100,12 +100,12 @@ test('an item opens in details and its source link shows the quote highlighted i
     assert.match(await page.textContent('.detail'), /Lok Ma Chau Loop/);
     await snapshot(page, 'explore-detail-1280');
     await page.click('.detail .source-link');
-    await page.waitForSelector(`#para-${item.source.paragraph} mark.quote-highlight`);
+    await page.waitForSelector(`#itpe-para-${item.source.paragraph} mark.quote-highlight`);
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('view'), 'source');
     assert.equal(url.searchParams.get('para'), item.source.paragraph);
-    assert.equal(await page.textContent(`#para-${item.source.paragraph} mark.quote-highlight`), item.source.quote);
-    const inView = await page.$eval(`#para-${item.source.paragraph}`, (el) => {
+    assert.equal(await page.textContent(`#itpe-para-${item.source.paragraph} mark.quote-highlight`), item.source.quote);
+    const inView = await page.$eval(`#itpe-para-${item.source.paragraph}`, (el) => {
       const r = el.getBoundingClientRect();
       return r.top < innerHeight && r.bottom > 0;
     });

@@ -42,12 +42,13 @@ export function bundleCopy(edit) {
  * `body({ page, url, problems })`. The test fails if the page logged a console error, threw,
  * reported a CSP violation or asked for any host but the server; a screenshot is saved on
  * failure. `expectErrors` lists console-error substrings that the test provokes on purpose;
- * `bypassCSP` lets a test inject its own script (axe-core) into the page.
+ * `bypassCSP` lets a test inject its own script (axe-core) into the page; `mounts` serves more
+ * folders beside the bundle (see `serve`), e.g. a host page that embeds it.
  */
 export async function withPage(t, opts, body) {
   const { query = '', base = '/', csp = STRICT_CSP, dir = DIST, width = 1280, height = 900,
-    expectErrors = [], bypassCSP = false, javaScriptEnabled = true } = opts;
-  const server = await serve({ dir, base, csp });
+    expectErrors = [], bypassCSP = false, javaScriptEnabled = true, mounts = [] } = opts;
+  const server = await serve({ dir, base, csp, mounts });
   const origin = new URL(server.url).origin;
   const url = server.url + query;
   try {

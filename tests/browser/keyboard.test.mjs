@@ -24,7 +24,7 @@ async function focusOn(page, selector) {
 async function openAndClose(page, opener, back) {
   await opener.focus();
   await page.keyboard.press('Enter');
-  await focusOn(page, '#detail-title');
+  await focusOn(page, '#itpe-detail-title');
   await page.locator('.detail-close').focus();
   await page.keyboard.press('Enter');
   await focusOn(page, back);
@@ -76,7 +76,7 @@ test('explore and map: every panel gives focus back to what opened it', async (t
     const marker = page.locator('.map-marker[data-site="hksp"]');
     await marker.focus();
     await page.keyboard.press('Enter');
-    await focusOn(page, '#map-site-title');
+    await focusOn(page, '#itpe-map-site-title');
     // An item from the site's panel, then back to its button, then Escape closes the site.
     const itemButton = page.locator('.map-site button[data-item-link]').first();
     const item = await itemButton.getAttribute('data-item-link');

@@ -53,8 +53,8 @@ test('named markers for the Loop, Ma Liu Shui and Lau Fau Shan; larger areas get
     // Approximate positions are marked and described.
     const loop = page.locator('.map-marker[data-site="lmc-loop"]');
     assert.match(await loop.getAttribute('class'), /map-approx/);
-    assert.equal(await loop.getAttribute('aria-describedby'), 'map-approx-note');
-    assert.match(await page.textContent('#map-approx-note'), /approximate/);
+    assert.equal(await loop.getAttribute('aria-describedby'), 'itpe-map-approx-note');
+    assert.match(await page.textContent('#itpe-map-approx-note'), /approximate/);
   });
 });
 
@@ -102,7 +102,7 @@ test('choosing a site opens its panel; filtering by it narrows map, table and UR
     await page.click('.map-marker[data-site="ma-liu-shui"]');
     await page.waitForSelector('.map-site h3');
     assert.match(page.url(), /place=ma-liu-shui/);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'map-site-title');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'itpe-map-site-title');
     const panel = await page.textContent('.map-site');
     assert.match(panel, /Sha Tin/);
     assert.match(panel, /88/);
@@ -144,7 +144,7 @@ test('choosing a site opens its panel; filtering by it narrows map, table and UR
 test('a site link from elsewhere (place= in the URL) opens the panel; the site filter from the URL applies', async (t) => {
   await withPage(t, { query: '?view=map&place=lau-fau-shan&site=cyberport' }, async ({ page }) => {
     await openMap(page);
-    assert.match(await page.textContent('#map-site-title'), /Lau Fau Shan/);
+    assert.match(await page.textContent('#itpe-map-site-title'), /Lau Fau Shan/);
     const markers = await markerIds(page);
     assert.ok(markers.includes('cyberport') && !markers.includes('lau-fau-shan'));
     assert.deepEqual(await rowIds(page), markers);
@@ -221,12 +221,12 @@ test('Chinese interface: map text and site names in Chinese, marked as Chinese',
   await withPage(t, { query: '?view=map&lang=zh-hant&place=san-tin' }, async ({ page }) => {
     await openMap(page);
     await page.waitForSelector('.translation-note:not([role="status"])');
-    await page.waitForSelector('#map-site-title[lang="zh-Hant-HK"]');
+    await page.waitForSelector('#itpe-map-site-title[lang="zh-Hant-HK"]');
     assert.equal(await page.textContent('.map-list h3'), '地圖上的地點');
     // The marker's name: the site's Chinese name, then its statuses, both marked as Chinese.
     const parts = await page.$$eval('.map-marker[data-site="san-tin"] .visually-hidden > span', (s) => s.map((e) => e.lang));
     assert.deepEqual(parts, ['zh-Hant-HK', 'zh-Hant-HK']);
-    assert.equal(await page.textContent('#map-site-title'), '新田科技城');
+    assert.equal(await page.textContent('#itpe-map-site-title'), '新田科技城');
     await snapshot(page, 'map-zh-hant-1280');
   });
 });

@@ -17,7 +17,7 @@ const VIEWS = {
   timeline: '.tl-chart .tl-mark, .tl-list, .tl-empty',
   map: '.map-frame .map-marker',
   charts: '.chart-svg svg',
-  source: '[id^="para-"]',
+  source: '[id^="itpe-para-"]',
   explore: '.result',
 };
 

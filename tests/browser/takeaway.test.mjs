@@ -247,7 +247,7 @@ test('embedded, Copy link opens the standalone app; without a clipboard it shows
       '<body><h1>A government page</h1><div id="it-policy-explorer"></div><script type="module" src="../loader.js"></script></body></html>');
   });
   try {
-    await withPage(t, { dir, query: 'host/page.html?view=map&q=loop' }, async ({ page, url }) => {
+    await withPage(t, { dir, query: 'host/page.html?itpe.view=map&itpe.q=loop' }, async ({ page, url }) => {
       await page.evaluate(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
       await ready(page);
       await page.click('button[data-takeaway="link"]');

@@ -12,10 +12,7 @@ thread_local! {
     static OPENER: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
 
-/// The landmark that takes focus when the opener is gone (`<main tabindex="-1">`).
-const FALLBACK_ID: &str = "itpe-main";
-
-/// Focuses an HTML or SVG element (timeline marks are SVG) now. `focus()` on a connected element
+/// Focuses an HTML or SVG element (timeline marks are SVG). `focus()` on a connected element
 /// cannot fail; false when the element is detached or cannot take focus.
 pub fn focus(el: &web_sys::Element) -> bool {
     if !el.is_connected() {
@@ -56,25 +53,28 @@ pub fn focus_within(root: web_sys::Element, selector: String) {
 pub fn remember_opener() {
     let active = document()
         .active_element()
-        .filter(|el| el.tag_name() != "BODY" && el.id() != FALLBACK_ID);
+        .filter(|el| el.tag_name() != "BODY" && el.tag_name() != "MAIN");
     OPENER.with(|o| *o.borrow_mut() = active);
 }
 
 /// After a panel closes: focus goes back to its opener, else to `fallback` (a selector for an
-/// element that stands for it, e.g. the result link of the item), else to the main region.
-pub fn return_focus(fallback: Option<String>) {
+/// element that stands for it, e.g. the result link of the item), else to the main region of
+/// the instance (`main_id`, `<main tabindex="-1">`).
+pub fn return_focus(fallback: Option<String>, main_id: String) {
     let opener = OPENER.with(|o| o.borrow_mut().take());
     request_animation_frame(move || {
         if opener.as_ref().is_some_and(focus) {
             return;
         }
+        // Looked up inside this instance's main region: another instance may have the same.
+        let Some(main) = document().get_element_by_id(&main_id) else {
+            return;
+        };
         let by_selector = fallback
-            .and_then(|sel| document().query_selector(&sel).ok().flatten())
+            .and_then(|sel| main.query_selector(&sel).ok().flatten())
             .is_some_and(|el| focus(&el));
         if !by_selector {
-            if let Some(main) = document().get_element_by_id(FALLBACK_ID) {
-                focus(&main);
-            }
+            focus(&main);
         }
     });
 }

@@ -58,7 +58,7 @@ pub(super) fn map_frame(map: MapState) -> impl IntoView {
             tabindex="0"
             role="group"
             aria-label=move || ctx.t(Key::MapLabel)
-            aria-describedby="map-help"
+            aria-describedby=ctx.id("map-help")
             data-zoom=move || format!("{:.2}", vp.get().zoom())
         >
             <svg class="map-svg" viewBox=move || vp.get().view_box() aria-hidden="true" focusable="false">
@@ -158,7 +158,7 @@ fn marker(map: MapState, site: &Site, statuses: [usize; 5]) -> impl IntoView {
             type="button"
             class=class
             data-site=id.clone()
-            aria-describedby=approx.then_some("map-approx-note")
+            aria-describedby=approx.then(|| ctx.id("map-approx-note"))
             style:background-image=picture
             style:background-color=fallback
             on:click=open
@@ -214,7 +214,7 @@ pub(super) fn legend(ctx: Ctx) -> impl IntoView {
     .into_iter()
     .map(|(class, key)| {
         view! {
-            <li id=(class == "approx").then_some("map-approx-note")>
+            <li id=(class == "approx").then(|| ctx.id("map-approx-note"))>
                 <span class=format!("map-swatch map-swatch-{class}")></span>
                 {t(key)}
             </li>
@@ -223,7 +223,7 @@ pub(super) fn legend(ctx: Ctx) -> impl IntoView {
     .collect_view();
     view! {
         <div class="map-legend">
-            <h3>{t(Key::MapLegend)}</h3>
+            {leptos::html::custom(ctx.heading(2)).child(t(Key::MapLegend))}
             <p>{t(Key::MapLegendStatus)}</p>
             <ul class="map-legend-statuses">{statuses}</ul>
             <ul>{items}</ul>

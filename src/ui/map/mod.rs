@@ -61,7 +61,7 @@ fn open_site(ctx: super::Ctx, id: String) {
         s.place = Some(id);
         s.item = None;
     });
-    super::focus::focus_id("map-site-title");
+    super::focus::focus_id(ctx.id("map-site-title"));
 }
 
 /// The sites of the selected items, with their counts.
@@ -200,8 +200,8 @@ pub fn MapView() -> impl IntoView {
     let lang = Memo::new(move |_| ctx.locale());
 
     view! {
-        <section class="view map-view" aria-labelledby="view-title">
-            <h2 id="view-title">{tr(Key::ViewMap)}</h2>
+        <section class="view map-view" aria-labelledby=ctx.id("view-title")>
+            {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(tr(Key::ViewMap))}
             <p class="map-intro">{tr(Key::MapIntro)}</p>
             <p class="map-summary" role="status">
                 {summary} " "
@@ -223,7 +223,7 @@ pub fn MapView() -> impl IntoView {
                         </button>
                     </div>
                     {markers::map_frame(map)}
-                    <p id="map-help" class="map-help">{tr(Key::MapHelp)}</p>
+                    <p id=ctx.id("map-help") class="map-help">{tr(Key::MapHelp)}</p>
                     {move || { lang.track(); markers::legend(ctx) }}
                     <p class="map-credit">{tr(Key::MapCredit)}</p>
                 </div>

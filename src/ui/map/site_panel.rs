@@ -35,7 +35,7 @@ fn item_button(ctx: Ctx, lang: &'static str, item: &str, text: String) -> impl I
     let open = move |_| {
         let item = id.clone();
         ctx.update(move |s| s.item = Some(item));
-        focus::focus_id("detail-title");
+        focus::focus_id(ctx.id("detail-title"));
     };
     view! {
         <button type="button" class="link-button" lang=lang data-item-link=item.to_string() on:click=open>
@@ -80,14 +80,17 @@ fn site_panel(site: Site) -> impl IntoView {
     };
     let close = move || {
         ctx.update(|s| s.place = None);
-        focus::return_focus(Some(format!(".map-marker[data-site=\"{id}\"]")));
+        focus::return_focus(
+            Some(format!(".map-marker[data-site=\"{id}\"]")),
+            ctx.id("main"),
+        );
     };
     let close_on_escape = close.clone();
     let lang = loaded.text_locale.html_lang();
     view! {
         <aside
             class="map-site"
-            aria-labelledby="map-site-title"
+            aria-labelledby=ctx.id("map-site-title")
             data-site=site.id.clone()
             on:keydown=move |e: ev::KeyboardEvent| {
                 if e.key() == "Escape" {
@@ -96,17 +99,17 @@ fn site_panel(site: Site) -> impl IntoView {
             }
         >
             <div class="map-site-head">
-                <h3 id="map-site-title" tabindex="-1" lang=lang>{site.name.clone()}</h3>
+                {leptos::html::custom(ctx.heading(2)).id(ctx.id("map-site-title")).attr("tabindex", "-1").attr("lang", lang).child(site.name.clone())}
                 <button type="button" class="button-secondary" on:click=move |_| close()>{t(Key::Close)}</button>
             </div>
             {site_facts(ctx, &site, statuses)}
             <button type="button" class="button" aria-pressed=move || filtering.get().to_string() on:click=toggle_filter>
                 {move || ctx.t(if filtering.get() { Key::MapStopSiteFilter } else { Key::FilterBySite })}
             </button>
-            <h4>{t(Key::MapItemsHere)} {bracketed(locale, &items.len().to_string())}</h4>
+            {leptos::html::custom(ctx.heading(3)).child((t(Key::MapItemsHere), " ", bracketed(locale, &items.len().to_string())))}
             <ul class="map-site-items">{item_list}</ul>
-            {milestones.map(|m| view! { <h4>{t(Key::MapTimeline)}</h4><ul class="map-site-milestones">{m}</ul> })}
-            {figures.map(|f| view! { <h4>{t(Key::MapFiguresHere)}</h4><ul class="map-site-figures">{f}</ul> })}
+            {milestones.map(|m| view! { {leptos::html::custom(ctx.heading(3)).child(t(Key::MapTimeline))}<ul class="map-site-milestones">{m}</ul> })}
+            {figures.map(|f| view! { {leptos::html::custom(ctx.heading(3)).child(t(Key::MapFiguresHere))}<ul class="map-site-figures">{f}</ul> })}
         </aside>
     }
 }

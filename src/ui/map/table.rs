@@ -58,7 +58,7 @@ pub(super) fn SiteTable(sites: Memo<Vec<ShownSite>>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h3 id="map-list-title">{t(Key::MapSiteList)}</h3>
+            {leptos::html::custom(ctx.heading(2)).id(ctx.id("map-list-title")).child(t(Key::MapSiteList))}
             <div class="map-table-wrap">
                 <table class="map-table">
                     <thead>
@@ -76,5 +76,5 @@ pub(super) fn SiteTable(sites: Memo<Vec<ShownSite>>) -> impl IntoView {
             </div>
         }
     };
-    view! { <section class="map-list" aria-labelledby="map-list-title">{table}</section> }
+    view! { <section class="map-list" aria-labelledby=ctx.id("map-list-title")>{table}</section> }
 }

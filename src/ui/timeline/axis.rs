@@ -67,13 +67,13 @@ pub(super) fn axis_chart(shared: Shared, as_of: Option<i32>) -> impl IntoView {
         })
     };
     view! {
-        <p class="tl-help" id="tl-help">{tx(ctx, Key::TlHelp)}</p>
+        <p class="tl-help" id=ctx.id("tl-help")>{tx(ctx, Key::TlHelp)}</p>
         <div
             class="tl-chart"
             node_ref=chart
             role="group"
             aria-label=tx(ctx, Key::TlChart)
-            aria-describedby="tl-help"
+            aria-describedby=ctx.id("tl-help")
         >
             <div class="tl-draw" node_ref=axis.canvas></div>
             {tip}

@@ -79,7 +79,7 @@ pub(super) fn Legend() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="tl-legend">
-            <h3>{tx(ctx, Key::TlLegend)}</h3>
+            {leptos::html::custom(ctx.heading(2)).child(tx(ctx, Key::TlLegend))}
             <ul>
                 <li>
                     <svg width="24" height="14" aria-hidden="true"><rect class="tl-key-point" x="7" y="2" width="10" height="10" rx="5"/></svg>

@@ -152,7 +152,13 @@ fn build_lane(
         &[("class", "tl-lane"), ("data-area", &pa.id)],
         None,
     );
-    let h3 = add(&div, false, "h3", &[("class", "tl-lane-head")], None);
+    let h3 = add(
+        &div,
+        false,
+        super::super::heading_in(lanes, 2),
+        &[("class", "tl-lane-head")],
+        None,
+    );
     let folded = b.stacking.folded.get(i).copied().unwrap_or(false);
     let button = add(
         &h3,

@@ -68,7 +68,13 @@ fn draw_list(
         if year != Some(en.year) {
             year = Some(en.year);
             let sec = add(root, false, "section", &[("class", "tl-year")], None);
-            add(&sec, false, "h3", &[], Some(&en.year.to_string()));
+            add(
+                &sec,
+                false,
+                super::super::heading_in(root, 2),
+                &[],
+                Some(&en.year.to_string()),
+            );
             ol = Some(add(&sec, false, "ol", &[], None));
         }
         let Some(ol) = &ol else { continue };

@@ -176,8 +176,8 @@ pub fn TimelineView() -> impl IntoView {
     };
 
     view! {
-        <section class="view timeline" aria-labelledby="view-title" node_ref=section>
-            <h2 id="view-title">{tx(ctx, Key::ViewTimeline)}</h2>
+        <section class="view timeline" aria-labelledby=ctx.id("view-title") node_ref=section>
+            {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(tx(ctx, Key::ViewTimeline))}
             <p class="tl-summary" role="status">{summary}</p>
             {controls::toolbar(shared, mode, has_marks)}
             {body}

@@ -1,0 +1,138 @@
+//! Embedding, as the reader sees it: "Embed this view" in the take-away bar (a disclosure with
+//! the iframe and script snippets of the current view, each with a Copy button), and the
+//! iframe route's page (`embed.html`, `data-embed="frame"`): a compact title with "Open the
+//! full app", and its content height posted to the host page. The snippets themselves are
+//! written by `crate::embedding::snippets`.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::app::Heading;
+use super::takeaway::{copy_or_select, link_to};
+use super::use_ctx;
+use crate::i18n::{bracketed, labelled, Key};
+
+/// The button that shows or hides the embed panel.
+#[component]
+pub fn EmbedButton(open: RwSignal<bool>) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <button
+            type="button"
+            class="button-secondary"
+            data-takeaway="embed"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls=ctx.id("embed-panel")
+            on:click=move |_| open.update(|v| *v = !*v)
+        >
+            {move || ctx.t(Key::EmbedView)}
+        </button>
+    }
+}
+
+/// The two snippets of the current view and filters, each in a read-only field (selectable
+/// by hand) with a Copy button. Built only while the panel is open.
+#[component]
+pub fn EmbedPanel(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> impl IntoView {
+    let ctx = use_ctx();
+    let snippets = Memo::new(move |_| {
+        if !open.get() {
+            return (String::new(), String::new());
+        }
+        let locale = ctx.locale();
+        ctx.with(|s| {
+            let view = ctx.t(super::app::view_label(s.view));
+            let title = labelled(locale, ctx.t(Key::AppName), view);
+            crate::embedding::snippets(&ctx.instance.asset_base, s, &title)
+        })
+    });
+    let field = move |name: &'static str, label: Key, copy: Key, frame: bool| {
+        let id = ctx.id(name);
+        let text = move || snippets.with(|(f, s)| if frame { f.clone() } else { s.clone() });
+        let on_copy = {
+            let id = id.clone();
+            move |_| copy_or_select(ctx, text(), id.clone(), announce, open)
+        };
+        view! {
+            <div class="itpe-embed-field">
+                <label for=id.clone()>{move || ctx.t(label)}</label>
+                <textarea id=id readonly rows="4" spellcheck="false" data-embed-code=name prop:value=text></textarea>
+                <button type="button" class="button-secondary" data-takeaway=format!("copy-{name}") on:click=on_copy>
+                    {move || ctx.t(copy)}
+                </button>
+            </div>
+        }
+    };
+    view! {
+        <div class="takeaway-panel itpe-embed-panel" id=ctx.id("embed-panel") hidden=move || !open.get()>
+            <p class="itpe-embed-intro">{move || ctx.t(Key::EmbedIntro)}</p>
+            {field("embed-frame", Key::EmbedFrameCode, Key::CopyFrameCode, true)}
+            {field("embed-script", Key::EmbedScriptCode, Key::CopyScriptCode, false)}
+        </div>
+    }
+}
+
+/// The iframe page's header: the paper's title, small, and a link to the full app with the
+/// same state in a new tab (in place of the standalone page's masthead).
+#[component]
+pub fn FrameHead(heading: ReadSignal<Heading>) -> impl IntoView {
+    let ctx = use_ctx();
+    let full = Memo::new(move |_| ctx.with(|s| link_to(ctx, s)));
+    // A view switch changes the content: its height goes to the host once it is drawn.
+    let view = ctx.slice(|s| s.view);
+    Effect::new(move |_| {
+        view.track();
+        request_animation_frame(post_now);
+    });
+    view! {
+        <div class="itpe-frame-head">
+            {leptos::html::custom(ctx.heading(0))
+                .class("itpe-frame-title")
+                .attr("lang", move || heading.with(|h| h.lang))
+                .child(move || heading.with(|h| h.title.clone()))}
+            <a class="itpe-frame-full" href=move || full.get() target="_blank" rel="noopener" data-full-app="">
+                {move || ctx.t(Key::OpenFullApp)}
+                <span class="visually-hidden">{move || format!(" {}", bracketed(ctx.locale(), ctx.t(Key::OpensInNewTab)))}</span>
+            </a>
+        </div>
+    }
+}
+
+/// The message type the host script (`public/embed.js`) recognises.
+const HEIGHT_MESSAGE: &str = "it-policy-explorer:height";
+
+/// The content height of the frame's app, in whole CSS pixels: the mount element's bottom
+/// edge in the document (margins above it included).
+fn content_height() -> Option<f64> {
+    let root = document()
+        .query_selector(&format!("[{}]", super::app::MOUNTED))
+        .ok()
+        .flatten()?;
+    let rect = root.get_bounding_client_rect();
+    let scrolled = window().scroll_y().unwrap_or(0.0);
+    Some((rect.bottom() + scrolled).ceil())
+}
+
+/// Posts `{type: "it-policy-explorer:height", height}` to the parent page: the height only,
+/// nothing about the state or the reader. The frame listens to no message.
+fn post_now() {
+    let (Some(height), Ok(Some(parent))) = (content_height(), window().parent()) else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from_f64(height));
+    let _ = parent.post_message(&message, "*");
+}
+
+/// In the iframe route, posts the height whenever the app's root changes size (the load, a
+/// view switch, a panel opening, the frame's width changing the layout). The observer lives
+/// as long as the page.
+pub fn post_height(root: &web_sys::HtmlElement) {
+    let callback = Closure::<dyn FnMut()>::new(post_now);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(root);
+        callback.forget();
+    }
+}
