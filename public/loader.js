@@ -51,7 +51,7 @@
   // Each mount element gets its own copy of a message (`build` makes the nodes).
   const show = (build) => roots.forEach((r) => (r.querySelector('main') || r).replaceChildren(...build()));
   const loading = () => show(() => {
-    const p = el('p', say('loading'), 'loading');
+    const p = el('p', say('loading'), 'itpe-loading');
     p.setAttribute('role', 'status');
     return [p];
   });
@@ -62,20 +62,20 @@
   // `lines` makes the nodes that say what failed.
   const fail = (lines, retry) => {
     show(() => {
-      const box = el('div', null, 'error-summary');
+      const box = el('div', null, 'itpe-error-summary');
       box.setAttribute('role', 'alert');
       const data = el('p', `${say('data')} `);
       data.append(link(new URL('data/policy-2021.json', base).href, 'data/policy-2021.json'));
       box.append(el(heading(), say('failed')), ...lines(), data);
       if (retry) {
-        const b = el('button', say('retry'), 'button');
+        const b = el('button', say('retry'), 'itpe-button');
         b.type = 'button';
         b.addEventListener('click', () => { loading(); retry(); });
         box.append(b);
       }
       return [box];
     });
-    root.querySelector('.error-summary button')?.focus();
+    root.querySelector('.itpe-error-summary button')?.focus();
   };
   const fileProblem = (key, file, detail) => {
     const p = el('p', `${say(key)} `);
@@ -89,7 +89,7 @@
     let folder = decodeURIComponent(base.pathname);
     if (/^\/[A-Za-z]:\//.test(folder)) folder = folder.slice(1); // Windows: /C:/... -> C:/...
     show(() => {
-      const box = el('div', null, 'error-summary');
+      const box = el('div', null, 'itpe-error-summary');
       box.setAttribute('role', 'alert');
       const single = el('p', `${say('single')} `);
       single.append(link(OFFLINE, OFFLINE));

@@ -38,7 +38,7 @@ for (let i = 0; i < 5; i++) {
   await page.goto(server.url);
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
-  await page.waitForSelector('.result');
+  await page.waitForSelector('.itpe-result');
   const ready = Date.now() - t0;
   await page.waitForTimeout(300); // let loading settle before typing
   // Typing, as a person types (real key events, 120 ms apart), traced by the browser: for each
@@ -109,10 +109,10 @@ for (let i = 0; i < 5; i++) {
     offline: false, latency: PHONE.latency, downloadThroughput: PHONE.down, uploadThroughput: PHONE.up,
   });
   await page.addInitScript(() => {
-    const results = () => [...document.querySelectorAll('.result')].map((r) => r.textContent).join('\n');
+    const results = () => [...document.querySelectorAll('.itpe-result')].map((r) => r.textContent).join('\n');
     const watch = new MutationObserver(() => {
       const search = document.getElementById('itpe-search');
-      if (!search || !document.querySelector('.result')) return;
+      if (!search || !document.querySelector('.itpe-result')) return;
       watch.disconnect();
       window.__itpeRendered = performance.now();
       const before = results();
@@ -151,7 +151,7 @@ const bigServer = await serve({ dir: big, csp: STRICT_CSP });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const t0 = Date.now();
 await page.goto(bigServer.url + '?view=timeline');
-await page.waitForSelector('.tl-mark', { state: 'attached', timeout: 120000 });
+await page.waitForSelector('.itpe-tl-mark', { state: 'attached', timeout: 120000 });
 const drawn = Date.now() - t0;
 const steps = await page.evaluate(async () => {
   const yieldTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });

@@ -303,7 +303,7 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
 
     view! {
         <div class="itpe" lang=move || ctx.locale().html_lang()>
-            <a class="skip-link" href=format!("#{}", ctx.id("main"))>{move || ctx.t(Key::SkipToContent)}</a>
+            <a class="itpe-skip-link" href=format!("#{}", ctx.id("main"))>{move || ctx.t(Key::SkipToContent)}</a>
             {if instance.frame {
                 view! { <super::embed::FrameHead heading=heading.read_only()/> }.into_any()
             } else {
@@ -344,13 +344,13 @@ impl Heading {
 fn Masthead(heading: ReadSignal<Heading>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <header class="masthead">
-            <div class="masthead-top">
-                <p class="app-name">{move || ctx.t(Key::AppName)}</p>
+        <header class="itpe-masthead">
+            <div class="itpe-masthead-top">
+                <p class="itpe-app-name">{move || ctx.t(Key::AppName)}</p>
                 <LanguageSwitcher/>
             </div>
             {leptos::html::custom(ctx.heading(0)).class("paper-title").attr("lang", move || heading.with(|h| h.lang)).child(move || heading.with(|h| h.title.clone()))}
-            <p class="issuer">
+            <p class="itpe-issuer">
                 {move || labelled(ctx.locale(), ctx.t(Key::IssuedBy), "")}
                 <span lang=move || heading.with(|h| h.lang)>{move || heading.with(|h| h.issuer.clone())}</span>
             </p>
@@ -389,7 +389,7 @@ fn LanguageSwitcher() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="lang-switch" aria-label=move || ctx.t(Key::Language)>
+        <nav class="itpe-lang-switch" aria-label=move || ctx.t(Key::Language)>
             <ul>{links}</ul>
         </nav>
     }
@@ -441,7 +441,7 @@ fn Navigation() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="views" aria-label=move || ctx.t(Key::MainNavigation)>
+        <nav class="itpe-views" aria-label=move || ctx.t(Key::MainNavigation)>
             <ul>{tabs}</ul>
         </nav>
     }
@@ -476,10 +476,10 @@ fn Notices() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <div class="notice" role="status">
-                    <p class="notice-title">{ctx.t(Key::NoticeTitle)}</p>
+                <div class="itpe-notice" role="status">
+                    <p class="itpe-notice-title">{ctx.t(Key::NoticeTitle)}</p>
                     <ul>{rows} {more}</ul>
-                    <button type="button" class="button-secondary" on:click=move |_| ctx.notices.set(Vec::new())>
+                    <button type="button" class="itpe-button-secondary" on:click=move |_| ctx.notices.set(Vec::new())>
                         {ctx.t(Key::Dismiss)}
                     </button>
                 </div>
@@ -492,7 +492,7 @@ fn Notices() -> impl IntoView {
 fn Loading() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <p class="loading" role="status" aria-live="polite">
+        <p class="itpe-loading" role="status" aria-live="polite">
             {move || ctx.t(Key::Loading)}
         </p>
     }
@@ -512,15 +512,15 @@ fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoV
         Problem::Invalid(e) => e.to_string(),
     };
     view! {
-        <div class="error-summary" role="alert" tabindex="-1">
+        <div class="itpe-error-summary" role="alert" tabindex="-1">
             {leptos::html::custom(ctx.heading(1)).child(ctx.t(Key::LoadFailed))}
             <dl>
                 <dt>{ctx.t(Key::LoadFailedFile)}</dt>
-                <dd><code class="error-file">{error.url.clone()}</code></dd>
+                <dd><code class="itpe-error-file">{error.url.clone()}</code></dd>
                 <dt>{ctx.t(Key::LoadFailedWhat)}</dt>
-                <dd class="error-problem">{problem}</dd>
+                <dd class="itpe-error-problem">{problem}</dd>
             </dl>
-            <button type="button" class="button" on:click=move |_| on_retry()>{ctx.t(Key::Retry)}</button>
+            <button type="button" class="itpe-button" on:click=move |_| on_retry()>{ctx.t(Key::Retry)}</button>
         </div>
     }
 }
@@ -575,7 +575,7 @@ fn Ready(
         view_for(current.get())
     };
     view! {
-        <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</p>
+        <p class="itpe-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</p>
         <super::guard::DroppedRecords dropped=dropped/>
         <super::takeaway::TakeAway/>
         <super::print::PrintHeader/>
@@ -638,7 +638,7 @@ fn keep_title(ctx: Ctx, view: Memo<View>, data: Arc<Dataset>) {
 fn Footer(data: Signal<Option<Arc<Dataset>>>, zh: Signal<bool>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <footer class="site-footer">
+        <footer class="itpe-site-footer">
             {move || {
                 data.get()
                     .map(|d| {
@@ -653,7 +653,7 @@ fn Footer(data: Signal<Option<Arc<Dataset>>>, zh: Signal<bool>) -> impl IntoView
             <super::takeaway::DataLinks/>
             // In Chinese, the translation note above the views says what is translated.
             {move || (!zh.get()).then(|| view! { <p>{ctx.t(Key::EnglishOnlyData)}</p> })}
-            <p class="credit">{move || ctx.t(Key::Credit)}</p>
+            <p class="itpe-credit">{move || ctx.t(Key::Credit)}</p>
             <DownloadLink/>
         </footer>
     }

@@ -48,9 +48,9 @@ pub fn ChartsView() -> impl IntoView {
         let filtered = ctx.with(|s| s.is_filtered()).then(|| {
             let n = loaded.selection.with(|s| s.len());
             view! {
-                <p class="charts-filtered" role="status">
+                <p class="itpe-charts-filtered" role="status">
                     {t(locale, Key::ChartsFiltered)} {bracketed(locale, &format!("{n} / {total}"))} " "
-                    <button type="button" class="button-secondary" on:click=move |_| ctx.update(|s| *s = s.cleared())>
+                    <button type="button" class="itpe-button-secondary" on:click=move |_| ctx.update(|s| *s = s.cleared())>
                         {t(locale, Key::ChartsShowAll)}
                     </button>
                 </p>
@@ -62,14 +62,14 @@ pub fn ChartsView() -> impl IntoView {
             .collect_view();
         view! {
             {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(t(locale, Key::ViewCharts))}
-            <p class="charts-intro">{t(locale, Key::ChartsIntro)}</p>
+            <p class="itpe-charts-intro">{t(locale, Key::ChartsIntro)}</p>
             {filtered}
             {figures}
         }
     };
     view! {
-        <section class="view charts-view" aria-labelledby=ctx.id("view-title") on:click=follow>
-            <div class="charts" node_ref=host>{body}</div>
+        <section class="itpe-view itpe-charts-view" aria-labelledby=ctx.id("view-title") on:click=follow>
+            <div class="itpe-charts" node_ref=host>{body}</div>
         </section>
     }
 }
@@ -144,8 +144,8 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<f64>) -
             }
         };
         view! {
-            <div class="chart-toggle" role="group" aria-label=t(locale, Key::ChartMoneyKind)>
-                <span class="chart-toggle-label" aria-hidden="true">{t(locale, Key::ChartMoneyKind)} {colon(locale)}</span>
+            <div class="itpe-chart-toggle" role="group" aria-label=t(locale, Key::ChartMoneyKind)>
+                <span class="itpe-chart-toggle-label" aria-hidden="true">{t(locale, Key::ChartMoneyKind)} {colon(locale)}</span>
                 {option(MoneyView::Committed, Key::ChartMoneyCommitted)}
                 {option(MoneyView::Disbursed, Key::ChartMoneyDisbursed)}
             </div>
@@ -166,8 +166,8 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<f64>) -
                 .iter()
                 .map(|n| {
                     view! {
-                        <blockquote class="chart-note">
-                            <p class="chart-note-label">{t(locale, Key::ChartNote)}</p>
+                        <blockquote class="itpe-chart-note">
+                            <p class="itpe-chart-note-label">{t(locale, Key::ChartNote)}</p>
                             <p>{quote_marks(locale).0} <span lang="en">{n.quote.clone()}</span> {quote_marks(locale).1}</p>
                         </blockquote>
                     }
@@ -175,34 +175,34 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<f64>) -
                 .collect_view();
             view! {
                 {notes}
-                <p class="chart-source">{t(locale, Key::ChartSource)} {colon(locale)} {sources}</p>
+                <p class="itpe-chart-source">{t(locale, Key::ChartSource)} {colon(locale)} {sources}</p>
             }
         })
     };
     let empty = move || chart.with(|c| c.rows.is_empty());
     let button = move |kind: &'static str, k: Key| {
         view! {
-            <button type="button" class="button-secondary" data-download=kind disabled=empty on:click=download>
+            <button type="button" class="itpe-button-secondary" data-download=kind disabled=empty on:click=download>
                 {t(locale, k)}
             </button>
         }
     };
 
     view! {
-        <figure class="chart" id=ctx.id(&format!("chart-{key}")) data-chart=key aria-labelledby=title_id.clone()>
+        <figure class="itpe-chart" id=ctx.id(&format!("chart-{key}")) data-chart=key aria-labelledby=title_id.clone()>
             <figcaption>
                 {leptos::html::custom(ctx.heading(2)).id(title_id.clone()).class("chart-title").child(
                     move || chart.with(|c| charts::title(c.id, c.money, locale)),
                 )}
-                <p id=desc_id.clone() class="chart-desc">{charts::description(id, locale)}</p>
+                <p id=desc_id.clone() class="itpe-chart-desc">{charts::description(id, locale)}</p>
             </figcaption>
             {money_toggle}
-            <div class="chart-svg" role="img" aria-labelledby=title_id.clone() aria-describedby=desc_id.clone() inner_html=svg></div>
+            <div class="itpe-chart-svg" role="img" aria-labelledby=title_id.clone() aria-describedby=desc_id.clone() inner_html=svg></div>
             {details}
-            <div class="chart-actions">
+            <div class="itpe-chart-actions">
                 <button
                     type="button"
-                    class="button-secondary"
+                    class="itpe-button-secondary"
                     aria-expanded=move || if show_table.get() { "true" } else { "false" }
                     aria-controls=table_id.clone()
                     on:click=move |_| show_table.update(|v| *v = !*v)
@@ -213,7 +213,7 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<f64>) -
                 {button("png", Key::ChartDownloadPng)}
                 {button("csv", Key::ChartDownloadCsv)}
             </div>
-            <div class="chart-table" id=table_id hidden=move || !(show_table.get() || printing.get())>
+            <div class="itpe-chart-table" id=table_id hidden=move || !(show_table.get() || printing.get())>
                 {move || (show_table.get() || printing.get()).then(|| data_table(ctx, chart, locale, table_title.clone()))}
             </div>
         </figure>
@@ -254,7 +254,7 @@ fn data_table(ctx: Ctx, chart: Memo<Chart>, locale: Locale, title_id: String) ->
                         <tr>
                             <td lang=lang>{group}</td>
                             <td lang=lang>{what}</td>
-                            <td class="num">{value}</td>
+                            <td class="itpe-num">{value}</td>
                             <td lang="en">{paper}</td>
                             <td>{source_link(ctx, &r.paragraph, para_label(&r.paragraph))}</td>
                         </tr>
@@ -272,7 +272,7 @@ fn data_table(ctx: Ctx, chart: Memo<Chart>, locale: Locale, title_id: String) ->
     ]
     .map(|k| view! { <th scope="col">{t(locale, k)}</th> });
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=title_id>
+        <div class="itpe-table-scroll" tabindex="0" role="region" aria-labelledby=title_id>
             <table>
                 <thead><tr>{head}</tr></thead>
                 <tbody>{rows}</tbody>

@@ -18,7 +18,7 @@ pub fn ChoiceButton(
     view! {
         <button
             type="button"
-            class="button-secondary choice"
+            class="itpe-button-secondary itpe-choice"
             aria-pressed=move || if chosen.get() { "true" } else { "false" }
             on:click=move |_| on_choose.run(())
         >

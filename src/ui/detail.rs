@@ -16,7 +16,7 @@ pub use crate::i18n::{kind_key, status_key};
 pub fn StatusTag(status: Status) -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <span class=format!("tag tag-{}", status.as_str()) data-status=status.as_str()>
+        <span class=format!("itpe-tag itpe-tag-{}", status.as_str()) data-status=status.as_str()>
             {move || ctx.t(status_key(status))}
         </span>
     }
@@ -93,9 +93,9 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
                 <li>
                     <strong>{move || format::figure_in(ctx.locale(), &f)}</strong>
                     " · " <span lang=lang>{measure}</span>
-                    {period.map(|p| view! { <span class="muted" lang=lang>{bracketed(names, &p)}</span> })}
+                    {period.map(|p| view! { <span class="itpe-muted" lang=lang>{bracketed(names, &p)}</span> })}
                     <br/>
-                    <span class="muted">
+                    <span class="itpe-muted">
                         {move || labelled(ctx.locale(), ctx.t(Key::PaperSays), marks().0)}
                         <span lang="en">{said}</span>
                         {move || marks().1}
@@ -131,7 +131,7 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
             };
             view! {
                 <li>
-                    <button type="button" class="link-button" lang=lang on:click=show>{site.name.clone()}</button>
+                    <button type="button" class="itpe-link-button" lang=lang on:click=show>{site.name.clone()}</button>
                     {site.area_ha.map(|a| move || format!(" · {}", format::value_with_unit_in(ctx.locale(), a, Unit::Hectares)))}
                 </li>
             }
@@ -152,38 +152,38 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
     let has_figures = data.figures_of(&item.id).next().is_some();
     let has_milestones = data.milestones_of(&item.id).next().is_some();
     view! {
-        <aside class="detail" aria-labelledby=ctx.id("detail-title") data-item=item.id.clone()>
-            <div class="detail-head">
+        <aside class="itpe-detail" aria-labelledby=ctx.id("detail-title") data-item=item.id.clone()>
+            <div class="itpe-detail-head">
                 {leptos::html::custom(ctx.heading(1)).id(ctx.id("detail-title")).attr("tabindex", "-1").attr("lang", lang).child(item.title.clone())}
-                <button type="button" class="button-secondary detail-close" on:click=close>
+                <button type="button" class="itpe-button-secondary itpe-detail-close" on:click=close>
                     {move || ctx.t(Key::Close)}
                 </button>
             </div>
-            <p class="detail-meta">
+            <p class="itpe-detail-meta">
                 <StatusTag status=item.status/>
                 " " {move || ctx.t(kind_key(item.kind))} " · " <span lang=lang>{area}</span>
             </p>
             {english_title.map(|title| view! {
-                <p class="english-title">
-                    <span class="muted">{move || labelled(ctx.locale(), ctx.t(Key::EnglishTitle), "")}</span>
+                <p class="itpe-english-title">
+                    <span class="itpe-muted">{move || labelled(ctx.locale(), ctx.t(Key::EnglishTitle), "")}</span>
                     <span lang="en">{title}</span>
                 </p>
             })}
             <p lang=lang>{item.summary.clone()}</p>
-            <p class="status-quote">
-                <span class="muted">{move || labelled(ctx.locale(), ctx.t(Key::StatusBecause), "")}</span>
+            <p class="itpe-status-quote">
+                <span class="itpe-muted">{move || labelled(ctx.locale(), ctx.t(Key::StatusBecause), "")}</span>
                 {move || marks().0} <span lang="en">{item.status_quote.clone()}</span> {move || marks().1}
             </p>
-            {has_figures.then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Figures))}<ul class="detail-figures">{figures}</ul> })}
-            {has_milestones.then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Milestones))}<ul class="detail-milestones">{milestones}</ul> })}
+            {has_figures.then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Figures))}<ul class="itpe-detail-figures">{figures}</ul> })}
+            {has_milestones.then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Milestones))}<ul class="itpe-detail-milestones">{milestones}</ul> })}
             {(!item.sites.is_empty()).then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Sites))}<ul>{sites}</ul> })}
             {(!item.organisations.is_empty()).then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Organisations))}<ul>{orgs}</ul> })}
             {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::SourceHeading))}
-            <blockquote class="source-quote">
+            <blockquote class="itpe-source-quote">
                 <p lang="en">{item.source.quote.clone()}</p>
                 <footer>
                     {paragraph} " · "
-                    <a class="source-link" href=source_href on:click=to_source>{move || ctx.t(Key::ReadInSource)}</a>
+                    <a class="itpe-source-link" href=source_href on:click=to_source>{move || ctx.t(Key::ReadInSource)}</a>
                 </footer>
             </blockquote>
         </aside>

@@ -20,7 +20,7 @@ pub fn EmbedButton(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <button
             type="button"
-            class="button-secondary"
+            class="itpe-button-secondary"
             data-takeaway="embed"
             aria-expanded=move || if open.get() { "true" } else { "false" }
             aria-controls=ctx.id("embed-panel")
@@ -58,14 +58,14 @@ pub fn EmbedPanel(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> imp
             <div class="itpe-embed-field">
                 <label for=id.clone()>{move || ctx.t(label)}</label>
                 <textarea id=id readonly rows="4" spellcheck="false" data-embed-code=name prop:value=text></textarea>
-                <button type="button" class="button-secondary" data-takeaway=format!("copy-{name}") on:click=on_copy>
+                <button type="button" class="itpe-button-secondary" data-takeaway=format!("copy-{name}") on:click=on_copy>
                     {move || ctx.t(copy)}
                 </button>
             </div>
         }
     };
     view! {
-        <div class="takeaway-panel itpe-embed-panel" id=ctx.id("embed-panel") hidden=move || !open.get()>
+        <div class="itpe-takeaway-panel itpe-embed-panel" id=ctx.id("embed-panel") hidden=move || !open.get()>
             <p class="itpe-embed-intro">{move || ctx.t(Key::EmbedIntro)}</p>
             {field("embed-frame", Key::EmbedFrameCode, Key::CopyFrameCode, true)}
             {field("embed-script", Key::EmbedScriptCode, Key::CopyScriptCode, false)}
@@ -93,7 +93,7 @@ pub fn FrameHead(heading: ReadSignal<Heading>) -> impl IntoView {
                 .child(move || heading.with(|h| h.title.clone()))}
             <a class="itpe-frame-full" href=move || full.get() target="_blank" rel="noopener" data-full-app="">
                 {move || ctx.t(Key::OpenFullApp)}
-                <span class="visually-hidden">{move || format!(" {}", bracketed(ctx.locale(), ctx.t(Key::OpensInNewTab)))}</span>
+                <span class="itpe-visually-hidden">{move || format!(" {}", bracketed(ctx.locale(), ctx.t(Key::OpensInNewTab)))}</span>
             </a>
         </div>
     }

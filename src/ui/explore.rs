@@ -15,22 +15,22 @@ pub fn ExploreView() -> impl IntoView {
     let counts = counts_memo();
     let has_detail = ctx.slice(|s| s.item.is_some());
     view! {
-        <div class="explore" class:has-detail=move || has_detail.get()>
+        <div class="itpe-explore" class:itpe-has-detail=move || has_detail.get()>
             {leptos::html::custom(ctx.heading(1)).class("visually-hidden").child(move || ctx.t(Key::ViewExplore))}
-            <div class="explore-filters">
+            <div class="itpe-explore-filters">
                 <SearchBox/>
                 <Facets counts=counts/>
             </div>
-            <div class="explore-results">
+            <div class="itpe-explore-results">
                 <DatasetCounts/>
-                <div class="results-bar">
+                <div class="itpe-results-bar">
                     <Chips/>
                     <SortSelect/>
                 </div>
                 <FigureMatches/>
                 <ResultList/>
             </div>
-            <div class="explore-detail">
+            <div class="itpe-explore-detail">
                 <DetailPanel/>
             </div>
         </div>
@@ -47,7 +47,7 @@ fn SortSelect() -> impl IntoView {
         (Sort::Amount, Key::SortAmount),
     ];
     view! {
-        <div class="sort">
+        <div class="itpe-sort">
             <label for=ctx.id("sort")>{move || ctx.t(Key::SortBy)}</label>
             " "
             <select
@@ -90,7 +90,7 @@ fn DatasetCounts() -> impl IntoView {
         ),
     ];
     view! {
-        <div class="dataset-counts">
+        <div class="itpe-dataset-counts">
             {leptos::html::custom(ctx.heading(2)).class("visually-hidden").child(move || ctx.t(Key::InDataset))}
             <ul>
                 {counts
@@ -98,9 +98,9 @@ fn DatasetCounts() -> impl IntoView {
                     .map(|(n, key, name)| {
                         view! {
                             <li data-count=name>
-                                <span class="count-number">{n}</span>
+                                <span class="itpe-count-number">{n}</span>
                                 {move || crate::i18n::number_gap(ctx.locale())}
-                                <span class="count-label">{move || ctx.t(key)}</span>
+                                <span class="itpe-count-label">{move || ctx.t(key)}</span>
                             </li>
                         }
                     })

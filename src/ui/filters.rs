@@ -32,9 +32,9 @@ struct FacetOption {
 pub fn SearchBox() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <div class="search" role="search">
-            <label for=ctx.id("search") class="search-label">{move || ctx.t(Key::Search)}</label>
-            <p id=ctx.id("search-hint") class="hint">{move || ctx.t(Key::SearchHint)}</p>
+        <div class="itpe-search" role="search">
+            <label for=ctx.id("search") class="itpe-search-label">{move || ctx.t(Key::Search)}</label>
+            <p id=ctx.id("search-hint") class="itpe-hint">{move || ctx.t(Key::SearchHint)}</p>
             <input
                 type="search"
                 id=ctx.id("search")
@@ -141,15 +141,15 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
     let active = ctx.slice(active_filter_count);
     let active = move || active.get();
     view! {
-        <section class="filters" class:expanded=move || expanded.get() aria-labelledby=ctx.id("filters-title")>
-            <div class="filters-head">
+        <section class="itpe-filters" class:itpe-expanded=move || expanded.get() aria-labelledby=ctx.id("filters-title")>
+            <div class="itpe-filters-head">
                 {leptos::html::custom(ctx.heading(1)).id(ctx.id("filters-title")).class("filters-title").child((
                     move || ctx.t(Key::Filters),
                     move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string())),
                 ))}
                 <button
                     type="button"
-                    class="button-secondary filters-toggle"
+                    class="itpe-button-secondary itpe-filters-toggle"
                     aria-expanded=move || expanded.get().to_string()
                     aria-controls=ctx.id("filter-body")
                     on:click=move |_| expanded.update(|e| *e = !*e)
@@ -159,7 +159,7 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
                     <span aria-hidden="true">{move || if expanded.get() { " ▴" } else { " ▾" }}</span>
                 </button>
             </div>
-            <div id=ctx.id("filter-body") class="filter-body">
+            <div id=ctx.id("filter-body") class="itpe-filter-body">
                 <FacetGroup legend=Key::Kind name="kind" options=kinds lang=names.html_lang()/>
                 <FacetGroup legend=Key::Status name="status" options=statuses lang=names.html_lang()/>
                 <FacetGroup legend=Key::PolicyArea name="area" options=areas lang=names.html_lang()/>
@@ -200,7 +200,7 @@ fn FacetGroup(
                 Label::Data(text) => (Either::Right(text), Some(lang)),
             };
             view! {
-                <li class:empty=move || state.get() == (0, false)>
+                <li class:itpe-empty=move || state.get() == (0, false)>
                     <input
                         type="checkbox"
                         id=id.clone()
@@ -211,16 +211,16 @@ fn FacetGroup(
                     />
                     <label for=id>
                         <span lang=lang>{label}</span>
-                        <span class="count">{move || bracketed(ctx.locale(), &state.get().0.to_string())}</span>
+                        <span class="itpe-count">{move || bracketed(ctx.locale(), &state.get().0.to_string())}</span>
                     </label>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <fieldset class="facet" data-facet-group=name>
+        <fieldset class="itpe-facet" data-facet-group=name>
             <legend>{move || ctx.t(legend)}</legend>
-            <ul class="facet-options">{rows}</ul>
+            <ul class="itpe-facet-options">{rows}</ul>
         </fieldset>
     }
 }
@@ -248,7 +248,7 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="year-select">
+            <div class="itpe-year-select">
                 <label for=id.clone()>{move || ctx.t(which)}</label>
                 <select
                     id=id
@@ -264,7 +264,7 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
         }
     };
     view! {
-        <fieldset class="facet year-range">
+        <fieldset class="itpe-facet itpe-year-range">
             <legend>{move || ctx.t(Key::YearRange)}</legend>
             {select(Key::YearFrom, true)}
             {select(Key::YearTo, false)}
@@ -277,8 +277,8 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
 fn chip(remove: String, label: impl IntoView + 'static, cb: Callback<()>) -> impl IntoView {
     view! {
         <li>
-            <button type="button" class="chip" on:click=move |_| cb.run(())>
-                <span class="visually-hidden">{remove}</span>
+            <button type="button" class="itpe-chip" on:click=move |_| cb.run(())>
+                <span class="itpe-visually-hidden">{remove}</span>
                 {label}
                 <span aria-hidden="true">" ×"</span>
             </button>
@@ -406,9 +406,9 @@ pub fn Chips() -> impl IntoView {
     move || {
         filtered.get().then(|| {
             view! {
-                <div class="chips">
+                <div class="itpe-chips">
                     <ul>{search_chip} {facet_chips.clone()}</ul>
-                    <button type="button" class="link-button clear-all" on:click=move |_| ctx.update(|s| *s = s.cleared())>
+                    <button type="button" class="itpe-link-button itpe-clear-all" on:click=move |_| ctx.update(|s| *s = s.cleared())>
                         {move || ctx.t(Key::ClearAll)}
                     </button>
                 </div>

@@ -47,7 +47,7 @@ fn show_crash() {
     };
     let build = || -> Option<web_sys::Element> {
         let shell = el("div", "itpe")?;
-        let alert = el("div", "error-summary crash")?;
+        let alert = el("div", "itpe-error-summary itpe-crash")?;
         alert.set_attribute("role", "alert").ok()?;
         for locale in Locale::ALL {
             let p = el("p", "")?;
@@ -55,7 +55,7 @@ fn show_crash() {
             p.set_text_content(Some(t(locale, Key::Crashed)));
             alert.append_child(&p).ok()?;
         }
-        let button = el("button", "button")?;
+        let button = el("button", "itpe-button")?;
         button.set_attribute("type", "button").ok()?;
         let label: Vec<&str> = Locale::ALL.iter().map(|l| t(*l, Key::Reload)).collect();
         button.set_text_content(Some(&label.join(" · ")));
@@ -110,8 +110,8 @@ pub fn DroppedRecords(dropped: std::sync::Arc<[Problem]>) -> impl IntoView {
             rows
         };
         view! {
-            <div class="notice dropped-records" role="status">
-                <p class="notice-title">{move || ctx.t(Key::DataDroppedTitle)}</p>
+            <div class="itpe-notice itpe-dropped-records" role="status">
+                <p class="itpe-notice-title">{move || ctx.t(Key::DataDroppedTitle)}</p>
                 <ul>{rows}</ul>
             </div>
         }

@@ -75,21 +75,21 @@ pub fn ResultList() -> impl IntoView {
             .saturating_sub(shown.with(Vec::len))
     };
     view! {
-        <section class="results" aria-labelledby=ctx.id("results-title")>
+        <section class="itpe-results" aria-labelledby=ctx.id("results-title")>
             {leptos::html::custom(ctx.heading(1)).id(ctx.id("results-title")).class("visually-hidden").child(move || ctx.t(Key::Results))}
-            <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
+            <p class="itpe-result-count" role="status" aria-live="polite" aria-atomic="true">
                 {move || results_count(ctx.locale(), selection.with(Vec::len), total)}
             </p>
             <Show when=move || selection.with(|s| !s.is_empty()) fallback=|| view! { <EmptyResults/> }>
                 // Keyed: a keystroke adds and removes rows and updates highlights, but does not
                 // rebuild the rows that stay.
-                <ol class="result-list">
+                <ol class="itpe-result-list">
                     <For each=move || shown.get() key=|i| *i let:i>
                         <ResultRow item=items.with_value(|d| d.items[i].clone()) terms=query_terms/>
                     </For>
                 </ol>
                 {move || (hidden() > 0).then(|| view! {
-                    <button type="button" class="button-secondary show-all" on:click=move |_| all.set(true)>
+                    <button type="button" class="itpe-button-secondary itpe-show-all" on:click=move |_| all.set(true)>
                         {show_all(ctx.locale(), selection.with(Vec::len))}
                     </button>
                 })}
@@ -115,7 +115,7 @@ pub fn FigureMatches() -> impl IntoView {
     move || {
         any.get().then(|| {
             view! {
-                <section class="figure-matches" aria-labelledby=ctx.id("figure-matches")>
+                <section class="itpe-figure-matches" aria-labelledby=ctx.id("figure-matches")>
                     {leptos::html::custom(ctx.heading(2)).id(ctx.id("figure-matches")).child((
                         move || ctx.t(Key::FiguresMatching),
                         move || bracketed(ctx.locale(), &found.with(Vec::len).to_string()),
@@ -171,7 +171,7 @@ fn FigureMatch(figure: usize, terms: Memo<Vec<String>>) -> impl IntoView {
             <strong>{move || format::figure_in(ctx.locale(), &fig)}</strong>
             " · " <span lang=loaded.text_locale.html_lang()>{measure}</span>
             <br/>
-            <span class="muted">{move || marks().0} <span lang="en">{excerpt}</span> {move || marks().1} " "</span>
+            <span class="itpe-muted">{move || marks().0} <span lang="en">{excerpt}</span> {move || marks().1} " "</span>
             <a href=href on:click=go>{move || paragraph_label(ctx.locale(), &label)}</a>
         </li>
     }
@@ -203,9 +203,9 @@ fn EmptyResults() -> impl IntoView {
         })
     };
     view! {
-        <div class="empty-results">
+        <div class="itpe-empty-results">
             <p>{why}</p>
-            <button type="button" class="button" on:click=move |_| ctx.update(|s| *s = s.cleared())>
+            <button type="button" class="itpe-button" on:click=move |_| ctx.update(|s| *s = s.cleared())>
                 {move || ctx.t(Key::ClearFilters)}
             </button>
         </div>
@@ -253,26 +253,26 @@ fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
         ctx.update(move |s| s.item = Some(id));
     };
     view! {
-        <li class="result" class:open=move || is_open.get() data-item=item.id.clone()>
+        <li class="itpe-result" class:itpe-open=move || is_open.get() data-item=item.id.clone()>
             {leptos::html::custom(ctx.heading(2)).class("result-title").attr("lang", lang).child(view! {
                 <a href=href data-item-link=item.id.clone() aria-current=move || is_open.get().then_some("true") on:click=open>
                     <Highlighted text=item.title.clone() terms=terms/>
                 </a>
             })}
-            <p class="result-meta">
+            <p class="itpe-result-meta">
                 <StatusTag status=item.status/>
                 " " <span>{move || ctx.t(kind_key(item.kind))}</span>
                 " · " <span lang=lang>{area}</span>
             </p>
-            <p class="result-summary" lang=lang><Highlighted text=item.summary.clone() terms=terms/></p>
+            <p class="itpe-result-summary" lang=lang><Highlighted text=item.summary.clone() terms=terms/></p>
             {(!key_figures.is_empty()).then(|| view! {
-                <ul class="key-figures">
+                <ul class="itpe-key-figures">
                     {key_figures.into_iter().map(|f| view! { <li>{move || format::figure_in(ctx.locale(), &f)}</li> }).collect_view()}
                 </ul>
             })}
             {(!site_names.is_empty()).then(|| view! {
-                <p class="result-sites">
-                    <span class="visually-hidden">{move || labelled(ctx.locale(), ctx.t(Key::Sites), "")}</span>
+                <p class="itpe-result-sites">
+                    <span class="itpe-visually-hidden">{move || labelled(ctx.locale(), ctx.t(Key::Sites), "")}</span>
                     <span lang=lang>
                     {site_names.join(" · ")}
                     </span>
@@ -289,7 +289,7 @@ fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
                 move || {
                     needed.get().then(|| terms.with(|t| {
                         (!t.is_empty()).then(|| view! {
-                            <p class="result-quote">
+                            <p class="itpe-result-quote">
                                 {quote_marks(ctx.locale()).0}
                                 <span lang="en">{highlighted(&snippet(&quote, t, 90), t)}</span>
                                 {quote_marks(ctx.locale()).1}

@@ -171,7 +171,7 @@ pub fn TranslationNote(status: Memo<ZhStatus>, retry: Callback<()>) -> impl Into
         match status.get() {
             ZhStatus::NotNeeded => None,
             ZhStatus::Loading => Some(
-                view! { <p class="translation-note" role="status">{t(locale, Key::TranslationLoading)}</p> }
+                view! { <p class="itpe-translation-note" role="status">{t(locale, Key::TranslationLoading)}</p> }
                     .into_any(),
             ),
             ZhStatus::Ready { missing } => {
@@ -179,14 +179,14 @@ pub fn TranslationNote(status: Memo<ZhStatus>, retry: Callback<()>) -> impl Into
                 let incomplete = (missing > 0).then(|| {
                     format!(" {}", labelled(locale, t(locale, Key::TranslationIncomplete), &missing.to_string()))
                 });
-                Some(view! { <p class="translation-note">{note} {incomplete}</p> }.into_any())
+                Some(view! { <p class="itpe-translation-note">{note} {incomplete}</p> }.into_any())
             }
             ZhStatus::Failed(why) => Some(
                 view! {
-                    <div class="notice translation-failed" role="alert">
+                    <div class="itpe-notice itpe-translation-failed" role="alert">
                         <p>{labelled(locale, t(locale, Key::TranslationFailed), "")}</p>
                         <p><code lang="en">{why}</code></p>
-                        <button type="button" class="button-secondary" on:click=move |_| retry.run(())>
+                        <button type="button" class="itpe-button-secondary" on:click=move |_| retry.run(())>
                             {t(locale, Key::Retry)}
                         </button>
                     </div>

@@ -50,7 +50,7 @@ pub fn EditionNote(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
     let edition = expect_context::<Edition>();
     edition.offline.then(|| {
         view! {
-            <p class="edition-note" data-edition="offline">
+            <p class="itpe-edition-note" data-edition="offline">
                 <strong>{move || ctx.t(Key::OfflineEdition)}</strong>
                 " · " {move || ctx.t(Key::AppVersion)} " " {APP_VERSION}
                 {move || {
@@ -77,7 +77,7 @@ pub fn DownloadLink() -> impl IntoView {
     edition.download.map(|d| {
         let size = file_size(d.bytes);
         view! {
-            <p class="offline-download">
+            <p class="itpe-offline-download">
                 <a href=d.href download>{move || ctx.t(Key::DownloadOffline)}</a>
                 {move || {
                     let locale = ctx.locale();

@@ -25,7 +25,7 @@ const PAGE_WIDTH_PX: f64 = 700.0;
 /// scaled to the page as a whole: printing lays the page out again but runs no script, so they
 /// cannot be redrawn for it.
 fn fit_to_page(printing: bool) {
-    let Ok(charts) = document().query_selector_all(".itpe .tl-chart, .itpe .map-frame") else {
+    let Ok(charts) = document().query_selector_all(".itpe .itpe-tl-chart, .itpe .itpe-map-frame") else {
         return;
     };
     for i in 0..charts.length() {
@@ -105,7 +105,7 @@ pub fn PrintHeader() -> impl IntoView {
             );
             let row = |k: Key, v: String| view! { <dt>{t(locale, k)}</dt><dd>{v}</dd> };
             view! {
-                <dl class="print-only print-head">
+                <dl class="itpe-print-only itpe-print-head">
                     {row(Key::PrintedView, view_name.to_string())}
                     {row(Key::PrintedFilters, filters)}
                     {row(Key::PrintedUrl, link_to(ctx, &state))}
@@ -139,9 +139,9 @@ pub fn PrintSelection() -> impl IntoView {
                         .and_then(|p| paragraph_ref(locale, p))
                         .unwrap_or_default();
                     view! {
-                        <li class="print-item">
+                        <li class="itpe-print-item">
                             {leptos::html::custom(ctx.heading(2)).attr("lang", "en").child(item.title.clone())}
-                            <p class="result-meta">
+                            <p class="itpe-result-meta">
                                 <StatusTag status=item.status/>
                                 " " {t(locale, crate::i18n::kind_key(item.kind))} " · " <span lang="en">{area}</span>
                             </p>
@@ -154,7 +154,7 @@ pub fn PrintSelection() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="print-only print-selection">
+                <section class="itpe-print-only itpe-print-selection">
                     {leptos::html::custom(ctx.heading(1)).child((
                         t(locale, Key::PrintedSelection), " (",
                         results_count(locale, sel.len(), data.items.len()), ")",

@@ -57,9 +57,9 @@ pub fn SourceView() -> impl IntoView {
     });
 
     view! {
-        <article class="source" lang="en">
+        <article class="itpe-source" lang="en">
             {leptos::html::custom(ctx.heading(1)).attr("lang", move || ctx.locale().html_lang()).child(move || ctx.t(Key::ParagraphsHeading))}
-            <p class="muted" lang=move || ctx.locale().html_lang()>{move || ctx.t(Key::SourceInEnglish)}</p>
+            <p class="itpe-muted" lang=move || ctx.locale().html_lang()>{move || ctx.t(Key::SourceInEnglish)}</p>
             {blocks}
         </article>
     }
@@ -80,7 +80,7 @@ fn quoted_text(ctx: super::Ctx, p: &Paragraph) -> impl IntoView + use<> {
         match quote.and_then(|q| text.find(&q).map(|at| (at, at + q.len()))) {
             Some((a, b)) => view! {
                 {text[..a].to_string()}
-                <mark class="quote-highlight">{text[a..b].to_string()}</mark>
+                <mark class="itpe-quote-highlight">{text[a..b].to_string()}</mark>
                 {text[b..].to_string()}
             }
             .into_any(),
@@ -121,18 +121,18 @@ fn SourceParagraph(paragraph: Paragraph) -> impl IntoView {
             let href = para_href(ctx, &id);
             view! {
                 <div
-                    class="para"
-                    class:footnote=paragraph.kind == ParagraphKind::Footnote
-                    class:target=is_target
+                    class="itpe-para"
+                    class:itpe-footnote=paragraph.kind == ParagraphKind::Footnote
+                    class:itpe-target=is_target
                     id=ctx.id(&format!("para-{id}"))
                     data-para=id.clone()
                     tabindex="-1"
                 >
-                    <a class="para-number" href=href title=move || ctx.t(Key::LinkToParagraph)>
-                        <span class="visually-hidden">{move || ctx.t(Key::LinkToParagraph)} " "</span>
+                    <a class="itpe-para-number" href=href title=move || ctx.t(Key::LinkToParagraph)>
+                        <span class="itpe-visually-hidden">{move || ctx.t(Key::LinkToParagraph)} " "</span>
                         {number}
                     </a>
-                    <div class="para-body">
+                    <div class="itpe-para-body">
                         <p>{quoted_text(ctx, &paragraph)}</p>
                         <CitedBy paragraph=id.clone()/>
                     </div>
@@ -157,9 +157,9 @@ fn AnnexTable(caption: String, rows: Vec<Paragraph>) -> impl IntoView {
             };
             let href = para_href(ctx, &id);
             view! {
-                <tr id=ctx.id(&format!("para-{id}")) data-para=id.clone() class:target=is_target tabindex="-1">
+                <tr id=ctx.id(&format!("para-{id}")) data-para=id.clone() class:itpe-target=is_target tabindex="-1">
                     <th scope="row">
-                        <a class="para-number" href=href title=move || ctx.t(Key::LinkToParagraph)>
+                        <a class="itpe-para-number" href=href title=move || ctx.t(Key::LinkToParagraph)>
                             {p.heading.clone().unwrap_or_default()}
                         </a>
                     </th>
@@ -172,8 +172,8 @@ fn AnnexTable(caption: String, rows: Vec<Paragraph>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
-            <table class="annex-table">
+        <div class="itpe-table-wrap">
+            <table class="itpe-annex-table">
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
@@ -219,7 +219,7 @@ fn CitedBy(paragraph: String) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="cited-by">
+            <div class="itpe-cited-by">
                 <span lang=move || ctx.locale().html_lang()>
                     {move || crate::i18n::labelled(ctx.locale(), ctx.t(Key::CitedBy), "")}
                 </span>

@@ -159,15 +159,15 @@ pub fn TakeAway() -> impl IntoView {
     };
 
     view! {
-        <section class="takeaway" aria-label=move || ctx.t(Key::TakeAway)>
-            <div class="takeaway-bar">
+        <section class="itpe-takeaway" aria-label=move || ctx.t(Key::TakeAway)>
+            <div class="itpe-takeaway-bar">
                 <Downloads/>
-                <button type="button" class="button-secondary" data-takeaway="link" on:click=copy_link>
+                <button type="button" class="itpe-button-secondary" data-takeaway="link" on:click=copy_link>
                     {move || ctx.t(Key::CopyLink)}
                 </button>
                 <button
                     type="button"
-                    class="button-secondary"
+                    class="itpe-button-secondary"
                     data-takeaway="cite"
                     aria-expanded=move || if show_cite.get() { "true" } else { "false" }
                     aria-controls=ctx.id("cite-panel")
@@ -175,24 +175,24 @@ pub fn TakeAway() -> impl IntoView {
                 >
                     {move || ctx.t(Key::Cite)}
                 </button>
-                <button type="button" class="button-secondary" data-takeaway="print" on:click=print>
+                <button type="button" class="itpe-button-secondary" data-takeaway="print" on:click=print>
                     {move || ctx.t(Key::Print)}
                 </button>
                 <super::embed::EmbedButton open=show_embed/>
             </div>
-            <div class="takeaway-panel" hidden=move || !show_link.get()>
+            <div class="itpe-takeaway-panel" hidden=move || !show_link.get()>
                 <label for=ctx.id("link")>{move || ctx.t(Key::LinkToView)}</label>
                 <input id=ctx.id("link") type="text" readonly prop:value=move || if show_link.get() { link.get() } else { String::new() }/>
             </div>
-            <div class="takeaway-panel" id=ctx.id("cite-panel") hidden=move || !show_cite.get()>
+            <div class="itpe-takeaway-panel" id=ctx.id("cite-panel") hidden=move || !show_cite.get()>
                 <label for=ctx.id("citation")>{move || ctx.t(Key::Citation)}</label>
                 <textarea id=ctx.id("citation") readonly rows="3" prop:value=move || if show_cite.get() { cite_text.get() } else { String::new() }></textarea>
-                <button type="button" class="button-secondary" data-takeaway="copy-citation" on:click=copy_cite>
+                <button type="button" class="itpe-button-secondary" data-takeaway="copy-citation" on:click=copy_cite>
                     {move || ctx.t(Key::CopyCitation)}
                 </button>
             </div>
             <super::embed::EmbedPanel open=show_embed announce=announce/>
-            <p class="visually-hidden takeaway-status" role="status">{move || announce.get()}</p>
+            <p class="itpe-visually-hidden itpe-takeaway-status" role="status">{move || announce.get()}</p>
         </section>
     }
 }
@@ -234,7 +234,7 @@ fn Downloads() -> impl IntoView {
         let download = download.clone();
         view! {
             <li>
-                <button type="button" class="button-secondary" data-download=what on:click=move |_| download(what)>
+                <button type="button" class="itpe-button-secondary" data-download=what on:click=move |_| download(what)>
                     {move || ctx.t(key)}
                 </button>
             </li>
@@ -256,16 +256,16 @@ fn Downloads() -> impl IntoView {
         }
     };
     view! {
-        <details class="takeaway-downloads" on:keydown=on_key>
-            <summary class="button-secondary">{move || ctx.t(Key::DownloadSelection)}</summary>
-            <div class="takeaway-menu">
+        <details class="itpe-takeaway-downloads" on:keydown=on_key>
+            <summary class="itpe-button-secondary">{move || ctx.t(Key::DownloadSelection)}</summary>
+            <div class="itpe-takeaway-menu">
                 <ul>
                     {button("items", Key::DownloadItemsCsv)}
                     {button("figures", Key::DownloadFiguresCsv)}
                     {button("milestones", Key::DownloadMilestonesCsv)}
                     {button("selection", Key::DownloadJson)}
                 </ul>
-                <p class="hint">{move || ctx.t(Key::DownloadNote)}</p>
+                <p class="itpe-hint">{move || ctx.t(Key::DownloadNote)}</p>
             </div>
         </details>
     }
@@ -304,7 +304,7 @@ pub fn DataLinks() -> impl IntoView {
         }
     };
     view! {
-        <div class="data-links">
+        <div class="itpe-data-links">
             {leptos::html::custom(ctx.heading(1)).child(move || ctx.t(Key::DatasetLinks))}
             <ul>
                 {link("policy-2021.json", Key::DatasetJson, DATASET_BYTES)}

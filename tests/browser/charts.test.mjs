@@ -13,16 +13,16 @@ const CHARTS = ['trends', 'money', 'land', 'people'];
 
 async function chartsReady(page) {
   await ready(page);
-  await page.waitForFunction((n) => document.querySelectorAll('.chart-svg svg').length === n, CHARTS.length);
+  await page.waitForFunction((n) => document.querySelectorAll('.itpe-chart-svg svg').length === n, CHARTS.length);
 }
 
 /** The numbers of a chart's data table (value column), after opening it. */
 async function tableValues(page, chart) {
   const fig = page.locator(`figure[data-chart="${chart}"]`);
-  const toggle = fig.locator('.chart-actions button[aria-expanded]');
+  const toggle = fig.locator('.itpe-chart-actions button[aria-expanded]');
   if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   await fig.locator('table').waitFor();
-  const cells = await fig.locator('tbody td.num').allTextContents();
+  const cells = await fig.locator('tbody td.itpe-num').allTextContents();
   return cells.map((c) => Number(c.match(/[\d,]+(\.\d+)?/)[0].replace(/,/g, '')));
 }
 
@@ -35,22 +35,22 @@ test('each chart renders as SVG with its title, description, source and accessib
       const fig = page.locator(`figure[data-chart="${id}"]`);
       const title = (await fig.locator('h3').textContent()).trim();
       assert.ok(title.length > 10, `${id} has a title`);
-      const img = fig.locator('.chart-svg');
+      const img = fig.locator('.itpe-chart-svg');
       assert.equal(await img.getAttribute('role'), 'img');
       assert.equal(await img.getAttribute('aria-labelledby'), `itpe-chart-${id}-title`);
       assert.ok((await page.textContent(`#${await img.getAttribute('aria-describedby')}`)).length > 40);
-      assert.ok(await fig.locator('.chart-svg svg text').count() > 5, `${id} has text in its SVG`);
-      const source = fig.locator('.chart-source a').first();
+      assert.ok(await fig.locator('.itpe-chart-svg svg text').count() > 5, `${id} has text in its SVG`);
+      const source = fig.locator('.itpe-chart-source a').first();
       assert.match(await source.getAttribute('href'), /view=source&.*para=/);
     }
-    assert.match(await page.textContent('figure[data-chart="trends"] .chart-source'), /para 3/);
-    assert.match(await page.textContent('figure[data-chart="money"] .chart-source'), /Annex \(1\)/);
+    assert.match(await page.textContent('figure[data-chart="trends"] .itpe-chart-source'), /para 3/);
+    assert.match(await page.textContent('figure[data-chart="money"] .itpe-chart-source'), /Annex \(1\)/);
     assert.match(await page.textContent('figure[data-chart="people"] svg'), /log scale/);
     assert.match(await page.textContent('figure[data-chart="trends"] svg'), /Dashed line/);
     await snapshot(page, 'charts-1280');
     // The source link opens the paragraph in the Source view, in place.
-    await page.click('figure[data-chart="trends"] .chart-source a');
-    await page.waitForFunction(() => document.querySelector('nav.views a[aria-current="page"]')?.dataset.view === 'source');
+    await page.click('figure[data-chart="trends"] .itpe-chart-source a');
+    await page.waitForFunction(() => document.querySelector('nav.itpe-views a[aria-current="page"]')?.dataset.view === 'source');
     assert.match(page.url(), /view=source/);
     assert.match(page.url(), /para=p3/);
   });
@@ -68,8 +68,8 @@ test('charts fit a phone screen and follow the Chinese interface', async (t) => 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
     await snapshot(page, 'charts-zh-hant-375');
-    await page.waitForSelector('.translation-note:not([role="status"])');
-    await page.click('figure[data-chart="money"] .chart-actions button[aria-expanded]');
+    await page.waitForSelector('.itpe-translation-note:not([role="status"])');
+    await page.click('figure[data-chart="money"] .itpe-chart-actions button[aria-expanded]');
     const lang = await page.getAttribute('figure[data-chart="money"] tbody td', 'lang');
     assert.equal(lang, 'zh-Hant-HK', 'the translated names are marked as Chinese');
     assert.equal(await page.getAttribute('figure[data-chart="money"] tbody td:nth-child(4)', 'lang'), 'en', 'the paper\'s words stay English');
@@ -100,7 +100,7 @@ test('the data tables hold the same numbers as the dataset', async (t) => {
     const people = await tableValues(page, 'people');
     for (const v of [860000, 5400000, 4000]) assert.ok(people.includes(v), `people chart has ${v}`);
     // Each money row names its kind.
-    for (const cell of await page.locator('figure[data-chart="money"] tbody td.num').allTextContents()) {
+    for (const cell of await page.locator('figure[data-chart="money"] tbody td.itpe-num').allTextContents()) {
       assert.match(cell, /injected\/allocated/);
     }
   });
@@ -133,8 +133,8 @@ test('filters and the money switch change the bars', async (t) => {
     assert.equal(await page.locator('figure[data-chart="land"] button[data-download]').first().isDisabled(), true);
     // Context statistics stay.
     assert.equal((await tableValues(page, 'trends')).length, 8);
-    await page.click('.charts-filtered button');
-    await page.waitForFunction(() => !document.querySelector('.charts-filtered'));
+    await page.click('.itpe-charts-filtered button');
+    await page.waitForFunction(() => !document.querySelector('.itpe-charts-filtered'));
     await page.waitForFunction((n) => document.querySelectorAll('figure[data-chart="money"] svg rect[fill="#00594F"]').length > n, a4.length);
   });
 });
@@ -182,7 +182,7 @@ test('downloads give SVG, PNG and CSV files with the right content', async (t) =
 test('the chart controls work from the keyboard', async (t) => {
   await withPage(t, { query: '?view=charts' }, async ({ page }) => {
     await chartsReady(page);
-    const toggle = page.locator('figure[data-chart="land"] .chart-actions button[aria-expanded]');
+    const toggle = page.locator('figure[data-chart="land"] .itpe-chart-actions button[aria-expanded]');
     await toggle.focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('figure[data-chart="land"] table');

@@ -14,13 +14,13 @@ const LANGS = ['zh-hant', 'zh-hans'];
 /** Waits until the Chinese texts have replaced the English ones (the edition note shows). */
 async function chineseReady(page) {
   await ready(page);
-  await page.waitForSelector('.translation-note:not([role="status"])');
+  await page.waitForSelector('.itpe-translation-note:not([role="status"])');
 }
 
 /** The ids of all results, after asking for the rows beyond the first ones. */
 async function resultIds(page) {
-  if (await page.isVisible('.show-all')) await page.click('.show-all');
-  return page.$$eval('.result', (els) => els.map((e) => e.dataset.item));
+  if (await page.isVisible('.itpe-show-all')) await page.click('.itpe-show-all');
+  return page.$$eval('.itpe-result', (els) => els.map((e) => e.dataset.item));
 }
 
 /**
@@ -58,11 +58,11 @@ for (const lang of LANGS) {
       const notes = await page.$$eval('.itpe', (els) => els[0].textContent.match(/非官方/g) || []);
       assert.equal(notes.length, 1, 'the unofficial-translation note appears once');
       // Header and tab title in Chinese.
-      assert.match(await page.textContent('.paper-title'), /施政報告|施政报告/);
-      assert.match(await page.textContent('.issuer'), /^(發出機構|发出机构)：創新及科技局|^(發出機構|发出机构)：创新及科技局/);
+      assert.match(await page.textContent('.itpe-paper-title'), /施政報告|施政报告/);
+      assert.match(await page.textContent('.itpe-issuer'), /^(發出機構|发出机构)：創新及科技局|^(發出機構|发出机构)：创新及科技局/);
       assert.match(await page.title(), /創科政策探索|创科政策探索/);
       // Amounts in 億/萬 and Chinese hedges; no English number words.
-      const figures = await page.$$eval('.key-figures li', (els) => els.map((e) => e.textContent).join(' '));
+      const figures = await page.$$eval('.itpe-key-figures li', (els) => els.map((e) => e.textContent).join(' '));
       assert.match(figures, /[億亿]港元/);
       assert.doesNotMatch(figures, /billion|million|HK\$|around|over /);
       // Under 15% of the words of the main area are Latin-script (the paper's quotes aside).
@@ -70,7 +70,7 @@ for (const lang of LANGS) {
       const ratio = share.latin / (share.latin + share.chinese);
       assert.ok(ratio < 0.15, `Latin words: ${share.latin} of ${share.latin + share.chinese} (${(ratio * 100).toFixed(1)}%): ${share.sample}`);
       // Facet counts and punctuation in the Chinese style.
-      const count = await page.textContent('[data-facet-group="kind"] .count');
+      const count = await page.textContent('[data-facet-group="kind"] .itpe-count');
       assert.match(count, /^（\d+）$/);
       await snapshot(page, `chinese-${lang}-explore-1280`);
     });
@@ -95,20 +95,20 @@ for (const lang of LANGS) {
       }
       // The match is marked in the title, whichever script was typed.
       await page.fill('#itpe-search', lang === 'zh-hant' ? '数码港' : '數碼港');
-      await page.waitForSelector('.result mark');
-      assert.match(await page.textContent('.result mark'), /數碼港|数码港/);
+      await page.waitForSelector('.itpe-result mark');
+      assert.match(await page.textContent('.itpe-result mark'), /數碼港|数码港/);
       // 263億 and 26.3億 find HK$26.3 billion (a figure of paragraph 3).
       for (const q of ['263億', '26.3億', '263亿']) {
         await page.fill('#itpe-search', q);
-        await page.waitForSelector('.figure-matches li[data-figure="f-p3-2"]');
+        await page.waitForSelector('.itpe-figure-matches li[data-figure="f-p3-2"]');
       }
       // A search that finds nothing says so, quoting it; it does not blame the filters.
       await page.fill('#itpe-search', '不存在的東西');
-      await page.waitForSelector('.empty-results');
-      const empty = await page.textContent('.empty-results p');
+      await page.waitForSelector('.itpe-empty-results');
+      const empty = await page.textContent('.itpe-empty-results p');
       assert.match(empty, /不存在的東西/);
       assert.doesNotMatch(empty, /篩選|筛选/);
-      const chip = await page.textContent('.chips .chip');
+      const chip = await page.textContent('.itpe-chips .itpe-chip');
       assert.match(chip, lang === 'zh-hant' ? /搜尋：「不存在的東西」/ : /搜索：“不存在的東西”/);
     });
   });
@@ -116,15 +116,15 @@ for (const lang of LANGS) {
   test(`${lang}: item details show the English title beside the Chinese, with dates and amounts in Chinese`, async (t) => {
     await withPage(t, { query: `?lang=${lang}&item=itf-injection` }, async ({ page }) => {
       await chineseReady(page);
-      await page.waitForSelector('.detail');
+      await page.waitForSelector('.itpe-detail');
       const title = await page.textContent('#itpe-detail-title');
       assert.match(title, /[\u3400-\u9fff]/, 'Chinese title');
-      const english = page.locator('.english-title [lang="en"]');
+      const english = page.locator('.itpe-english-title [lang="en"]');
       assert.match(await english.textContent(), /[A-Za-z]/);
-      assert.match(await page.textContent('.detail-figures'), /195[億亿]港元/);
-      assert.equal(await page.getAttribute('.source-quote p', 'lang'), 'en');
+      assert.match(await page.textContent('.itpe-detail-figures'), /195[億亿]港元/);
+      assert.equal(await page.getAttribute('.itpe-source-quote p', 'lang'), 'en');
       // The close button stays on one line.
-      const box = await page.locator('.detail-close').boundingBox();
+      const box = await page.locator('.itpe-detail-close').boundingBox();
       assert.ok(box.height < 48, `close button ${box.height}px high`);
       await snapshot(page, `chinese-${lang}-detail-1280`);
     });
@@ -133,27 +133,27 @@ for (const lang of LANGS) {
   test(`${lang}: the timeline writes dates with 年, the map and charts in Chinese`, async (t) => {
     await withPage(t, { query: `?lang=${lang}&view=timeline&tl=list` }, async ({ page }) => {
       await chineseReady(page);
-      await page.waitForSelector('.tl-list time');
-      const dates = await page.$$eval('.tl-list time', (els) => els.map((e) => e.textContent));
+      await page.waitForSelector('.itpe-tl-list time');
+      const dates = await page.$$eval('.itpe-tl-list time', (els) => els.map((e) => e.textContent));
       assert.ok(dates.every((d) => /年/.test(d)), dates.slice(0, 5).join(' '));
       assert.ok(dates.some((d) => /年年中|年年底/.test(d)));
       await snapshot(page, `chinese-${lang}-timeline-1280`);
       // Zoomed in to months: the period shown and the ticks in 年月.
       await page.click('button[data-mode="axis"]');
-      await page.waitForSelector('.tl-range');
+      await page.waitForSelector('.itpe-tl-range');
       await page.click('button[data-zoom="in"]');
       await page.click('button[data-zoom="in"]');
-      await page.waitForFunction(() => /^\d{4}年\d{1,2}月至\d{4}年\d{1,2}月$/.test(document.querySelector('.tl-range')?.textContent));
-      await page.waitForFunction(() => [...document.querySelectorAll('.tl-tick-label')].some((t) => /年\d+月/.test(t.textContent)));
-      await page.click('nav.views a[data-view="map"]');
-      await page.waitForSelector('.map-table td');
-      const districts = await page.$$eval('.map-table tbody td:nth-child(2)', (els) => els.map((e) => e.textContent));
+      await page.waitForFunction(() => /^\d{4}年\d{1,2}月至\d{4}年\d{1,2}月$/.test(document.querySelector('.itpe-tl-range')?.textContent));
+      await page.waitForFunction(() => [...document.querySelectorAll('.itpe-tl-tick-label')].some((t) => /年\d+月/.test(t.textContent)));
+      await page.click('nav.itpe-views a[data-view="map"]');
+      await page.waitForSelector('.itpe-map-table td');
+      const districts = await page.$$eval('.itpe-map-table tbody td:nth-child(2)', (els) => els.map((e) => e.textContent));
       assert.ok(districts.every((d) => /[\u3400-\u9fff]/.test(d)), districts.join(' '));
-      assert.doesNotMatch(await page.textContent('.map-table'), /, /);
+      assert.doesNotMatch(await page.textContent('.itpe-map-table'), /, /);
       await snapshot(page, `chinese-${lang}-map-1280`);
-      await page.click('nav.views a[data-view="charts"]');
-      await page.waitForSelector('.chart-svg svg');
-      const money = await page.textContent('#itpe-chart-money .chart-svg');
+      await page.click('nav.itpe-views a[data-view="charts"]');
+      await page.waitForSelector('.itpe-chart-svg svg');
+      const money = await page.textContent('#itpe-chart-money .itpe-chart-svg');
       assert.match(money, /[億亿]港元/);
       assert.doesNotMatch(money, /billion|million/);
       await snapshot(page, `chinese-${lang}-charts-1280`);
@@ -191,11 +191,11 @@ test('English fetches no translation file; Chinese fetches only its own, once', 
     await page.reload();
     await ready(page);
     assert.deepEqual(fetched.filter((p) => /\.zh-han[st]\.json$/.test(p)), []);
-    await page.click('.lang-switch a[hreflang="zh-Hant-HK"]');
+    await page.click('.itpe-lang-switch a[hreflang="zh-Hant-HK"]');
     await chineseReady(page);
-    await page.click('.lang-switch a[hreflang="en"]');
-    await page.waitForFunction(() => !document.querySelector('.translation-note'));
-    await page.click('.lang-switch a[hreflang="zh-Hant-HK"]');
+    await page.click('.itpe-lang-switch a[hreflang="en"]');
+    await page.waitForFunction(() => !document.querySelector('.itpe-translation-note'));
+    await page.click('.itpe-lang-switch a[hreflang="zh-Hant-HK"]');
     await chineseReady(page);
     assert.deepEqual(fetched.filter((p) => /\.zh-han[st]\.json$/.test(p)), ['/data/policy-2021.zh-hant.json']);
   });
@@ -205,10 +205,10 @@ test('a missing translation file leaves English on screen with a clear notice', 
   const dir = bundleCopy((d) => fs.rmSync(path.join(d, 'data/policy-2021.zh-hant.json')));
   await withPage(t, { query: '?lang=zh-hant', dir, expectErrors: ['404'] }, async ({ page }) => {
     await ready(page);
-    await page.waitForSelector('.translation-failed');
-    assert.match(await page.textContent('.translation-failed'), /無法載入中文內容[\s\S]*policy-2021\.zh-hant\.json[\s\S]*404/);
-    assert.ok((await page.locator('.result').count()) > 0, 'the items still show, in English');
-    assert.equal(await page.getAttribute('.result-title', 'lang'), 'en');
+    await page.waitForSelector('.itpe-translation-failed');
+    assert.match(await page.textContent('.itpe-translation-failed'), /無法載入中文內容[\s\S]*policy-2021\.zh-hant\.json[\s\S]*404/);
+    assert.ok((await page.locator('.itpe-result').count()) > 0, 'the items still show, in English');
+    assert.equal(await page.getAttribute('.itpe-result-title', 'lang'), 'en');
   });
 });
 
@@ -221,7 +221,7 @@ test('a translation file for another dataset version is refused with its reason'
   });
   await withPage(t, { query: '?lang=zh-hans', dir }, async ({ page }) => {
     await ready(page);
-    await page.waitForSelector('.translation-failed');
-    assert.match(await page.textContent('.translation-failed'), /0\.0\.1/);
+    await page.waitForSelector('.itpe-translation-failed');
+    assert.match(await page.textContent('.itpe-translation-failed'), /0\.0\.1/);
   });
 });

@@ -8,8 +8,8 @@ import { withPage, ready, snapshot, bundleCopy, DIST } from './harness.mjs';
 const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/policy-2021.json'), 'utf8'));
 /** The ids of all results, after asking for the rows beyond the first ones. */
 async function resultIds(page) {
-  if (await page.isVisible('.show-all')) await page.click('.show-all');
-  return page.$$eval('.result', (els) => els.map((e) => e.dataset.item));
+  if (await page.isVisible('.itpe-show-all')) await page.click('.itpe-show-all');
+  return page.$$eval('.itpe-result', (els) => els.map((e) => e.dataset.item));
 }
 
 test('search finds items and figures however a number is written', async (t) => {
@@ -18,11 +18,11 @@ test('search finds items and figures however a number is written', async (t) => 
     await page.fill('#itpe-search', 'loop');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'loop');
     assert.ok((await resultIds(page)).includes('hsitp'));
-    assert.ok(await page.isVisible('.result[data-item="hsitp"] mark'));
+    assert.ok(await page.isVisible('.itpe-result[data-item="hsitp"] mark'));
     for (const q of ['1070', '1 070', '1,070']) {
       await page.fill('#itpe-search', q);
-      await page.waitForSelector('.figure-matches');
-      assert.match(await page.textContent('.figure-matches'), /1 070/, `search ${q}`);
+      await page.waitForSelector('.itpe-figure-matches');
+      assert.match(await page.textContent('.itpe-figure-matches'), /1 070/, `search ${q}`);
     }
     await snapshot(page, 'explore-search-1280');
   });
@@ -54,12 +54,12 @@ test('while typing, facet counts follow the results and settle on the same selec
     await ready(page);
     await page.type('#itpe-search', 'loop', { delay: 5 });
     // The results follow each keystroke at once (the counts may still show an earlier query).
-    const results = parseInt(await page.textContent('.result-count'), 10);
+    const results = parseInt(await page.textContent('.itpe-result-count'), 10);
     assert.ok(results > 0 && results < data.items.length, `${results} items match "loop"`);
     // The kinds partition the items, so their counts add up to the number of results.
     await page.waitForFunction(() => {
-      const results = parseInt(document.querySelector('.result-count').textContent, 10);
-      const kinds = [...document.querySelectorAll('[data-facet-group="kind"] .count')]
+      const results = parseInt(document.querySelector('.itpe-result-count').textContent, 10);
+      const kinds = [...document.querySelectorAll('[data-facet-group="kind"] .itpe-count')]
         .reduce((sum, el) => sum + parseInt(el.textContent.replace(/\D/g, ''), 10), 0);
       return results === kinds;
     });
@@ -80,10 +80,10 @@ test('two facets combine and their counts agree with the dataset', async (t) => 
     await page.check('[data-facet-group="status"] li:nth-child(4) input');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === 'launched');
     assert.deepEqual(await resultIds(page), launched.map((i) => i.id));
-    assert.match(await page.textContent('.result-count'), new RegExp(`^${launched.length} of ${data.items.length} items`));
+    assert.match(await page.textContent('.itpe-result-count'), new RegExp(`^${launched.length} of ${data.items.length} items`));
     // Chips show both filters; removing one widens the results again.
-    assert.equal(await page.locator('.chips .chip').count(), 2);
-    await page.click('.chips .chip >> nth=0');
+    assert.equal(await page.locator('.itpe-chips .itpe-chip').count(), 2);
+    await page.click('.itpe-chips .itpe-chip >> nth=0');
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('kind'));
     assert.equal((await resultIds(page)).length, data.items.filter((i) => i.status === 'launched').length);
     await snapshot(page, 'explore-facets-1280');
@@ -95,16 +95,16 @@ test('an item opens in details and its source link shows the quote highlighted i
     await ready(page);
     const item = data.items.find((i) => i.id === 'hsitp');
     await page.click('a[data-item-link="hsitp"]');
-    await page.waitForSelector('.detail[data-item="hsitp"]');
+    await page.waitForSelector('.itpe-detail[data-item="hsitp"]');
     assert.equal(new URL(page.url()).searchParams.get('item'), 'hsitp');
-    assert.match(await page.textContent('.detail'), /Lok Ma Chau Loop/);
+    assert.match(await page.textContent('.itpe-detail'), /Lok Ma Chau Loop/);
     await snapshot(page, 'explore-detail-1280');
-    await page.click('.detail .source-link');
-    await page.waitForSelector(`#itpe-para-${item.source.paragraph} mark.quote-highlight`);
+    await page.click('.itpe-detail .itpe-source-link');
+    await page.waitForSelector(`#itpe-para-${item.source.paragraph} mark.itpe-quote-highlight`);
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('view'), 'source');
     assert.equal(url.searchParams.get('para'), item.source.paragraph);
-    assert.equal(await page.textContent(`#itpe-para-${item.source.paragraph} mark.quote-highlight`), item.source.quote);
+    assert.equal(await page.textContent(`#itpe-para-${item.source.paragraph} mark.itpe-quote-highlight`), item.source.quote);
     const inView = await page.$eval(`#itpe-para-${item.source.paragraph}`, (el) => {
       const r = el.getBoundingClientRect();
       return r.top < innerHeight && r.bottom > 0;
@@ -146,7 +146,7 @@ test('a copied URL reproduces the view, and back/forward walk through changes', 
 test('invalid parameters are dropped with a visible notice', async (t) => {
   await withPage(t, { query: '?status=finished&item=no-such-item&area=a1&site=atlantis' }, async ({ page }) => {
     await ready(page);
-    const notice = await page.textContent('.notice');
+    const notice = await page.textContent('.itpe-notice');
     assert.match(notice, /status=finished/);
     assert.match(notice, /item=no-such-item/);
     assert.match(notice, /site=atlantis/);
@@ -158,20 +158,20 @@ test('invalid parameters are dropped with a visible notice', async (t) => {
 test('long result lists draw their first rows and the rest on request', async (t) => {
   await withPage(t, {}, async ({ page }) => {
     await ready(page);
-    const first = await page.locator('.result').count();
+    const first = await page.locator('.itpe-result').count();
     assert.ok(first < data.items.length, `only the first rows (${first})`);
-    assert.match(await page.textContent('.show-all'), new RegExp(`Show all ${data.items.length} items`));
-    await page.click('.show-all');
-    assert.equal(await page.locator('.result').count(), data.items.length);
-    assert.equal(await page.isVisible('.show-all'), false);
+    assert.match(await page.textContent('.itpe-show-all'), new RegExp(`Show all ${data.items.length} items`));
+    await page.click('.itpe-show-all');
+    assert.equal(await page.locator('.itpe-result').count(), data.items.length);
+    assert.equal(await page.isVisible('.itpe-show-all'), false);
   });
 });
 
 test('no results offer to clear the filters', async (t) => {
   await withPage(t, { query: '?q=zzzzqqq' }, async ({ page }) => {
     await ready(page);
-    await page.click('.empty-results button');
-    await page.waitForSelector('.result');
+    await page.click('.itpe-empty-results button');
+    await page.waitForSelector('.itpe-result');
     assert.equal(new URL(page.url()).search, '');
   });
 });
@@ -189,7 +189,7 @@ test('hostile text in the data renders as text, never as markup', async (t) => {
     await ready(page);
     const id = data.items[0].id;
     assert.equal(await page.textContent(`a[data-item-link="${id}"]`), hostile);
-    assert.equal(await page.locator('.result img').count(), 0);
+    assert.equal(await page.locator('.itpe-result img').count(), 0);
     assert.equal(await page.evaluate(() => document.body.dataset.pwned), undefined);
   });
   fs.rmSync(dir, { recursive: true, force: true });
@@ -199,10 +199,10 @@ test('Explore is usable at 375 px: filters fold away, details come first', async
   await withPage(t, { width: 375, height: 800, query: '?item=hsitp' }, async ({ page }) => {
     await ready(page);
     assert.equal(await page.isVisible('#itpe-filter-body'), false);
-    await page.click('.filters-toggle');
+    await page.click('.itpe-filters-toggle');
     assert.equal(await page.isVisible('#itpe-filter-body'), true);
-    const detailTop = await page.$eval('.detail', (e) => e.getBoundingClientRect().top);
-    const listTop = await page.$eval('.result-list', (e) => e.getBoundingClientRect().top);
+    const detailTop = await page.$eval('.itpe-detail', (e) => e.getBoundingClientRect().top);
+    const listTop = await page.$eval('.itpe-result-list', (e) => e.getBoundingClientRect().top);
     assert.ok(detailTop < listTop, 'details above the list');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
     assert.equal(overflow, false, 'no horizontal scrolling');

@@ -15,18 +15,18 @@ const SINGLE = pathToFileURL(path.join(DIST, 'it-policy-explorer-offline.html'))
 test('Firefox runs the single file from file://: every view, state in the URL, Chinese', async () => {
   const ff = await firefox();
   try {
-    const views = { explore: '.result', timeline: '.tl-chart, .tl-list', map: '.map-marker', charts: '.chart-svg svg', source: '.source' };
+    const views = { explore: '.itpe-result', timeline: '.itpe-tl-chart, .itpe-tl-list', map: '.itpe-map-marker', charts: '.itpe-chart-svg svg', source: '.itpe-source' };
     for (const [view, shows] of Object.entries(views)) {
       await ff.goto(`${SINGLE}?view=${view}`);
-      await ff.until(`!!document.querySelector(${JSON.stringify(shows)}) && !document.querySelector('.loading')`);
-      assert.equal(await ff.eval("document.querySelector('nav.views a[aria-current=\"page\"]')?.dataset.view"), view);
+      await ff.until(`!!document.querySelector(${JSON.stringify(shows)}) && !document.querySelector('.itpe-loading')`);
+      assert.equal(await ff.eval("document.querySelector('nav.itpe-views a[aria-current=\"page\"]')?.dataset.view"), view);
     }
     await ff.goto(`${SINGLE}?lang=zh-hant&q=${encodeURIComponent('數碼港')}`);
-    await ff.until("document.querySelector('.translation-note:not([role=\"status\"])')");
-    assert.ok(await ff.eval("[...document.querySelectorAll('.result-title')].some((t) => t.textContent.includes('數碼港'))"),
+    await ff.until("document.querySelector('.itpe-translation-note:not([role=\"status\"])')");
+    assert.ok(await ff.eval("[...document.querySelectorAll('.itpe-result-title')].some((t) => t.textContent.includes('數碼港'))"),
       'a Chinese search finds Cyberport\'s items by their Chinese titles');
     assert.equal(await ff.eval('location.search'), `?lang=zh-hant&q=${encodeURIComponent('數碼港')}`);
-    assert.equal(await ff.eval("document.querySelectorAll('.error-summary').length"), 0);
+    assert.equal(await ff.eval("document.querySelectorAll('.itpe-error-summary').length"), 0);
     assert.deepEqual(ff.errors, []);
   } catch (err) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });

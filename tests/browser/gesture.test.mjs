@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withPage, ready } from './harness.mjs';
 
-const viewBox = (page) => page.getAttribute('.map-svg', 'viewBox');
+const viewBox = (page) => page.getAttribute('.itpe-map-svg', 'viewBox');
 
 /** Two fingers from `from` px apart to `to` px apart, horizontally about (x, y), in steps. */
 async function pinch(page, { x, y, from, to, steps = 8 }) {
@@ -30,12 +30,12 @@ const months = (zoom) => {
 test('map: pinching apart zooms in about the fingers, pinching together zooms out', async (t) => {
   await withPage(t, { query: '?view=map' }, async ({ page }) => {
     await ready(page);
-    await page.waitForSelector('.map-frame .map-marker');
-    const zoom = async () => Number(await page.getAttribute('.map-frame', 'data-zoom'));
+    await page.waitForSelector('.itpe-map-frame .itpe-map-marker');
+    const zoom = async () => Number(await page.getAttribute('.itpe-map-frame', 'data-zoom'));
     assert.equal(await zoom(), 1);
     // The fingers about Sha Tin (the University station marker).
-    const box = await page.locator('.map-frame').boundingBox();
-    const st = await page.locator('.map-marker[data-site="university-station"]').boundingBox();
+    const box = await page.locator('.itpe-map-frame').boundingBox();
+    const st = await page.locator('.itpe-map-marker[data-site="university-station"]').boundingBox();
     const x = st.x + st.width / 2;
     const y = st.y + st.height / 2;
     // The map point under (x, y), from the svg's viewBox (the frame shows it edge to edge).
@@ -47,7 +47,7 @@ test('map: pinching apart zooms in about the fingers, pinching together zooms ou
     const before = await mapPoint();
     // 100 px apart, spread to 300 px: three times as close.
     await pinch(page, { x, y, from: 100, to: 300 });
-    await page.waitForFunction(() => Number(document.querySelector('.map-frame').dataset.zoom) > 1);
+    await page.waitForFunction(() => Number(document.querySelector('.itpe-map-frame').dataset.zoom) > 1);
     const z = await zoom();
     assert.ok(z > 2.5 && z < 3.5, `zoom ${z} after spreading the fingers three times as far`);
     // The point between the fingers stays under them.
@@ -56,7 +56,7 @@ test('map: pinching apart zooms in about the fingers, pinching together zooms ou
     assert.ok(drift < 3, `the point between the fingers moved ${drift} map units: ${before} to ${after}`);
     // Pinching back together zooms out again.
     await pinch(page, { x, y, from: 300, to: 100 });
-    await page.waitForFunction(() => Number(document.querySelector('.map-frame').dataset.zoom) < 1.2);
+    await page.waitForFunction(() => Number(document.querySelector('.itpe-map-frame').dataset.zoom) < 1.2);
     assert.ok(Math.abs((await zoom()) - 1) < 0.05, `zoom ${await zoom()} after pinching back`);
     // The marker under the fingers was not opened by the gesture.
     assert.equal(new URL(page.url()).searchParams.get('place'), null);
@@ -66,9 +66,9 @@ test('map: pinching apart zooms in about the fingers, pinching together zooms ou
 test('timeline: pinching apart narrows the months shown about the fingers, together widens them', async (t) => {
   await withPage(t, { query: '?view=timeline&zoom=2019-01,2022-12' }, async ({ page }) => {
     await ready(page);
-    await page.waitForSelector('.tl-chart .tl-mark');
+    await page.waitForSelector('.itpe-tl-chart .itpe-tl-mark');
     const zoom = () => new URL(page.url()).searchParams.get('zoom');
-    const box = await page.locator('.tl-lane-svg').first().boundingBox();
+    const box = await page.locator('.itpe-tl-lane-svg').first().boundingBox();
     // Fingers about the middle of the window (the start of 2021), on a lane.
     const x = box.x + box.width / 2;
     await pinch(page, { x, y: box.y + 10, from: 100, to: 300 });

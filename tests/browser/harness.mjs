@@ -109,8 +109,8 @@ async function checkedPage(t, { allowed, width, height, expectErrors, bypassCSP 
 
 /** Waits until the app has replaced the first paint and the dataset has loaded. */
 export async function ready(page) {
-  await page.waitForSelector('.itpe nav.views');
-  await page.waitForFunction(() => !document.querySelector('.loading'));
+  await page.waitForSelector('.itpe nav.itpe-views');
+  await page.waitForFunction(() => !document.querySelector('.itpe-loading'));
 }
 
 /** Saves a screenshot for people to look at (not a check). */

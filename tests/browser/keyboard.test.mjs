@@ -25,7 +25,7 @@ async function openAndClose(page, opener, back) {
   await opener.focus();
   await page.keyboard.press('Enter');
   await focusOn(page, '#itpe-detail-title');
-  await page.locator('.detail-close').focus();
+  await page.locator('.itpe-detail-close').focus();
   await page.keyboard.press('Enter');
   await focusOn(page, back);
 }
@@ -33,16 +33,16 @@ async function openAndClose(page, opener, back) {
 test('timeline axis: Close returns focus to the mark that opened the details; Escape hides its tip', async (t) => {
   await withPage(t, { query: '?view=timeline&tl=axis' }, async ({ page }) => {
     await ready(page);
-    const mark = page.locator('.tl-mark[tabindex="0"]').first();
+    const mark = page.locator('.itpe-tl-mark[tabindex="0"]').first();
     await mark.waitFor();
     await page.keyboard.press('Shift');
     await mark.focus();
     const i = await mark.getAttribute('data-i');
-    await page.locator('.tl-tip').waitFor();
+    await page.locator('.itpe-tl-tip').waitFor();
     await page.keyboard.press('Escape');
-    await page.locator('.tl-tip').waitFor({ state: 'detached' });
-    await focusOn(page, `.tl-mark[data-i="${i}"]`);
-    await openAndClose(page, mark, `.tl-mark[data-i="${i}"]`);
+    await page.locator('.itpe-tl-tip').waitFor({ state: 'detached' });
+    await focusOn(page, `.itpe-tl-mark[data-i="${i}"]`);
+    await openAndClose(page, mark, `.itpe-tl-mark[data-i="${i}"]`);
   });
 });
 
@@ -59,7 +59,7 @@ test('timeline list: Close returns focus to the list entry', async (t) => {
 test('an item opened from the URL: Close moves focus to the main region, not <body>', async (t) => {
   await withPage(t, { query: '?view=timeline&tl=axis&item=hsitp' }, async ({ page }) => {
     await ready(page);
-    await page.locator('.detail-close').click();
+    await page.locator('.itpe-detail-close').click();
     await focusOn(page, '#itpe-main');
   });
 });
@@ -72,17 +72,17 @@ test('explore and map: every panel gives focus back to what opened it', async (t
     await openAndClose(page, link, `[data-item-link="${id}"]`);
 
     // Map: Science Park is among the sites of the items that mention "park".
-    await page.locator('nav.views a[data-view="map"]').click();
-    const marker = page.locator('.map-marker[data-site="hksp"]');
+    await page.locator('nav.itpe-views a[data-view="map"]').click();
+    const marker = page.locator('.itpe-map-marker[data-site="hksp"]');
     await marker.focus();
     await page.keyboard.press('Enter');
     await focusOn(page, '#itpe-map-site-title');
     // An item from the site's panel, then back to its button, then Escape closes the site.
-    const itemButton = page.locator('.map-site button[data-item-link]').first();
+    const itemButton = page.locator('.itpe-map-site button[data-item-link]').first();
     const item = await itemButton.getAttribute('data-item-link');
-    await openAndClose(page, itemButton, `.map-site button[data-item-link="${item}"]`);
+    await openAndClose(page, itemButton, `.itpe-map-site button[data-item-link="${item}"]`);
     await page.keyboard.press('Escape');
-    await focusOn(page, '.map-marker[data-site="hksp"]');
+    await focusOn(page, '.itpe-map-marker[data-site="hksp"]');
   });
 });
 
@@ -103,11 +103,11 @@ test('focus indicators of every control type contrast 3:1 with what surrounds th
   await withPage(t, { query: '?view=timeline&tl=axis' }, async ({ page }) => {
     await ready(page);
     const controls = {
-      'view tab (link)': 'nav.views a[data-view="map"]',
+      'view tab (link)': 'nav.itpe-views a[data-view="map"]',
       'secondary button (zoom)': 'button[data-zoom="in"]',
       'choice button': 'button[data-mode="list"]',
-      'lane fold button': '.tl-lane-head button',
-      'skip link': '.skip-link',
+      'lane fold button': '.itpe-tl-lane-head button',
+      'skip link': '.itpe-skip-link',
     };
     for (const [name, selector] of Object.entries(controls)) {
       await page.keyboard.press('Shift');
@@ -158,7 +158,7 @@ test('forced colours: focus and the current view stay visible; markers keep thei
       const box = await page.locator(selector).boundingBox();
       return page.screenshot({ clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 } });
     };
-    for (const selector of ['nav.views a[data-view="timeline"]', 'nav.views a[data-view="map"]', '.map-tools button[aria-label="Zoom in"]']) {
+    for (const selector of ['nav.itpe-views a[data-view="timeline"]', 'nav.itpe-views a[data-view="map"]', '.itpe-map-tools button[aria-label="Zoom in"]']) {
       await page.evaluate(() => document.activeElement?.blur());
       const before = await shot(selector);
       await page.keyboard.press('Shift');
@@ -166,9 +166,9 @@ test('forced colours: focus and the current view stay visible; markers keep thei
       const after = await shot(selector);
       assert.ok(!before.equals(after), `focusing ${selector} changes what is on screen`);
     }
-    const bar = (view) => page.$eval(`nav.views a[data-view="${view}"]`, (a) => getComputedStyle(a).borderBottomColor);
+    const bar = (view) => page.$eval(`nav.itpe-views a[data-view="${view}"]`, (a) => getComputedStyle(a).borderBottomColor);
     assert.notEqual(await bar('map'), await bar('timeline'), 'the current tab is marked');
-    const adjust = await page.$eval('.map-marker', (m) => getComputedStyle(m).forcedColorAdjust);
+    const adjust = await page.$eval('.itpe-map-marker', (m) => getComputedStyle(m).forcedColorAdjust);
     assert.equal(adjust, 'none');
   });
 });
@@ -176,11 +176,11 @@ test('forced colours: focus and the current view stay visible; markers keep thei
 test('map statuses in words: marker names and the site table say them', async (t) => {
   await withPage(t, { query: '?view=map' }, async ({ page }) => {
     await ready(page);
-    const name = await page.locator('.map-marker[data-site="cyberport"]').textContent();
+    const name = await page.locator('.itpe-map-marker[data-site="cyberport"]').textContent();
     assert.match(name.replace(/\s+/g, ' '), /Cyberport.*\((Proposed|Planned|Under way|Launched|Completed) \d/);
-    const headers = await page.locator('.map-table thead th').allTextContents();
+    const headers = await page.locator('.itpe-map-table thead th').allTextContents();
     assert.ok(headers.includes('Status of its items'), headers.join('|'));
-    const row = await page.locator('.map-table tr[data-site="cyberport"]').textContent();
+    const row = await page.locator('.itpe-map-table tr[data-site="cyberport"]').textContent();
     assert.match(row, /(Launched|Under way|Planned|Completed|Proposed) \d/);
   });
 });
@@ -189,15 +189,15 @@ test('the title names the view and the open item, in the interface language; vie
   await withPage(t, { query: '?view=timeline' }, async ({ page }) => {
     await ready(page);
     await page.waitForFunction(() => document.title === 'Timeline · I&T Policy Explorer');
-    await page.locator('nav.views a[data-view="map"]').click();
+    await page.locator('nav.itpe-views a[data-view="map"]').click();
     await page.waitForFunction(() => document.title === 'Map · I&T Policy Explorer');
-    const status = page.locator('main#itpe-main > p.visually-hidden[role="status"]');
-    await page.waitForFunction(() => /^Map view, \d+ of \d+ items$/.test(document.querySelector('main#itpe-main > p.visually-hidden[role="status"]')?.textContent || ''));
+    const status = page.locator('main#itpe-main > p.itpe-visually-hidden[role="status"]');
+    await page.waitForFunction(() => /^Map view, \d+ of \d+ items$/.test(document.querySelector('main#itpe-main > p.itpe-visually-hidden[role="status"]')?.textContent || ''));
     assert.equal(await status.getAttribute('aria-live'), 'polite');
-    await page.locator('nav.views a[data-view="explore"]').click();
+    await page.locator('nav.itpe-views a[data-view="explore"]').click();
     await page.locator('[data-item-link="hsitp"]').click();
     await page.waitForFunction(() => document.title.endsWith(' · Explore · I&T Policy Explorer') && document.title.length > 40);
-    await page.locator('.lang-switch a[hreflang="zh-Hant-HK"], .lang-switch a[lang="zh-Hant-HK"]').first().click();
+    await page.locator('.itpe-lang-switch a[hreflang="zh-Hant-HK"], .itpe-lang-switch a[lang="zh-Hant-HK"]').first().click();
     await page.waitForFunction(() => document.title.endsWith('｜探索｜創科政策探索'));
   });
 });
@@ -205,8 +205,8 @@ test('the title names the view and the open item, in the interface language; vie
 test('the search box is a search landmark; the timeline announces the period it shows', async (t) => {
   await withPage(t, { query: '?view=timeline&tl=axis' }, async ({ page }) => {
     await ready(page);
-    assert.equal(await page.locator('.tl-shown').getAttribute('aria-live'), 'polite');
-    await page.locator('nav.views a[data-view="explore"]').click();
+    assert.equal(await page.locator('.itpe-tl-shown').getAttribute('aria-live'), 'polite');
+    await page.locator('nav.itpe-views a[data-view="explore"]').click();
     await page.getByRole('search').locator('input[type="search"]').waitFor();
   });
 });
@@ -253,7 +253,7 @@ const textCollisions = (page, svgSelector) => page.$$eval(svgSelector, (svgs) =>
 
 for (const width of [1280, 320]) {
   test(`text spacing at ${width} px: chart and timeline labels are neither cut nor overlapping`, async (t) => {
-    for (const [query, svgs] of [['?view=charts', '.chart-svg svg'], ['?view=timeline&tl=axis', '.tl-lane-svg']]) {
+    for (const [query, svgs] of [['?view=charts', '.itpe-chart-svg svg'], ['?view=timeline&tl=axis', '.itpe-tl-lane-svg']]) {
       await withPage(t, { query, width, bypassCSP: true }, async ({ page }) => {
         await ready(page);
         await page.locator(svgs).first().waitFor();
@@ -272,7 +272,7 @@ for (const width of [1280, 320]) {
 test('status key and markers: a pattern per status besides the colour, also in forced colours', async (t) => {
   await withPage(t, { query: '?view=map' }, async ({ page }) => {
     await ready(page);
-    const swatches = () => page.$$eval('.map-legend-statuses .map-swatch[data-status]', (s) => s.map((e) => getComputedStyle(e).backgroundImage));
+    const swatches = () => page.$$eval('.itpe-map-legend-statuses .itpe-map-swatch[data-status]', (s) => s.map((e) => getComputedStyle(e).backgroundImage));
     const normal = await swatches();
     assert.equal(normal.length, 5);
     assert.equal(new Set(normal).size, 5, 'five different pictures');
@@ -281,7 +281,7 @@ test('status key and markers: a pattern per status besides the colour, also in f
     assert.equal(new Set(normal.map((i) => i.replace(/%23[0-9a-f]{6}/g, ''))).size, 5);
     await page.emulateMedia({ forcedColors: 'active' });
     assert.deepEqual(await swatches(), normal, 'forced colours keep the patterns');
-    const marker = await page.$eval('.map-marker[data-site="san-tin"]', (m) => getComputedStyle(m).backgroundImage);
+    const marker = await page.$eval('.itpe-map-marker[data-site="san-tin"]', (m) => getComputedStyle(m).backgroundImage);
     assert.match(marker, /pattern/);
   });
 });

@@ -9,12 +9,12 @@ const require = createRequire(import.meta.url);
 
 async function openMap(page) {
   await ready(page);
-  await page.waitForSelector('.map-frame .map-marker');
+  await page.waitForSelector('.itpe-map-frame .itpe-map-marker');
 }
 
-const markerIds = (page) => page.$$eval('.map-marker', (els) => els.map((e) => e.dataset.site).sort());
-const rowIds = (page) => page.$$eval('.map-table tbody tr', (els) => els.map((e) => e.dataset.site).sort());
-const viewBox = (page) => page.getAttribute('.map-svg', 'viewBox');
+const markerIds = (page) => page.$$eval('.itpe-map-marker', (els) => els.map((e) => e.dataset.site).sort());
+const rowIds = (page) => page.$$eval('.itpe-map-table tbody tr', (els) => els.map((e) => e.dataset.site).sort());
+const viewBox = (page) => page.getAttribute('.itpe-map-svg', 'viewBox');
 
 test('the map draws from the bundle alone: no request beyond the app files', async (t) => {
   await withPage(t, { query: '?view=map' }, async ({ page, server }) => {
@@ -29,10 +29,10 @@ test('the map draws from the bundle alone: no request beyond the app files', asy
     }
     // Hong Kong, Shenzhen, the boundary and the district lines are drawn.
     for (const layer of ['hk', 'cn', 'border', 'districts']) {
-      const d = await page.getAttribute(`.map-svg .map-${layer}`, 'd');
+      const d = await page.getAttribute(`.itpe-map-svg .itpe-map-${layer}`, 'd');
       assert.ok(d && d.length > 100, `${layer} layer drawn`);
     }
-    assert.match(await page.textContent('.map-credit'), /Made with Natural Earth/);
+    assert.match(await page.textContent('.itpe-map-credit'), /Made with Natural Earth/);
     await snapshot(page, 'map-1280');
   });
 });
@@ -40,18 +40,18 @@ test('the map draws from the bundle alone: no request beyond the app files', asy
 test('named markers for the Loop, Ma Liu Shui and Lau Fau Shan; larger areas get larger markers', async (t) => {
   await withPage(t, { query: '?view=map' }, async ({ page }) => {
     await openMap(page);
-    const frame = page.locator('.map-frame');
+    const frame = page.locator('.itpe-map-frame');
     for (const name of [/^Lok Ma Chau Loop/, /^Ma Liu Shui reclamation \(/, /^Lau Fau Shan \(/]) {
       await frame.getByRole('button', { name }).waitFor();
     }
-    const width = async (id) => (await page.locator(`.map-marker[data-site="${id}"]`).boundingBox()).width;
+    const width = async (id) => (await page.locator(`.itpe-map-marker[data-site="${id}"]`).boundingBox()).width;
     const [coop, santin, mls, pokfulam, cuhk, laufaushan] = await Promise.all(
       ['co-operation-zone', 'san-tin', 'ma-liu-shui', 'pokfulam-hku', 'cuhk-medical-centre', 'lau-fau-shan'].map(width));
     assert.ok(coop > santin && santin > mls && mls > pokfulam && pokfulam > cuhk, `${[coop, santin, mls, pokfulam, cuhk]}`);
     // No stated area: the fixed smallest size.
     assert.ok(laufaushan < cuhk);
     // Approximate positions are marked and described.
-    const loop = page.locator('.map-marker[data-site="lmc-loop"]');
+    const loop = page.locator('.itpe-map-marker[data-site="lmc-loop"]');
     assert.match(await loop.getAttribute('class'), /map-approx/);
     assert.equal(await loop.getAttribute('aria-describedby'), 'itpe-map-approx-note');
     assert.match(await page.textContent('#itpe-map-approx-note'), /approximate/);
@@ -61,7 +61,7 @@ test('named markers for the Loop, Ma Liu Shui and Lau Fau Shan; larger areas get
 test('crowded markers do not overlap, and leader lines lead to their true positions', async (t) => {
   await withPage(t, { query: '?view=map' }, async ({ page }) => {
     await openMap(page);
-    const circles = await page.$$eval('.map-marker', (els) => els.map((e) => {
+    const circles = await page.$$eval('.itpe-map-marker', (els) => els.map((e) => {
       const r = e.getBoundingClientRect();
       return { id: e.dataset.site, x: r.x + r.width / 2, y: r.y + r.height / 2, r: r.width / 2 };
     }));
@@ -72,9 +72,9 @@ test('crowded markers do not overlap, and leader lines lead to their true positi
       }
     }
     // One leader line ("M x y L x y") per spread-out marker: at least the six of Sha Tin.
-    const leaders = await page.getAttribute('.map-leaders path:not(.map-anchor)', 'd');
+    const leaders = await page.getAttribute('.itpe-map-leaders path:not(.itpe-map-anchor)', 'd');
     assert.ok((leaders.match(/M/g) || []).length >= 6, leaders);
-    const labels = await page.$$eval('.map-label:not(.map-hidden)', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+    const labels = await page.$$eval('.itpe-map-label:not(.map-hidden)', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
     for (let i = 0; i < labels.length; i++) {
       for (let j = i + 1; j < labels.length; j++) {
         const [a, b] = [labels[i], labels[j]];
@@ -91,7 +91,7 @@ test('the site table lists exactly the sites on the map', async (t) => {
     const markers = await markerIds(page);
     assert.equal(markers.length, 21);
     assert.deepEqual(await rowIds(page), markers);
-    const row = page.locator('.map-table tr[data-site="san-tin"]');
+    const row = page.locator('.itpe-map-table tr[data-site="san-tin"]');
     assert.match(await row.textContent(), /San Tin Technopole.*Yuen Long.*240.*1/);
   });
 });
@@ -99,44 +99,44 @@ test('the site table lists exactly the sites on the map', async (t) => {
 test('choosing a site opens its panel; filtering by it narrows map, table and URL', async (t) => {
   await withPage(t, { query: '?view=map' }, async ({ page }) => {
     await openMap(page);
-    await page.click('.map-marker[data-site="ma-liu-shui"]');
-    await page.waitForSelector('.map-site h3');
+    await page.click('.itpe-map-marker[data-site="ma-liu-shui"]');
+    await page.waitForSelector('.itpe-map-site h3');
     assert.match(page.url(), /place=ma-liu-shui/);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'itpe-map-site-title');
-    const panel = await page.textContent('.map-site');
+    const panel = await page.textContent('.itpe-map-site');
     assert.match(panel, /Sha Tin/);
     assert.match(panel, /88/);
     assert.match(panel, /Items at this site/);
     // Escape closes the panel and returns focus to the marker; Enter on the marker reopens it.
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('.map-site'));
+    await page.waitForFunction(() => !document.querySelector('.itpe-map-site'));
     assert.equal(await page.evaluate(() => document.activeElement.dataset.site), 'ma-liu-shui');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('.map-site h3');
-    await page.click('.map-site button[aria-pressed]');
+    await page.waitForSelector('.itpe-map-site h3');
+    await page.click('.itpe-map-site button[aria-pressed]');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('site') === 'ma-liu-shui');
-    await page.waitForFunction(() => document.querySelectorAll('.map-marker').length < 21);
+    await page.waitForFunction(() => document.querySelectorAll('.itpe-map-marker').length < 21);
     const markers = await markerIds(page);
     assert.ok(markers.includes('ma-liu-shui') && !markers.includes('cyberport'), markers.join());
     assert.deepEqual(await rowIds(page), markers);
-    assert.match(await page.textContent('.map-summary'), new RegExp(`${markers.length} of 21 sites`));
+    assert.match(await page.textContent('.itpe-map-summary'), new RegExp(`${markers.length} of 21 sites`));
     // The same filter shows in Explore (shared URL state).
-    assert.equal(await page.getAttribute('.map-site button[aria-pressed]', 'aria-pressed'), 'true');
+    assert.equal(await page.getAttribute('.itpe-map-site button[aria-pressed]', 'aria-pressed'), 'true');
     // An item of the site opens its details.
-    await page.click('.map-site-items button');
-    await page.waitForSelector('.map-side .detail');
+    await page.click('.itpe-map-site-items button');
+    await page.waitForSelector('.itpe-map-side .itpe-detail');
     assert.match(page.url(), /item=/);
     await snapshot(page, 'map-site-filter-1280');
     // The filter travels with the other views (one URL state).
-    await page.click('nav.views a[data-view="explore"]');
+    await page.click('nav.itpe-views a[data-view="explore"]');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === null);
     assert.equal(new URL(page.url()).searchParams.get('site'), 'ma-liu-shui');
-    await page.click('nav.views a[data-view="map"]');
-    await page.waitForSelector('.map-frame .map-marker');
+    await page.click('nav.itpe-views a[data-view="map"]');
+    await page.waitForSelector('.itpe-map-frame .itpe-map-marker');
     assert.deepEqual(await markerIds(page), markers);
     // Back to all sites.
-    await page.click('.map-summary button');
-    await page.waitForFunction(() => document.querySelectorAll('.map-marker').length === 21);
+    await page.click('.itpe-map-summary button');
+    await page.waitForFunction(() => document.querySelectorAll('.itpe-map-marker').length === 21);
     assert.doesNotMatch(page.url(), /site=/);
   });
 });
@@ -157,7 +157,7 @@ test('filters and search from elsewhere decide which sites show', async (t) => {
     await openMap(page);
     assert.deepEqual(await markerIds(page), ['kai-tak', 'kwun-tong']);
     assert.deepEqual(await rowIds(page), ['kai-tak', 'kwun-tong']);
-    assert.match(await page.textContent('.map-summary'), /2 of 21 sites/);
+    assert.match(await page.textContent('.itpe-map-summary'), /2 of 21 sites/);
   });
 });
 
@@ -165,8 +165,8 @@ test('pan and zoom by keyboard, buttons, wheel and drag', async (t) => {
   await withPage(t, { query: '?view=map' }, async ({ page }) => {
     await openMap(page);
     const full = await viewBox(page);
-    const zoom = () => page.getAttribute('.map-frame', 'data-zoom');
-    await page.focus('.map-frame');
+    const zoom = () => page.getAttribute('.itpe-map-frame', 'data-zoom');
+    await page.focus('.itpe-map-frame');
     await page.keyboard.press('+');
     assert.equal(await zoom(), '1.50');
     const before = await viewBox(page);
@@ -181,11 +181,11 @@ test('pan and zoom by keyboard, buttons, wheel and drag', async (t) => {
     await page.getByRole('button', { name: 'Show all' }).click();
     assert.equal(await viewBox(page), full);
     // Wheel over Sha Tin zooms in there; the cluster then needs less spreading.
-    const box = await page.locator('.map-frame').boundingBox();
-    const st = await page.locator('.map-marker[data-site="university-station"]').boundingBox();
+    const box = await page.locator('.itpe-map-frame').boundingBox();
+    const st = await page.locator('.itpe-map-marker[data-site="university-station"]').boundingBox();
     await page.mouse.move(st.x + st.width / 2, st.y + st.height / 2);
     for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -300);
-    await page.waitForFunction(() => Number(document.querySelector('.map-frame').dataset.zoom) > 4);
+    await page.waitForFunction(() => Number(document.querySelector('.itpe-map-frame').dataset.zoom) > 4);
     await snapshot(page, 'map-zoomed-sha-tin-1280');
     // Drag pans (mouse); a click without moving still opens a marker.
     const vb = await viewBox(page);
@@ -196,7 +196,7 @@ test('pan and zoom by keyboard, buttons, wheel and drag', async (t) => {
     assert.notEqual(await viewBox(page), vb);
     // Keyboard: Tab reaches a marker, Enter opens it.
     await page.keyboard.press('0');
-    await page.focus('.map-marker[data-site="cyberport"]');
+    await page.focus('.itpe-map-marker[data-site="cyberport"]');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('place') === 'cyberport');
   });
@@ -207,12 +207,12 @@ test('small screen: the map fits, the table follows, the page does not scroll si
     await openMap(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
-    const frame = await page.locator('.map-frame').boundingBox();
+    const frame = await page.locator('.itpe-map-frame').boundingBox();
     assert.ok(frame.width <= 375 && frame.width > 300);
     assert.equal((await markerIds(page)).length, 21);
     await snapshot(page, 'map-375');
-    await page.click('.map-table tr[data-site="hksp"] button');
-    await page.waitForSelector('.map-site');
+    await page.click('.itpe-map-table tr[data-site="hksp"] button');
+    await page.waitForSelector('.itpe-map-site');
     await snapshot(page, 'map-site-375');
   });
 });
@@ -220,11 +220,11 @@ test('small screen: the map fits, the table follows, the page does not scroll si
 test('Chinese interface: map text and site names in Chinese, marked as Chinese', async (t) => {
   await withPage(t, { query: '?view=map&lang=zh-hant&place=san-tin' }, async ({ page }) => {
     await openMap(page);
-    await page.waitForSelector('.translation-note:not([role="status"])');
+    await page.waitForSelector('.itpe-translation-note:not([role="status"])');
     await page.waitForSelector('#itpe-map-site-title[lang="zh-Hant-HK"]');
-    assert.equal(await page.textContent('.map-list h3'), '地圖上的地點');
+    assert.equal(await page.textContent('.itpe-map-list h3'), '地圖上的地點');
     // The marker's name: the site's Chinese name, then its statuses, both marked as Chinese.
-    const parts = await page.$$eval('.map-marker[data-site="san-tin"] .visually-hidden > span', (s) => s.map((e) => e.lang));
+    const parts = await page.$$eval('.itpe-map-marker[data-site="san-tin"] .itpe-visually-hidden > span', (s) => s.map((e) => e.lang));
     assert.deepEqual(parts, ['zh-Hant-HK', 'zh-Hant-HK']);
     assert.equal(await page.textContent('#itpe-map-site-title'), '新田科技城');
     await snapshot(page, 'map-zh-hant-1280');
@@ -236,7 +236,7 @@ test('axe finds no WCAG 2.1 AA violations in the map view', async (t) => {
   await withPage(t, { query: '?view=map&place=hksp', csp: null }, async ({ page }) => {
     await openMap(page);
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const result = await page.evaluate(() => window.axe.run(document.querySelector('.map-view'), {
+    const result = await page.evaluate(() => window.axe.run(document.querySelector('.itpe-map-view'), {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     }));
     const problems = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);

@@ -12,13 +12,13 @@ import { withPage, withFilePage, ready, snapshot, DIST } from './harness.mjs';
 
 const SINGLE = path.join(DIST, 'it-policy-explorer-offline.html');
 const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/policy-2021.json'), 'utf8'));
-const current = (page) => page.getAttribute('nav.views a[aria-current="page"]', 'data-view');
+const current = (page) => page.getAttribute('nav.itpe-views a[aria-current="page"]', 'data-view');
 const VIEWS = {
-  timeline: '.tl-chart .tl-mark, .tl-list, .tl-empty',
-  map: '.map-frame .map-marker',
-  charts: '.chart-svg svg',
+  timeline: '.itpe-tl-chart .itpe-tl-mark, .itpe-tl-list, .itpe-tl-empty',
+  map: '.itpe-map-frame .itpe-map-marker',
+  charts: '.itpe-chart-svg svg',
   source: '[id^="itpe-para-"]',
-  explore: '.result',
+  explore: '.itpe-result',
 };
 
 test('the single file is one self-contained page with a strict meta CSP', () => {
@@ -36,30 +36,30 @@ test('the single file is one self-contained page with a strict meta CSP', () => 
 test('the single file works from file:// with no request: views, search, details, download, state', async (t) => {
   await withFilePage(t, { file: SINGLE }, async ({ page, url }) => {
     await ready(page);
-    const note = await page.textContent('.edition-note');
+    const note = await page.textContent('.itpe-edition-note');
     const { dataset_version: version } = JSON.parse(fs.readFileSync(path.join(DIST, 'data/policy-2021.json'), 'utf8')).document;
     assert.match(note, new RegExp(`Offline edition · app version \\d+\\.\\d+\\.\\d+ · Data as of 2021-10-06 · dataset version ${version.replace(/\./g, '\\.')}`));
-    assert.equal(await page.locator('.offline-download').count(), 0, 'the offline copy offers no download of itself');
+    assert.equal(await page.locator('.itpe-offline-download').count(), 0, 'the offline copy offers no download of itself');
     // The title names the view, and the edition as the first paint did.
     await page.waitForFunction(() => document.title === 'Explore · I&T Policy Explorer (offline edition)');
     await snapshot(page, 'offline-single-file-1280');
 
     for (const [view, shows] of Object.entries(VIEWS)) {
-      await page.click(`nav.views a[data-view="${view}"]`);
-      await page.waitForFunction((v) => document.querySelector('nav.views a[aria-current="page"]')?.dataset.view === v, view);
+      await page.click(`nav.itpe-views a[data-view="${view}"]`);
+      await page.waitForFunction((v) => document.querySelector('nav.itpe-views a[aria-current="page"]')?.dataset.view === v, view);
       await page.waitForSelector(shows);
     }
 
     await page.fill('#itpe-search', '1070');
-    await page.waitForSelector('.figure-matches');
-    assert.match(await page.textContent('.figure-matches'), /1 070/);
+    await page.waitForSelector('.itpe-figure-matches');
+    assert.match(await page.textContent('.itpe-figure-matches'), /1 070/);
     await page.fill('#itpe-search', 'loop');
     await page.click('a[data-item-link="hsitp"]');
-    await page.waitForSelector('.detail[data-item="hsitp"]');
-    assert.match(await page.textContent('.detail'), /Lok Ma Chau Loop/);
+    await page.waitForSelector('.itpe-detail[data-item="hsitp"]');
+    assert.match(await page.textContent('.itpe-detail'), /Lok Ma Chau Loop/);
 
-    await page.click('nav.views a[data-view="charts"]');
-    await page.waitForSelector('figure[data-chart="land"] .chart-svg svg');
+    await page.click('nav.itpe-views a[data-view="charts"]');
+    await page.waitForSelector('figure[data-chart="land"] .itpe-chart-svg svg');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('figure[data-chart="land"] button[data-download="png"]'),
@@ -80,11 +80,11 @@ test('the single file works from file:// with no request: views, search, details
     assert.equal(page.url(), state.href);
     // Back and forward.
     await page.goBack();
-    await page.waitForFunction(() => document.querySelector('nav.views a[aria-current="page"]')?.dataset.view === 'explore');
-    await page.waitForSelector('.detail[data-item="hsitp"]');
+    await page.waitForFunction(() => document.querySelector('nav.itpe-views a[aria-current="page"]')?.dataset.view === 'explore');
+    await page.waitForSelector('.itpe-detail[data-item="hsitp"]');
     assert.equal(await page.inputValue('#itpe-search'), 'loop');
     await page.goForward();
-    await page.waitForFunction(() => document.querySelector('nav.views a[aria-current="page"]')?.dataset.view === 'charts');
+    await page.waitForFunction(() => document.querySelector('nav.itpe-views a[aria-current="page"]')?.dataset.view === 'charts');
     assert.ok(url.startsWith('file://'));
   });
 });
@@ -95,8 +95,8 @@ test('a view passed to another copy of the single file opens there', async (t) =
   await withFilePage(t, { file: copy, query: '?view=map&place=ma-liu-shui&lang=zh-hant', width: 375 }, async ({ page }) => {
     await ready(page);
     assert.equal(await current(page), 'map');
-    await page.waitForSelector('.map-site h3');
-    assert.match(await page.textContent('.edition-note'), /離線版/);
+    await page.waitForSelector('.itpe-map-site h3');
+    assert.match(await page.textContent('.itpe-edition-note'), /離線版/);
     await snapshot(page, 'offline-single-file-map-zh-hant-375');
   });
   fs.rmSync(path.dirname(copy), { recursive: true, force: true });
@@ -161,10 +161,10 @@ test('the hosted page offers the archive for download, with its size', async (t)
   const zip = fs.readFileSync(path.join(DIST, 'it-policy-explorer-offline.zip'));
   await withPage(t, { width: 375 }, async ({ page }) => {
     await ready(page);
-    const offer = page.locator('.site-footer .offline-download');
+    const offer = page.locator('.itpe-site-footer .itpe-offline-download');
     const size = zip.length < 1e6 ? `${Math.round(zip.length / 1e3)} KB` : `${(Math.round(zip.length / 1e5) / 10).toFixed(1)} MB`;
     assert.equal((await offer.textContent()).trim(), `Download for offline use (zip, ${size})`);
-    assert.equal(await page.locator('.edition-note').count(), 0, 'the hosted page is not the offline edition');
+    assert.equal(await page.locator('.itpe-edition-note').count(), 0, 'the hosted page is not the offline edition');
     await offer.scrollIntoViewIfNeeded();
     await snapshot(page, 'offline-download-footer-375');
     const [download] = await Promise.all([page.waitForEvent('download'), offer.locator('a').click()]);

@@ -19,14 +19,14 @@ function mutated(mutate) {
   });
 }
 
-const dropped = (page) => page.locator('.dropped-records li').allTextContents();
+const dropped = (page) => page.locator('.itpe-dropped-records li').allTextContents();
 
 test('1. a negative trend value is left out with a notice; Charts draws and the tabs still work', async (t) => {
   const dir = mutated((d) => { d.figures.find((f) => f.id === 'f-p3-1').value = -1e18; });
   await withPage(t, { dir, query: '?view=charts' }, async ({ page }) => {
     const started = Date.now();
     await ready(page);
-    await page.waitForFunction(() => document.querySelectorAll('.chart-svg svg').length === 4);
+    await page.waitForFunction(() => document.querySelectorAll('.itpe-chart-svg svg').length === 4);
     assert.ok(Date.now() - started < 5000, `charts took ${Date.now() - started} ms`);
     const rows = await dropped(page);
     assert.equal(rows.length, 1);
@@ -34,8 +34,8 @@ test('1. a negative trend value is left out with a notice; Charts draws and the 
     // The series keeps its other point; no chart draws the dropped value.
     assert.doesNotMatch(await page.textContent('figure[data-chart="trends"] svg'), /-1,000,000/);
     await snapshot(page, 'robust-1-charts');
-    await page.click('nav.views a[data-view="explore"]');
-    await page.waitForSelector('.result-list, .results');
+    await page.click('nav.itpe-views a[data-view="explore"]');
+    await page.waitForSelector('.itpe-result-list, .itpe-results');
     assert.doesNotMatch(page.url(), /view=charts/);
   });
 });
@@ -84,9 +84,9 @@ test('6. an id with a quote refuses the dataset, naming the file, the record and
     for (const f of d.figures) if (f.site === old) f.site = 'lmc"loop';
   });
   await withPage(t, { dir, query: '?view=map' }, async ({ page }) => {
-    await page.waitForSelector('.error-summary');
-    assert.match(await page.textContent('.error-file'), /data\/policy-2021\.json$/);
-    const problem = await page.textContent('.error-problem');
+    await page.waitForSelector('.itpe-error-summary');
+    assert.match(await page.textContent('.itpe-error-file'), /data\/policy-2021\.json$/);
+    const problem = await page.textContent('.itpe-error-problem');
     assert.match(problem, /site "lmc"loop"/);
     assert.match(problem, /ids use letters, digits/);
     await snapshot(page, 'robust-6-refused');
@@ -100,14 +100,14 @@ async function failingStatus(t, status, wording, lang = '') {
     let fail = true;
     await context.route(`**/${DATA}`, (route) => (fail ? route.fulfill({ status, body: '' }) : route.continue()));
     await page.reload();
-    await page.waitForSelector('.error-summary');
-    const problem = await page.textContent('.error-problem');
+    await page.waitForSelector('.itpe-error-summary');
+    const problem = await page.textContent('.itpe-error-problem');
     assert.match(problem, wording);
     assert.match(problem, new RegExp(`HTTP (status|狀態|状态) ${status}`));
     fail = false;
-    await page.click('.error-summary button');
-    await page.waitForSelector('.dataset-counts');
-    assert.equal(await page.locator('.error-summary').count(), 0);
+    await page.click('.itpe-error-summary button');
+    await page.waitForSelector('.itpe-dataset-counts');
+    assert.equal(await page.locator('.itpe-error-summary').count(), 0);
   });
 }
 
@@ -121,8 +121,8 @@ test('8. a schema_version of 1.0, -1 or 2^64 is named as such, not as a missing 
   for (const v of ['1.0', '-1', '18446744073709551616']) {
     const dir = mutated((d) => JSON.stringify(d).replace('"schema_version":1', `"schema_version":${v}`));
     await withPage(t, { dir }, async ({ page }) => {
-      await page.waitForSelector('.error-summary');
-      const problem = await page.textContent('.error-problem');
+      await page.waitForSelector('.itpe-error-summary');
+      const problem = await page.textContent('.itpe-error-problem');
       assert.match(problem, /schema_version` is .*not a version number/, problem);
       assert.doesNotMatch(problem, /missing/);
     });
@@ -138,15 +138,15 @@ test('9. URL notices are capped, short, report repeats, and the search limit hol
       history.pushState(null, '', `?${'y'.repeat(100_000)}=1&area=${ids}&view=map&view=timeline`);
       dispatchEvent(new PopStateEvent('popstate'));
     });
-    await page.waitForSelector('.notice li');
-    const rows = await page.locator('.notice:not(.dropped-records) li').allTextContents();
+    await page.waitForSelector('.itpe-notice li');
+    const rows = await page.locator('.itpe-notice:not(.itpe-dropped-records) li').allTextContents();
     assert.equal(rows.length, 21, `${rows.length} notice rows`);
     assert.match(rows.at(-1), /and 4982 more/);
     assert.match(rows[0], /^y{60}…=1: unknown setting/);
     assert.ok(rows.some((r) => /view=map: given more than once; the last value is used/.test(r)), rows.slice(0, 3).join('\n'));
-    const width = await page.evaluate(() => document.querySelector('.notice').scrollWidth);
+    const width = await page.evaluate(() => document.querySelector('.itpe-notice').scrollWidth);
     assert.ok(width <= 1280, `notice is ${width}px wide`);
-    const current = await page.getAttribute('nav.views a[aria-current="page"]', 'data-view');
+    const current = await page.getAttribute('nav.itpe-views a[aria-current="page"]', 'data-view');
     assert.equal(current, 'timeline', 'the last value is used');
     await snapshot(page, 'robust-9-notices');
   });
@@ -168,18 +168,18 @@ test('a panic shows a message with a reload button instead of a dead app', async
     await page.evaluate(() => {
       Document.prototype.createElementNS = () => { throw new Error('injected fault'); };
     });
-    await page.click('nav.views a[data-view="map"]');
-    await page.waitForSelector('.error-summary.crash', { timeout: 5000 });
-    const text = await page.textContent('.error-summary.crash');
+    await page.click('nav.itpe-views a[data-view="map"]');
+    await page.waitForSelector('.itpe-error-summary.itpe-crash', { timeout: 5000 });
+    const text = await page.textContent('.itpe-error-summary.itpe-crash');
     assert.match(text, /Something went wrong and the app stopped/);
     assert.match(text, /發生錯誤/);
     assert.match(text, /发生错误/);
     await snapshot(page, 'robust-panic');
     // The trap after the panic reaches the page as an uncaught "unreachable": expected here.
     problems.splice(0, problems.length, ...problems.filter((p) => !/unreachable|injected fault/.test(p)));
-    await Promise.all([page.waitForEvent('load'), page.click('.error-summary.crash button')]);
+    await Promise.all([page.waitForEvent('load'), page.click('.itpe-error-summary.itpe-crash button')]);
     await ready(page);
-    assert.equal(await page.locator('.error-summary.crash').count(), 0);
+    assert.equal(await page.locator('.itpe-error-summary.itpe-crash').count(), 0);
     assert.match(page.url(), /view=map/, 'the link kept the view');
     await page.waitForSelector('.itpe svg path');
   });
@@ -214,7 +214,7 @@ test('2. a long session (200 view switches, 100 back/forward steps, 150 searches
     const switches = (n, views) => page.evaluate(async ({ n, views }) => {
       const tick = () => new Promise((r) => setTimeout(r, 0));
       for (let i = 0; i < n; i++) {
-        document.querySelector(`nav.views a[data-view="${views[i % views.length]}"]`).click();
+        document.querySelector(`nav.itpe-views a[data-view="${views[i % views.length]}"]`).click();
         await tick();
       }
     }, { n, views });
@@ -228,8 +228,8 @@ test('2. a long session (200 view switches, 100 back/forward steps, 150 searches
     }, n);
     // Warm-up: every view once, and a first round of each kind of navigation.
     const backAndForth = async (n) => {
-      await page.click('nav.views a[data-view="timeline"]');
-      await page.click('nav.views a[data-view="explore"]');
+      await page.click('nav.itpe-views a[data-view="timeline"]');
+      await page.click('nav.itpe-views a[data-view="explore"]');
       await steps(n);
     };
     // Searches typed in Explore: result rows come and go.

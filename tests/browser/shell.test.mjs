@@ -9,7 +9,7 @@ test('the built index.html has no inline script or style, and paints the title w
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i);
   assert.doesNotMatch(html, /<style\b|\sstyle="/i);
-  assert.match(html, /<h1 class="paper-title">Innovation and Technology in the 2021 Policy Address<\/h1>/);
+  assert.match(html, /<h1 class="itpe-paper-title">Innovation and Technology in the 2021 Policy Address<\/h1>/);
   assert.match(html, /<noscript>/); // the loading message comes from loader.js (start.test.mjs)
   for (const ref of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
     assert.ok(!/^(https?:)?\/\//.test(ref[1]) && !ref[1].startsWith('/'), `not relative: ${ref[1]}`);
@@ -22,7 +22,7 @@ test('first paint shows the title before the app starts', async (t) => {
     await blocked.route('**/*.wasm*', () => {}); // never answers: the wasm does not arrive
     await blocked.goto(server.url);
     assert.equal((await blocked.textContent('h1')).trim(), 'Innovation and Technology in the 2021 Policy Address');
-    assert.match(await blocked.textContent('.loading'), /Loading/);
+    assert.match(await blocked.textContent('.itpe-loading'), /Loading/);
     await blocked.close();
   });
 });
@@ -31,26 +31,26 @@ test('each view has a tab, a URL and a heading; back and forward move between th
   await withPage(t, {}, async ({ page }) => {
     await ready(page);
     for (const view of ['timeline', 'map', 'charts', 'source', 'explore']) {
-      await page.click(`nav.views a[data-view="${view}"]`);
-      await page.waitForFunction((v) => document.querySelector(`nav.views a[aria-current="page"]`)?.dataset.view === v, view);
+      await page.click(`nav.itpe-views a[data-view="${view}"]`);
+      await page.waitForFunction((v) => document.querySelector(`nav.itpe-views a[aria-current="page"]`)?.dataset.view === v, view);
       const expected = view === 'explore' ? '' : `?view=${view}`;
       assert.equal(new URL(page.url()).search, expected);
       await snapshot(page, `view-${view}-1280`);
     }
     await page.goBack();
-    await page.waitForFunction(() => document.querySelector('nav.views a[aria-current="page"]')?.dataset.view === 'source');
+    await page.waitForFunction(() => document.querySelector('nav.itpe-views a[aria-current="page"]')?.dataset.view === 'source');
     await page.goBack();
-    await page.waitForFunction(() => document.querySelector('nav.views a[aria-current="page"]')?.dataset.view === 'charts');
+    await page.waitForFunction(() => document.querySelector('nav.itpe-views a[aria-current="page"]')?.dataset.view === 'charts');
     await page.goForward();
-    await page.waitForFunction(() => document.querySelector('nav.views a[aria-current="page"]')?.dataset.view === 'source');
+    await page.waitForFunction(() => document.querySelector('nav.itpe-views a[aria-current="page"]')?.dataset.view === 'source');
   });
 });
 
 test('an unknown view falls back to Explore with a visible notice', async (t) => {
   await withPage(t, { query: '?view=nowhere&colour=red' }, async ({ page }) => {
     await ready(page);
-    assert.equal(await page.getAttribute('nav.views a[aria-current="page"]', 'data-view'), 'explore');
-    const notice = await page.textContent('.notice');
+    assert.equal(await page.getAttribute('nav.itpe-views a[aria-current="page"]', 'data-view'), 'explore');
+    const notice = await page.textContent('.itpe-notice');
     assert.match(notice, /view=nowhere/);
     assert.match(notice, /colour=red/);
   });
@@ -59,7 +59,7 @@ test('an unknown view falls back to Explore with a visible notice', async (t) =>
 test('the bundle works from a sub-path under a strict CSP', async (t) => {
   await withPage(t, { base: '/some/sub/path/', query: '?view=explore' }, async ({ page }) => {
     await ready(page);
-    assert.ok(await page.isVisible('.dataset-counts'));
+    assert.ok(await page.isVisible('.itpe-dataset-counts'));
     assert.match(page.url(), /\/some\/sub\/path\/\?view=explore$/);
   });
 });
@@ -67,10 +67,10 @@ test('the bundle works from a sub-path under a strict CSP', async (t) => {
 test('the interface switches to Traditional and Simplified Chinese', async (t) => {
   await withPage(t, { query: '?lang=zh-hant', width: 375 }, async ({ page }) => {
     await ready(page);
-    assert.equal(await page.textContent('nav.views a[data-view="map"]'), '地圖');
+    assert.equal(await page.textContent('nav.itpe-views a[data-view="map"]'), '地圖');
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant-HK');
-    await page.click('.lang-switch a[hreflang="zh-Hans"]');
-    await page.waitForFunction(() => document.querySelector('nav.views a[data-view="map"]').textContent === '地图');
+    await page.click('.itpe-lang-switch a[hreflang="zh-Hans"]');
+    await page.waitForFunction(() => document.querySelector('nav.itpe-views a[data-view="map"]').textContent === '地图');
     assert.match(page.url(), /lang=zh-hans/);
     await snapshot(page, 'lang-zh-hans-375');
   });
@@ -90,15 +90,15 @@ for (const [name, edit, message, consoleError] of brokenCases) {
   test(`a ${name} dataset shows which file and what is wrong, with a retry`, async (t) => {
     const dir = bundleCopy(edit);
     await withPage(t, { dir, expectErrors: consoleError ? [consoleError] : [] }, async ({ page }) => {
-      await page.waitForSelector('.error-summary');
-      assert.match(await page.textContent('.error-file'), /data\/policy-2021\.json$/);
-      assert.match(await page.textContent('.error-problem'), message);
+      await page.waitForSelector('.itpe-error-summary');
+      assert.match(await page.textContent('.itpe-error-file'), /data\/policy-2021\.json$/);
+      assert.match(await page.textContent('.itpe-error-problem'), message);
       // Mend the file and retry: the app recovers without a reload.
       fs.cpSync(path.join(DIST, 'data/policy-2021.json'), path.join(dir, 'data/policy-2021.json'));
-      await page.click('.error-summary button');
+      await page.click('.itpe-error-summary button');
       await ready(page);
       // The error stays until the new answer arrives: wait for the app itself.
-      await page.waitForSelector('.dataset-counts');
+      await page.waitForSelector('.itpe-dataset-counts');
     });
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -18,12 +18,12 @@ test('dist/index.html opened from file:// says within a second that it needs a s
     const text = await page.textContent('[role="alert"]');
     assert.match(text, /needs a web server/);
     assert.match(text, /python3 -m http\.server 8000 --directory "[^"]+dist\/?"/);
-    assert.equal(await page.locator('.loading').count(), 0, 'no endless "Loading"');
+    assert.equal(await page.locator('.itpe-loading').count(), 0, 'no endless "Loading"');
     await snapshot(page, 'start-file-url-1280');
     // The single-file edition is named beside it, and the link opens it.
     await page.click('[role="alert"] a[href="it-policy-explorer-offline.html"]');
     await ready(page);
-    assert.match(await page.textContent('.edition-note'), /Offline edition/);
+    assert.match(await page.textContent('.itpe-edition-note'), /Offline edition/);
   });
 });
 
@@ -58,7 +58,7 @@ async function failsThenRetries(t, { name, breakIt, message, expectErrors }) {
     await page.evaluate(() => { window.notReloaded = true; });
     await page.click('[role="alert"] button');
     await ready(page);
-    assert.ok(await page.isVisible('.result'));
+    assert.ok(await page.isVisible('.itpe-result'));
     assert.equal(await page.evaluate(() => window.notReloaded), true, 'retried in place');
   });
   fs.rmSync(dir, { recursive: true, force: true });
@@ -114,7 +114,7 @@ test('with JavaScript off, only the noscript text shows', async (t) => {
     const main = await page.innerText('main');
     assert.match(main, /This app needs JavaScript and WebAssembly/);
     assert.doesNotMatch(main, /Loading/);
-    assert.equal(await page.locator('.loading').count(), 0);
+    assert.equal(await page.locator('.itpe-loading').count(), 0);
     await snapshot(page, 'start-no-javascript-1280');
   });
 });

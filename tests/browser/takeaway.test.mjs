@@ -33,14 +33,14 @@ function parseCsv(text) {
 
 /** Every result id, after asking for the rows beyond the first ten. */
 async function resultIds(page) {
-  if (await page.isVisible('.show-all')) await page.click('.show-all');
-  return page.$$eval('.result', (els) => els.map((e) => e.dataset.item));
+  if (await page.isVisible('.itpe-show-all')) await page.click('.itpe-show-all');
+  return page.$$eval('.itpe-result', (els) => els.map((e) => e.dataset.item));
 }
 
 /** Downloads one of the selection's files: { name, bytes, text }. */
 async function download(page, what) {
-  if (!(await page.isVisible(`button[data-download="${what}"]`))) await page.click('.takeaway-downloads > summary');
-  const [d] = await Promise.all([page.waitForEvent('download'), page.click(`.takeaway button[data-download="${what}"]`)]);
+  if (!(await page.isVisible(`button[data-download="${what}"]`))) await page.click('.itpe-takeaway-downloads > summary');
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(`.itpe-takeaway button[data-download="${what}"]`)]);
   const bytes = fs.readFileSync(await d.path());
   return { name: d.suggestedFilename(), bytes, text: bytes.toString('utf8') };
 }
@@ -79,9 +79,9 @@ test('the CSV of a filtered selection has exactly its results, with paragraph an
     assert.match(doc.url, /\?q=cyberport&status=launched%2Ccompleted|\?q=cyberport&status=launched,completed/);
     assert.equal(doc.figures.length, expected.length);
     // The menu closes with Escape, back on its button.
-    await page.focus('.takeaway button[data-download="items"]');
+    await page.focus('.itpe-takeaway button[data-download="items"]');
     await page.keyboard.press('Escape');
-    assert.equal(await page.$eval('.takeaway-downloads', (d) => d.open), false);
+    assert.equal(await page.$eval('.itpe-takeaway-downloads', (d) => d.open), false);
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
   });
 });
@@ -156,7 +156,7 @@ test('the data package validates: every resource exists, fields match the CSV he
   // The footer links to the JSON, its schema and the package, with sizes, and the links work.
   await withPage(t, {}, async ({ page }) => {
     await ready(page);
-    const links = await page.$$eval('.data-links a', (as) => as.map((a) => ({ href: a.href, text: a.parentElement.textContent })));
+    const links = await page.$$eval('.itpe-data-links a', (as) => as.map((a) => ({ href: a.href, text: a.parentElement.textContent })));
     assert.equal(links.length, 3);
     for (const l of links) {
       assert.match(l.text, /\d+ KB/);
@@ -211,11 +211,11 @@ test('a filtered Explore prints every result with its paragraph, and no controls
 test('charts print as vector SVG with their data tables', async (t) => {
   await withPage(t, { query: '?view=charts&area=a1' }, async ({ page }) => {
     await ready(page);
-    await page.waitForSelector('.chart-svg svg');
+    await page.waitForSelector('.itpe-chart-svg svg');
     const text = squash(await printText(page, 'print-charts'));
     assert.ok(text.includes(squash('What it measures')), 'the data tables are printed');
     assert.ok(!text.includes(squash('Show data table')) && !text.includes(squash('Download PNG')));
-    const tables = await page.$$eval('.chart-table', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+    const tables = await page.$$eval('.itpe-chart-table', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
     assert.ok(tables >= 1);
   });
 });
@@ -226,13 +226,13 @@ test('Copy link gives the full state, and it reopens the same view in a fresh pa
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     await ready(page);
     await page.click('button[data-takeaway="link"]');
-    await page.waitForFunction(() => document.querySelector('.takeaway-status').textContent === '已複製');
+    await page.waitForFunction(() => document.querySelector('.itpe-takeaway-status').textContent === '已複製');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(new URL(copied).search, query);
     const fresh = await context.newPage();
     await fresh.goto(copied);
     await ready(fresh);
-    assert.equal(await fresh.getAttribute('nav.views a[aria-current="page"]', 'data-view'), 'timeline');
+    assert.equal(await fresh.getAttribute('nav.itpe-views a[aria-current="page"]', 'data-view'), 'timeline');
     assert.equal(await fresh.getAttribute('.itpe', 'lang'), 'zh-Hant-HK');
     assert.equal(await fresh.evaluate(() => location.search), query);
     await fresh.close();
@@ -259,7 +259,7 @@ test('embedded, Copy link opens the standalone app; without a clipboard it shows
       assert.equal(field.id, 'itpe-link');
       assert.equal(field.value, new URL('../index.html?view=map&q=loop', url).href);
       assert.equal(field.selected, field.value.length, 'the whole link is selected');
-      assert.match(await page.textContent('.takeaway-status'), /Ctrl\+C/);
+      assert.match(await page.textContent('.itpe-takeaway-status'), /Ctrl\+C/);
       await snapshot(page, 'takeaway-embedded-link-fallback');
     });
   } finally {
@@ -283,7 +283,7 @@ test('the citation names the paper and the open item\'s paragraph in all three l
       const citation = await page.inputValue('#itpe-citation');
       assert.match(citation, pattern);
       await page.click('button[data-takeaway="copy-citation"]');
-      await page.waitForFunction(() => document.querySelector('.takeaway-status').textContent.length > 0);
+      await page.waitForFunction(() => document.querySelector('.itpe-takeaway-status').textContent.length > 0);
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), citation);
       await snapshot(page, `takeaway-cite-${lang}`);
     });

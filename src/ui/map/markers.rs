@@ -15,7 +15,7 @@ pub(super) fn map_frame(map: MapState) -> impl IntoView {
     let ctx = use_ctx();
     let data = use_loaded().data;
     let base = geo::base_layers()
-        .map(|(name, d)| view! { <path class=format!("map-{name}") d=d vector-effect="non-scaling-stroke"/> })
+        .map(|(name, d)| view! { <path class=format!("itpe-map-{name}") d=d vector-effect="non-scaling-stroke"/> })
         .collect_view();
     let extents = {
         let data = data.clone();
@@ -53,7 +53,7 @@ pub(super) fn map_frame(map: MapState) -> impl IntoView {
     let vp = map.vp;
     view! {
         <div
-            class="map-frame"
+            class="itpe-map-frame"
             node_ref=map.frame
             tabindex="0"
             role="group"
@@ -61,17 +61,17 @@ pub(super) fn map_frame(map: MapState) -> impl IntoView {
             aria-describedby=ctx.id("map-help")
             data-zoom=move || format!("{:.2}", vp.get().zoom())
         >
-            <svg class="map-svg" viewBox=move || vp.get().view_box() aria-hidden="true" focusable="false">
-                <rect class="map-sea" x="-10" y="-10" width="1020" height="775"/>
+            <svg class="itpe-map-svg" viewBox=move || vp.get().view_box() aria-hidden="true" focusable="false">
+                <rect class="itpe-map-sea" x="-10" y="-10" width="1020" height="775"/>
                 {base}
-                <path class="map-extent" d=move || extents(false) vector-effect="non-scaling-stroke"/>
-                <path class="map-extent map-cross" d=move || ext(true) vector-effect="non-scaling-stroke"/>
+                <path class="itpe-map-extent" d=move || extents(false) vector-effect="non-scaling-stroke"/>
+                <path class="itpe-map-extent itpe-map-cross" d=move || ext(true) vector-effect="non-scaling-stroke"/>
             </svg>
-            <svg class="map-leaders" aria-hidden="true" focusable="false">
+            <svg class="itpe-map-leaders" aria-hidden="true" focusable="false">
                 <path d=move || leaders().0/>
-                <path class="map-anchor" d=move || leaders().1/>
+                <path class="itpe-map-anchor" d=move || leaders().1/>
             </svg>
-            <div class="map-markers">{markers}</div>
+            <div class="itpe-map-markers">{markers}</div>
         </div>
     }
 }
@@ -90,7 +90,7 @@ pub(super) fn follow_layout(map: MapState) {
                 let find = |sel: String| el.query_selector(&sel).ok().flatten();
                 let c = p.centre;
                 let off = c.x < -r || c.y < -r || c.x > w + r || c.y > h + r;
-                if let Some(m) = find(format!(".map-marker[data-site=\"{id}\"]")) {
+                if let Some(m) = find(format!(".itpe-map-marker[data-site=\"{id}\"]")) {
                     set_style(&m, "left", c.x - r);
                     set_style(&m, "top", c.y - r);
                     set_style(&m, "width", 2.0 * r);
@@ -98,7 +98,7 @@ pub(super) fn follow_layout(map: MapState) {
                     set_flag(&m, "data-off", off);
                     set_flag(&m, "aria-current", place.as_deref() == Some(id.as_str()));
                 }
-                if let Some(l) = find(format!(".map-label[data-site=\"{id}\"]")) {
+                if let Some(l) = find(format!(".itpe-map-label[data-site=\"{id}\"]")) {
                     match p.label.filter(|_| !off) {
                         Some(b) => {
                             set_style(&l, "left", b.x);
@@ -137,10 +137,10 @@ fn marker(map: MapState, site: &Site, statuses: [usize; 5]) -> impl IntoView {
     let lang = use_loaded().text_locale.html_lang();
     let (picture, fallback) = geo::pie_image(statuses).unzip();
     let approx = site.position == PositionPrecision::Approximate;
-    let cross = if site.cross_border { " map-cross" } else { "" };
+    let cross = if site.cross_border { " itpe-map-cross" } else { "" };
     let class = format!(
-        "map-marker{}{cross}",
-        if approx { " map-approx" } else { "" }
+        "itpe-map-marker{}{cross}",
+        if approx { " itpe-map-approx" } else { "" }
     );
     let id = site.id.clone();
     let open = {
@@ -163,7 +163,7 @@ fn marker(map: MapState, site: &Site, statuses: [usize; 5]) -> impl IntoView {
             style:background-color=fallback
             on:click=open
         >
-            <span class="visually-hidden">
+            <span class="itpe-visually-hidden">
                 <span lang=lang>{site.name.clone()}</span>
                 <span lang=move || ctx.locale().html_lang()>
                     {move || {
@@ -173,7 +173,7 @@ fn marker(map: MapState, site: &Site, statuses: [usize; 5]) -> impl IntoView {
                 </span>
             </span>
         </button>
-        <span class=format!("map-label{cross}") data-site=id lang=lang aria-hidden="true" hidden>
+        <span class=format!("itpe-map-label{cross}") data-site=id lang=lang aria-hidden="true" hidden>
             {site.short_name.clone()}
         </span>
     }
@@ -195,7 +195,7 @@ pub(super) fn legend(ctx: Ctx) -> impl IntoView {
             view! {
                 <li>
                     <span
-                        class="map-swatch"
+                        class="itpe-map-swatch"
                         data-status=s.as_str()
                         style:background-image=status_swatch(s)
                     ></span>
@@ -215,17 +215,17 @@ pub(super) fn legend(ctx: Ctx) -> impl IntoView {
     .map(|(class, key)| {
         view! {
             <li id=(class == "approx").then(|| ctx.id("map-approx-note"))>
-                <span class=format!("map-swatch map-swatch-{class}")></span>
+                <span class=format!("itpe-map-swatch itpe-map-swatch-{class}")></span>
                 {t(key)}
             </li>
         }
     })
     .collect_view();
     view! {
-        <div class="map-legend">
+        <div class="itpe-map-legend">
             {leptos::html::custom(ctx.heading(2)).child(t(Key::MapLegend))}
             <p>{t(Key::MapLegendStatus)}</p>
-            <ul class="map-legend-statuses">{statuses}</ul>
+            <ul class="itpe-map-legend-statuses">{statuses}</ul>
             <ul>{items}</ul>
         </div>
     }

@@ -200,34 +200,34 @@ pub fn MapView() -> impl IntoView {
     let lang = Memo::new(move |_| ctx.locale());
 
     view! {
-        <section class="view map-view" aria-labelledby=ctx.id("view-title")>
+        <section class="itpe-view itpe-map-view" aria-labelledby=ctx.id("view-title")>
             {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(tr(Key::ViewMap))}
-            <p class="map-intro">{tr(Key::MapIntro)}</p>
-            <p class="map-summary" role="status">
+            <p class="itpe-map-intro">{tr(Key::MapIntro)}</p>
+            <p class="itpe-map-summary" role="status">
                 {summary} " "
                 {move || is_filtered().then(|| view! {
-                    <button type="button" class="link-button" on:click=move |_| ctx.update(|s| *s = s.cleared())>
+                    <button type="button" class="itpe-link-button" on:click=move |_| ctx.update(|s| *s = s.cleared())>
                         {ctx.t(Key::ClearFilters)}
                     </button>
                 })}
             </p>
-            <div class="map-layout">
-                <div class="map-main">
-                    <div class="map-tools">
-                        <button type="button" class="button-secondary" aria-label=tr(Key::MapZoomIn)
+            <div class="itpe-map-layout">
+                <div class="itpe-map-main">
+                    <div class="itpe-map-tools">
+                        <button type="button" class="itpe-button-secondary" aria-label=tr(Key::MapZoomIn)
                             on:click=move |_| vp.update(|v| *v = v.zoom_centre(1.5))>"+"</button>
-                        <button type="button" class="button-secondary" aria-label=tr(Key::MapZoomOut)
+                        <button type="button" class="itpe-button-secondary" aria-label=tr(Key::MapZoomOut)
                             on:click=move |_| vp.update(|v| *v = v.zoom_centre(1.0 / 1.5))>"−"</button>
-                        <button type="button" class="button-secondary" on:click=move |_| vp.set(Viewport::FULL)>
+                        <button type="button" class="itpe-button-secondary" on:click=move |_| vp.set(Viewport::FULL)>
                             {tr(Key::MapReset)}
                         </button>
                     </div>
                     {markers::map_frame(map)}
-                    <p id=ctx.id("map-help") class="map-help">{tr(Key::MapHelp)}</p>
+                    <p id=ctx.id("map-help") class="itpe-map-help">{tr(Key::MapHelp)}</p>
                     {move || { lang.track(); markers::legend(ctx) }}
-                    <p class="map-credit">{tr(Key::MapCredit)}</p>
+                    <p class="itpe-map-credit">{tr(Key::MapCredit)}</p>
                 </div>
-                <div class="map-side">
+                <div class="itpe-map-side">
                     <DetailPanel/>
                     {site_panel::site_side()}
                 </div>

@@ -24,7 +24,7 @@ pub(super) fn site_side() -> impl IntoView {
         }
         Some(match place.get().and_then(|id| data.site(&id).cloned()) {
             Some(site) => site_panel(site).into_any(),
-            None => view! { <p class="map-hint">{ctx.t(Key::MapChooseSite)}</p> }.into_any(),
+            None => view! { <p class="itpe-map-hint">{ctx.t(Key::MapChooseSite)}</p> }.into_any(),
         })
     }
 }
@@ -38,7 +38,7 @@ fn item_button(ctx: Ctx, lang: &'static str, item: &str, text: String) -> impl I
         focus::focus_id(ctx.id("detail-title"));
     };
     view! {
-        <button type="button" class="link-button" lang=lang data-item-link=item.to_string() on:click=open>
+        <button type="button" class="itpe-link-button" lang=lang data-item-link=item.to_string() on:click=open>
             {text}
         </button>
     }
@@ -81,7 +81,7 @@ fn site_panel(site: Site) -> impl IntoView {
     let close = move || {
         ctx.update(|s| s.place = None);
         focus::return_focus(
-            Some(format!(".map-marker[data-site=\"{id}\"]")),
+            Some(format!(".itpe-map-marker[data-site=\"{id}\"]")),
             ctx.id("main"),
         );
     };
@@ -89,7 +89,7 @@ fn site_panel(site: Site) -> impl IntoView {
     let lang = loaded.text_locale.html_lang();
     view! {
         <aside
-            class="map-site"
+            class="itpe-map-site"
             aria-labelledby=ctx.id("map-site-title")
             data-site=site.id.clone()
             on:keydown=move |e: ev::KeyboardEvent| {
@@ -98,18 +98,18 @@ fn site_panel(site: Site) -> impl IntoView {
                 }
             }
         >
-            <div class="map-site-head">
+            <div class="itpe-map-site-head">
                 {leptos::html::custom(ctx.heading(2)).id(ctx.id("map-site-title")).attr("tabindex", "-1").attr("lang", lang).child(site.name.clone())}
-                <button type="button" class="button-secondary" on:click=move |_| close()>{t(Key::Close)}</button>
+                <button type="button" class="itpe-button-secondary" on:click=move |_| close()>{t(Key::Close)}</button>
             </div>
             {site_facts(ctx, &site, statuses)}
-            <button type="button" class="button" aria-pressed=move || filtering.get().to_string() on:click=toggle_filter>
+            <button type="button" class="itpe-button" aria-pressed=move || filtering.get().to_string() on:click=toggle_filter>
                 {move || ctx.t(if filtering.get() { Key::MapStopSiteFilter } else { Key::FilterBySite })}
             </button>
             {leptos::html::custom(ctx.heading(3)).child((t(Key::MapItemsHere), " ", bracketed(locale, &items.len().to_string())))}
-            <ul class="map-site-items">{item_list}</ul>
-            {milestones.map(|m| view! { {leptos::html::custom(ctx.heading(3)).child(t(Key::MapTimeline))}<ul class="map-site-milestones">{m}</ul> })}
-            {figures.map(|f| view! { {leptos::html::custom(ctx.heading(3)).child(t(Key::MapFiguresHere))}<ul class="map-site-figures">{f}</ul> })}
+            <ul class="itpe-map-site-items">{item_list}</ul>
+            {milestones.map(|m| view! { {leptos::html::custom(ctx.heading(3)).child(t(Key::MapTimeline))}<ul class="itpe-map-site-milestones">{m}</ul> })}
+            {figures.map(|f| view! { {leptos::html::custom(ctx.heading(3)).child(t(Key::MapFiguresHere))}<ul class="itpe-map-site-figures">{f}</ul> })}
         </aside>
     }
 }
@@ -131,7 +131,7 @@ fn site_facts(ctx: Ctx, site: &Site, statuses: impl IntoView) -> impl IntoView {
         .cross_border
         .then(|| format!(" · {}", t(Key::MapCrossBorder)));
     view! {
-        <dl class="map-facts">
+        <dl class="itpe-map-facts">
             <dt>{t(Key::MapColDistrict)}</dt>
             <dd lang=lang>{site.district.clone()}</dd>
             <dt>{t(Key::MapColArea)}</dt>
@@ -157,7 +157,7 @@ fn site_items(ctx: Ctx, items: &[(usize, &Initiative)]) -> impl IntoView {
                 <li>
                     {item_button(ctx, lang, &item.id, item.title.clone())}
                     " " <StatusTag status=item.status/>
-                    {outside.then(|| view! { <span class="muted">" · " {ctx.t(Key::MapNotSelected)}</span> })}
+                    {outside.then(|| view! { <span class="itpe-muted">" · " {ctx.t(Key::MapNotSelected)}</span> })}
                 </li>
             }
         })
@@ -187,7 +187,7 @@ fn site_milestones(
                         <time datetime=m.date.start.clone()>{format::date_in(locale, &m.date)}</time>
                         " · "
                         {item_button(ctx, lang, &m.item, m.label.clone())}
-                        {data.item(&m.item).map(|i| view! { <span class="muted" lang=lang>{bracketed(names, &i.title)}</span> })}
+                        {data.item(&m.item).map(|i| view! { <span class="itpe-muted" lang=lang>{bracketed(names, &i.title)}</span> })}
                     </li>
                 }
             })

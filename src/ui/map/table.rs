@@ -46,11 +46,11 @@ pub(super) fn SiteTable(sites: Memo<Vec<ShownSite>>) -> impl IntoView {
                 view! {
                     <tr data-site=id aria-current=current.then_some("true")>
                         <th scope="row">
-                            <button type="button" class="link-button" lang=lang on:click=open>{s.name.clone()}</button>
+                            <button type="button" class="itpe-link-button" lang=lang on:click=open>{s.name.clone()}</button>
                         </th>
                         <td lang=lang>{s.district.clone()}</td>
-                        <td class="num">{s.area_ha.map(|a| format::group(a, 2)).unwrap_or_else(|| "—".into())}</td>
-                        <td class="num">{count}</td>
+                        <td class="itpe-num">{s.area_ha.map(|a| format::group(a, 2)).unwrap_or_else(|| "—".into())}</td>
+                        <td class="itpe-num">{count}</td>
                         <td>{status_summary(ctx, r.statuses)}</td>
                         <td>{position}{cross}</td>
                     </tr>
@@ -59,14 +59,14 @@ pub(super) fn SiteTable(sites: Memo<Vec<ShownSite>>) -> impl IntoView {
             .collect_view();
         view! {
             {leptos::html::custom(ctx.heading(2)).id(ctx.id("map-list-title")).child(t(Key::MapSiteList))}
-            <div class="map-table-wrap">
-                <table class="map-table">
+            <div class="itpe-map-table-wrap">
+                <table class="itpe-map-table">
                     <thead>
                         <tr>
                             <th scope="col">{t(Key::MapColSite)}</th>
                             <th scope="col">{t(Key::MapColDistrict)}</th>
-                            <th scope="col" class="num">{t(Key::MapColArea)}</th>
-                            <th scope="col" class="num">{t(Key::MapColItems)}</th>
+                            <th scope="col" class="itpe-num">{t(Key::MapColArea)}</th>
+                            <th scope="col" class="itpe-num">{t(Key::MapColItems)}</th>
                             <th scope="col">{t(Key::MapStatuses)}</th>
                             <th scope="col">{t(Key::MapColPosition)}</th>
                         </tr>
@@ -76,5 +76,5 @@ pub(super) fn SiteTable(sites: Memo<Vec<ShownSite>>) -> impl IntoView {
             </div>
         }
     };
-    view! { <section class="map-list" aria-labelledby=ctx.id("map-list-title")>{table}</section> }
+    view! { <section class="itpe-map-list" aria-labelledby=ctx.id("map-list-title")>{table}</section> }
 }

@@ -59,23 +59,23 @@ pub(super) fn axis_chart(shared: Shared, as_of: Option<i32>) -> impl IntoView {
         let ms = data.milestones.get(m)?;
         let title = data.item(&ms.item).map(|i| i.title.clone());
         Some(view! {
-            <div class="tl-tip" aria-hidden="true" lang=names style:left=format!("{}px", drawing::px(left as f32)) style:top=format!("{}px", drawing::px(top as f32))>
+            <div class="itpe-tl-tip" aria-hidden="true" lang=names style:left=format!("{}px", drawing::px(left as f32)) style:top=format!("{}px", drawing::px(top as f32))>
                 <strong>{format::date_in(ctx.locale(), &ms.date)}</strong> " · " {ms.label.clone()}
                 <br/>
-                <span class="muted">{title}</span>
+                <span class="itpe-muted">{title}</span>
             </div>
         })
     };
     view! {
-        <p class="tl-help" id=ctx.id("tl-help")>{tx(ctx, Key::TlHelp)}</p>
+        <p class="itpe-tl-help" id=ctx.id("tl-help")>{tx(ctx, Key::TlHelp)}</p>
         <div
-            class="tl-chart"
+            class="itpe-tl-chart"
             node_ref=chart
             role="group"
             aria-label=tx(ctx, Key::TlChart)
             aria-describedby=ctx.id("tl-help")
         >
-            <div class="tl-draw" node_ref=axis.canvas></div>
+            <div class="itpe-tl-draw" node_ref=axis.canvas></div>
             {tip}
         </div>
     }

@@ -53,22 +53,22 @@ pub(super) fn toolbar(
         }
     };
     view! {
-        <div class="tl-toolbar">
-            <div class="tl-modes" role="group" aria-label=tx(ctx, Key::TlPresentation)>
+        <div class="itpe-tl-toolbar">
+            <div class="itpe-tl-modes" role="group" aria-label=tx(ctx, Key::TlPresentation)>
                 {mode_button(TimelineMode::Axis, Key::TlModeAxis)}
                 {mode_button(TimelineMode::List, Key::TlModeList)}
             </div>
             <Show when=move || mode.get() == TimelineMode::Axis && has_marks.get()>
-                <div class="tl-zoom" role="group" aria-label=tx(ctx, Key::TlZoom) on:click=on_zoom>
-                    <button type="button" class="button-secondary" data-zoom="in">{tx(ctx, Key::TlZoomIn)}</button>
-                    <button type="button" class="button-secondary" data-zoom="out">{tx(ctx, Key::TlZoomOut)}</button>
-                    <button type="button" class="button-secondary" data-zoom="earlier">"← " {tx(ctx, Key::TlEarlier)}</button>
-                    <button type="button" class="button-secondary" data-zoom="later">{tx(ctx, Key::TlLater)} " →"</button>
-                    <button type="button" class="button-secondary" data-zoom="all" disabled=move || ctx.with(|s| s.zoom.is_none())>
+                <div class="itpe-tl-zoom" role="group" aria-label=tx(ctx, Key::TlZoom) on:click=on_zoom>
+                    <button type="button" class="itpe-button-secondary" data-zoom="in">{tx(ctx, Key::TlZoomIn)}</button>
+                    <button type="button" class="itpe-button-secondary" data-zoom="out">{tx(ctx, Key::TlZoomOut)}</button>
+                    <button type="button" class="itpe-button-secondary" data-zoom="earlier">"← " {tx(ctx, Key::TlEarlier)}</button>
+                    <button type="button" class="itpe-button-secondary" data-zoom="later">{tx(ctx, Key::TlLater)} " →"</button>
+                    <button type="button" class="itpe-button-secondary" data-zoom="all" disabled=move || ctx.with(|s| s.zoom.is_none())>
                         {tx(ctx, Key::TlWhole)}
                     </button>
                 </div>
-                <p class="tl-shown" aria-live="polite" aria-atomic="true">{move || labelled(ctx.locale(), ctx.t(Key::TlShown), "")} <span class="tl-range">{shown}</span></p>
+                <p class="itpe-tl-shown" aria-live="polite" aria-atomic="true">{move || labelled(ctx.locale(), ctx.t(Key::TlShown), "")} <span class="itpe-tl-range">{shown}</span></p>
             </Show>
         </div>
     }
@@ -78,19 +78,19 @@ pub(super) fn toolbar(
 pub(super) fn Legend() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <div class="tl-legend">
+        <div class="itpe-tl-legend">
             {leptos::html::custom(ctx.heading(2)).child(tx(ctx, Key::TlLegend))}
             <ul>
                 <li>
-                    <svg width="24" height="14" aria-hidden="true"><rect class="tl-key-point" x="7" y="2" width="10" height="10" rx="5"/></svg>
+                    <svg width="24" height="14" aria-hidden="true"><rect class="itpe-tl-key-point" x="7" y="2" width="10" height="10" rx="5"/></svg>
                     {tx(ctx, Key::TlLegendPoint)}
                 </li>
                 <li>
-                    <svg width="24" height="14" aria-hidden="true"><rect class="tl-key-span" x="1" y="2" width="22" height="10"/></svg>
+                    <svg width="24" height="14" aria-hidden="true"><rect class="itpe-tl-key-span" x="1" y="2" width="22" height="10"/></svg>
                     {tx(ctx, Key::TlLegendSpan)}
                 </li>
                 <li>
-                    <svg width="24" height="14" aria-hidden="true"><line class="tl-asof" x1="12" x2="12" y1="0" y2="14"/></svg>
+                    <svg width="24" height="14" aria-hidden="true"><line class="itpe-tl-asof" x1="12" x2="12" y1="0" y2="14"/></svg>
                     {tx(ctx, Key::TlLegendAsOf)}
                 </li>
                 <li>{tx(ctx, Key::TlLegendLabels)}</li>

@@ -107,7 +107,7 @@ pub(super) fn build(root: &web_sys::Element, b: &Build) -> Vec<Vec<Bucket>> {
         .filter(|a| root.contains(Some(a)));
     let refocus = active.and_then(|a| match (a.get_attribute("data-lane"), b.tab) {
         (Some(lane), _) => Some(format!("[data-lane=\"{lane}\"]")),
-        (None, Some(m)) if a.has_attribute("data-i") => Some(format!(".tl-mark[data-i=\"{m}\"]")),
+        (None, Some(m)) if a.has_attribute("data-i") => Some(format!(".itpe-tl-mark[data-i=\"{m}\"]")),
         _ => None,
     });
     root.set_text_content(None);
@@ -117,16 +117,16 @@ pub(super) fn build(root: &web_sys::Element, b: &Build) -> Vec<Vec<Bucket>> {
         true,
         "svg",
         &[
-            ("class", "tl-axis"),
+            ("class", "itpe-tl-axis"),
             ("width", &w),
             ("height", "40"),
             ("aria-hidden", "true"),
         ],
         None,
     );
-    let pan = add(&axis, true, "g", &[("class", "tl-pan")], None);
+    let pan = add(&axis, true, "g", &[("class", "itpe-tl-pan")], None);
     add(&pan, true, "g", &[], None);
-    let lanes = add(root, false, "div", &[("class", "tl-lanes")], None);
+    let lanes = add(root, false, "div", &[("class", "itpe-tl-lanes")], None);
     let lanes_of = b.stacking.layout.lanes.iter().zip(&b.marks.lanes);
     let buckets = (lanes_of.enumerate())
         .map(|(i, (lane, &area))| build_lane(&lanes, b, (i, area), lane))
@@ -149,14 +149,14 @@ fn build_lane(
         lanes,
         false,
         "div",
-        &[("class", "tl-lane"), ("data-area", &pa.id)],
+        &[("class", "itpe-tl-lane"), ("data-area", &pa.id)],
         None,
     );
     let h3 = add(
         &div,
         false,
         super::super::heading_in(lanes, 2),
-        &[("class", "tl-lane-head")],
+        &[("class", "itpe-tl-lane-head")],
         None,
     );
     let folded = b.stacking.folded.get(i).copied().unwrap_or(false);
@@ -175,7 +175,7 @@ fn build_lane(
         &button,
         false,
         "span",
-        &[("class", "tl-caret"), ("aria-hidden", "true")],
+        &[("class", "itpe-tl-caret"), ("aria-hidden", "true")],
         None,
     );
     add(&button, false, "span", &[("lang", b.names)], Some(&pa.name));
@@ -184,7 +184,7 @@ fn build_lane(
         &button,
         false,
         "span",
-        &[("class", "tl-count")],
+        &[("class", "itpe-tl-count")],
         Some(&bracketed(b.locale, &count.to_string())),
     );
     let svg = add(
@@ -192,7 +192,7 @@ fn build_lane(
         true,
         "svg",
         &[
-            ("class", "tl-lane-svg"),
+            ("class", "itpe-tl-lane-svg"),
             ("width", &px(b.stacking.reference.width)),
             ("height", &px(lane.height)),
             ("lang", b.names),
@@ -201,14 +201,14 @@ fn build_lane(
         ],
         None,
     );
-    let pan = add(&svg, true, "g", &[("class", "tl-pan")], None);
+    let pan = add(&svg, true, "g", &[("class", "itpe-tl-pan")], None);
     add(&pan, true, "g", &[], None);
-    let marks = add(&pan, true, "g", &[("class", "tl-marks")], None);
+    let marks = add(&pan, true, "g", &[("class", "itpe-tl-marks")], None);
     add(
         &pan,
         true,
         "g",
-        &[("class", "tl-labels"), ("aria-hidden", "true")],
+        &[("class", "itpe-tl-labels"), ("aria-hidden", "true")],
         None,
     );
     let mut buckets: Vec<Bucket> = Vec::new();
@@ -265,7 +265,7 @@ fn add_mark(group: &web_sys::Element, b: &Build, p: &PlacedMark, e: &Entry) {
             (e.end + 1 - e.start).to_string(),
         );
         attrs.extend([
-            ("class", "tl-mark tl-span"),
+            ("class", "itpe-tl-mark itpe-tl-span"),
             ("x", x.as_str()),
             ("y", top.as_str()),
             ("width", w.as_str()),
@@ -280,7 +280,7 @@ fn add_mark(group: &web_sys::Element, b: &Build, p: &PlacedMark, e: &Entry) {
         let (x1, x2) = (format!("{:.2}", mid - 0.05), format!("{:.2}", mid + 0.05));
         let (y1, y2) = (px(y - 0.5), px(y + 0.5));
         attrs.extend([
-            ("class", "tl-mark tl-point"),
+            ("class", "itpe-tl-mark itpe-tl-point"),
             ("x1", x1.as_str()),
             ("x2", x2.as_str()),
             ("y1", y1.as_str()),
@@ -312,10 +312,10 @@ pub(super) fn place(root: &web_sys::Element, p: &Placement, buckets: &mut [Vec<B
     let Some(axis) = root.first_element_child() else {
         return;
     };
-    if let Some(ticks) = axis.query_selector(".tl-pan > g").ok().flatten() {
+    if let Some(ticks) = axis.query_selector(".itpe-tl-pan > g").ok().flatten() {
         draw_ticks(&ticks, p, as_of_x);
     }
-    let Ok(svgs) = root.query_selector_all(".tl-lane-svg") else {
+    let Ok(svgs) = root.query_selector_all(".itpe-tl-lane-svg") else {
         return;
     };
     let marks_transform = format!(
@@ -354,7 +354,7 @@ fn draw_ticks(ticks: &web_sys::Element, p: &Placement, as_of_x: Option<f32>) {
             true,
             "line",
             &[
-                ("class", "tl-tick"),
+                ("class", "itpe-tl-tick"),
                 ("x1", &x),
                 ("x2", &x),
                 ("y1", "34"),
@@ -367,7 +367,7 @@ fn draw_ticks(ticks: &web_sys::Element, p: &Placement, as_of_x: Option<f32>) {
             true,
             "text",
             &[
-                ("class", "tl-tick-label"),
+                ("class", "itpe-tl-tick-label"),
                 ("x", &px(t.x + 3.0)),
                 ("y", "14"),
             ],
@@ -383,7 +383,7 @@ fn draw_ticks(ticks: &web_sys::Element, p: &Placement, as_of_x: Option<f32>) {
             true,
             "text",
             &[
-                ("class", "tl-asof-label"),
+                ("class", "itpe-tl-asof-label"),
                 ("x", &px(if end { x - 4.0 } else { x + 4.0 })),
                 ("y", "30"),
                 ("text-anchor", if end { "end" } else { "start" }),
@@ -444,7 +444,7 @@ fn draw_labels(labels: &web_sys::Element, p: &Placement, lane: usize) {
                 true,
                 "text",
                 &[
-                    ("class", "tl-label"),
+                    ("class", "itpe-tl-label"),
                     ("x", &px(l.x)),
                     ("y", &px(y)),
                     ("data-i", &e.milestone.to_string()),
@@ -473,11 +473,11 @@ pub(super) fn mark_state(
         }
     };
     // Setting `tabindex` and changing a class list of an element cannot fail.
-    set(".tl-mark[tabindex=\"0\"]", &|el| {
+    set(".itpe-tl-mark[tabindex=\"0\"]", &|el| {
         let _ = el.set_attribute("tabindex", "-1");
     });
     if let Some(m) = tab {
-        let selector = format!(".tl-mark[data-i=\"{m}\"]");
+        let selector = format!(".itpe-tl-mark[data-i=\"{m}\"]");
         set(&selector, &|el| {
             let _ = el.set_attribute("tabindex", "0");
         });
@@ -496,14 +496,14 @@ pub(super) fn mark_state(
             }
         }
     }
-    set(".tl-is-open", &|el| {
-        let _ = el.class_list().remove_1("tl-is-open");
+    set(".itpe-tl-is-open", &|el| {
+        let _ = el.class_list().remove_1("itpe-tl-is-open");
     });
     if let Some(item) = item {
         for e in &marks.entries {
             if data.milestones[e.milestone].item == item {
-                set(&format!(".tl-mark[data-i=\"{}\"]", e.milestone), &|el| {
-                    let _ = el.class_list().add_1("tl-is-open");
+                set(&format!(".itpe-tl-mark[data-i=\"{}\"]", e.milestone), &|el| {
+                    let _ = el.class_list().add_1("itpe-tl-is-open");
                 });
             }
         }

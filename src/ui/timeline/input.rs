@@ -333,7 +333,7 @@ impl Input {
     /// Focuses milestone `m`'s mark once the next frame has drawn it.
     fn focus_mark(self, m: usize) {
         if let Some(chart) = self.axis.chart.get_untracked() {
-            focus::focus_within(chart.into(), format!(".tl-mark[data-i=\"{m}\"]"));
+            focus::focus_within(chart.into(), format!(".itpe-tl-mark[data-i=\"{m}\"]"));
         }
     }
 

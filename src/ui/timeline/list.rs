@@ -45,7 +45,7 @@ pub(super) fn milestone_list(shared: Shared, class: &'static str) -> impl IntoVi
 pub(super) fn list_disclosure(shared: Shared) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
-        <details class="tl-list-details" on:toggle=move |_| open.update(|o| *o = !*o)>
+        <details class="itpe-tl-list-details" on:toggle=move |_| open.update(|o| *o = !*o)>
             <summary>{tx(shared.ctx, Key::TlList)}</summary>
             {move || open.get().then(|| milestone_list(shared, "tl-list"))}
         </details>
@@ -67,7 +67,7 @@ fn draw_list(
         let en = &s.entries[e];
         if year != Some(en.year) {
             year = Some(en.year);
-            let sec = add(root, false, "section", &[("class", "tl-year")], None);
+            let sec = add(root, false, "section", &[("class", "itpe-tl-year")], None);
             add(
                 &sec,
                 false,
@@ -92,7 +92,7 @@ fn draw_list(
                 &li,
                 false,
                 "span",
-                &[("class", "tl-period")],
+                &[("class", "itpe-tl-period")],
                 Some(&bracketed(locale, period)),
             );
         }
@@ -106,7 +106,7 @@ fn draw_list(
             "button",
             &[
                 ("type", "button"),
-                ("class", "link-button"),
+                ("class", "itpe-link-button"),
                 ("data-i", &en.milestone.to_string()),
                 ("lang", names),
             ],

@@ -101,7 +101,7 @@ impl Shared {
         self.ctx.update(|s| s.item = Some(item));
         request_animation_frame(|| {
             if let Some(el) = document()
-                .query_selector(".timeline .detail")
+                .query_selector(".itpe-timeline .itpe-detail")
                 .ok()
                 .flatten()
             {
@@ -157,7 +157,7 @@ pub fn TimelineView() -> impl IntoView {
     };
     let body = move || {
         if !has_marks.get() {
-            return view! { <p class="tl-empty">{tx(ctx, Key::TlEmpty)}</p> }.into_any();
+            return view! { <p class="itpe-tl-empty">{tx(ctx, Key::TlEmpty)}</p> }.into_any();
         }
         if mode.get() == TimelineMode::List {
             return view! {
@@ -176,9 +176,9 @@ pub fn TimelineView() -> impl IntoView {
     };
 
     view! {
-        <section class="view timeline" aria-labelledby=ctx.id("view-title") node_ref=section>
+        <section class="itpe-view itpe-timeline" aria-labelledby=ctx.id("view-title") node_ref=section>
             {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(tx(ctx, Key::ViewTimeline))}
-            <p class="tl-summary" role="status">{summary}</p>
+            <p class="itpe-tl-summary" role="status">{summary}</p>
             {controls::toolbar(shared, mode, has_marks)}
             {body}
         </section>
