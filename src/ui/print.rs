@@ -25,7 +25,8 @@ const PAGE_WIDTH_PX: f64 = 700.0;
 /// scaled to the page as a whole: printing lays the page out again but runs no script, so they
 /// cannot be redrawn for it.
 fn fit_to_page(printing: bool) {
-    let Ok(charts) = document().query_selector_all(".itpe .itpe-tl-chart, .itpe .itpe-map-frame") else {
+    let Ok(charts) = document().query_selector_all(".itpe .itpe-tl-chart, .itpe .itpe-map-frame")
+    else {
         return;
     };
     for i in 0..charts.length() {

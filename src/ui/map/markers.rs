@@ -137,7 +137,11 @@ fn marker(map: MapState, site: &Site, statuses: [usize; 5]) -> impl IntoView {
     let lang = use_loaded().text_locale.html_lang();
     let (picture, fallback) = geo::pie_image(statuses).unzip();
     let approx = site.position == PositionPrecision::Approximate;
-    let cross = if site.cross_border { " itpe-map-cross" } else { "" };
+    let cross = if site.cross_border {
+        " itpe-map-cross"
+    } else {
+        ""
+    };
     let class = format!(
         "itpe-map-marker{}{cross}",
         if approx { " itpe-map-approx" } else { "" }

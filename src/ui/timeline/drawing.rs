@@ -107,7 +107,9 @@ pub(super) fn build(root: &web_sys::Element, b: &Build) -> Vec<Vec<Bucket>> {
         .filter(|a| root.contains(Some(a)));
     let refocus = active.and_then(|a| match (a.get_attribute("data-lane"), b.tab) {
         (Some(lane), _) => Some(format!("[data-lane=\"{lane}\"]")),
-        (None, Some(m)) if a.has_attribute("data-i") => Some(format!(".itpe-tl-mark[data-i=\"{m}\"]")),
+        (None, Some(m)) if a.has_attribute("data-i") => {
+            Some(format!(".itpe-tl-mark[data-i=\"{m}\"]"))
+        }
         _ => None,
     });
     root.set_text_content(None);
@@ -502,9 +504,12 @@ pub(super) fn mark_state(
     if let Some(item) = item {
         for e in &marks.entries {
             if data.milestones[e.milestone].item == item {
-                set(&format!(".itpe-tl-mark[data-i=\"{}\"]", e.milestone), &|el| {
-                    let _ = el.class_list().add_1("itpe-tl-is-open");
-                });
+                set(
+                    &format!(".itpe-tl-mark[data-i=\"{}\"]", e.milestone),
+                    &|el| {
+                        let _ = el.class_list().add_1("itpe-tl-is-open");
+                    },
+                );
             }
         }
     }
