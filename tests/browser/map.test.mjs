@@ -52,7 +52,7 @@ test('named markers for the Loop, Ma Liu Shui and Lau Fau Shan; larger areas get
     assert.ok(laufaushan < cuhk);
     // Approximate positions are marked and described.
     const loop = page.locator('.itpe-map-marker[data-site="lmc-loop"]');
-    assert.match(await loop.getAttribute('class'), /map-approx/);
+    assert.match(await loop.getAttribute('class'), /\bitpe-map-approx\b/);
     assert.equal(await loop.getAttribute('aria-describedby'), 'itpe-map-approx-note');
     assert.match(await page.textContent('#itpe-map-approx-note'), /approximate/);
   });
@@ -74,7 +74,7 @@ test('crowded markers do not overlap, and leader lines lead to their true positi
     // One leader line ("M x y L x y") per spread-out marker: at least the six of Sha Tin.
     const leaders = await page.getAttribute('.itpe-map-leaders path:not(.itpe-map-anchor)', 'd');
     assert.ok((leaders.match(/M/g) || []).length >= 6, leaders);
-    const labels = await page.$$eval('.itpe-map-label:not(.map-hidden)', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+    const labels = await page.$$eval('.itpe-map-label:not(.itpe-map-hidden)', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
     for (let i = 0; i < labels.length; i++) {
       for (let j = i + 1; j < labels.length; j++) {
         const [a, b] = [labels[i], labels[j]];
