@@ -21,6 +21,24 @@
   const WASM = 'it-policy-explorer_bg.wasm';
   const OFFLINE = 'it-policy-explorer-offline.html';
 
+  // The app's one stylesheet, beside this file (postbuild adds its content hash to this URL),
+  // unless the page links it already (index.html does) or carries it inline (the single-file
+  // edition): an embedder writes only the script tag. The app starts once it has loaded, so
+  // that it measures styled elements.
+  const styled = (() => {
+    const css = new URL('./it-policy-explorer.css', base);
+    const linked = [...document.querySelectorAll('link[rel~="stylesheet"]')]
+      .some((l) => l.href && new URL(l.href).pathname === css.pathname);
+    if (inlineInit || linked) return Promise.resolve();
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: css.href });
+    const loaded = new Promise((resolve) => {
+      link.addEventListener('load', resolve);
+      link.addEventListener('error', resolve);
+    });
+    document.head.append(link);
+    return loaded;
+  })();
+
   // Before the wasm runs there is no i18n table: these few messages carry their own, in the
   // language of the link (?lang=, standalone only: embedded, that parameter is the host's), of
   // the mount element (data-lang) or of the page.
@@ -48,8 +66,14 @@
     return e;
   };
   const link = (href, text) => Object.assign(el('a', text), { href });
-  // Each mount element gets its own copy of a message (`build` makes the nodes).
-  const show = (build) => roots.forEach((r) => (r.querySelector('main') || r).replaceChildren(...build()));
+  // Each mount element gets its own copy of a message (`build` makes the nodes), inside the
+  // app's root element (index.html has one; an embedder's empty mount element gets one), where
+  // the app's styles apply and the host's do not.
+  const show = (build) => roots.forEach((r) => {
+    let box = r.querySelector('main') || r.querySelector('.itpe');
+    if (!box) r.replaceChildren(box = el('div', null, 'itpe'));
+    box.replaceChildren(...build());
+  });
   const loading = () => show(() => {
     const p = el('p', say('loading'), 'itpe-loading');
     p.setAttribute('role', 'status');
@@ -134,6 +158,7 @@
       }
     }
     try {
+      await styled;
       await init({ module_or_path: source || inlineBytes() });
     } catch (err) {
       console.error('I&T Policy Explorer could not start', err);

@@ -19,6 +19,65 @@ const minify = (f, format) =>
   fs.writeFileSync(path.join(dist, f), transformSync(read(f).toString(), { minify: true, format, legalComments: 'none' }).code);
 minify('it-policy-explorer.js', 'esm');
 
+// The app's one stylesheet, for the standalone page and for embedders alike: every file in
+// style/ joined in a fixed order (the shell first: its reset must precede the views' rules;
+// print last; any other file after the known ones, by name) and minified. index.html links
+// it as ./it-policy-explorer.css; the loader adds that link to pages that lack it. Both URLs
+// get the file's content hash below, as the other assets do.
+const STYLESHEET = 'it-policy-explorer.css';
+const STYLE_ORDER = ['main.css', 'explore.css', 'timeline.css', 'map.css', 'charts.css', 'takeaway.css', 'print.css'];
+
+/** Comments dropped and whitespace collapsed; strings ("✓ ", " · ") kept as written. Spaces
+ * before `:` stay (`.itpe :focus-visible` is a descendant), and so do those around `+`/`-`
+ * (calc() needs them). */
+function minifyCss(css) {
+  let out = '';
+  for (let i = 0; i < css.length;) {
+    if (css.startsWith('/*', i)) {
+      const end = css.indexOf('*/', i + 2);
+      i = end < 0 ? css.length : end + 2;
+      out += ' ';
+    } else if (css[i] === '"' || css[i] === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== css[i]) j += css[j] === '\\' ? 2 : 1;
+      out += css.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      let j = i;
+      while (j < css.length && !css.startsWith('/*', j) && css[j] !== '"' && css[j] !== "'") j++;
+      out += css.slice(i, j)
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}');
+      i = j;
+    }
+  }
+  return out.replace(/\s*([{};,])\s*/g, '$1').replace(/;}/g, '}').trim();
+}
+
+function bundleStylesheet() {
+  const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'style');
+  const others = fs.readdirSync(dir).filter((f) => f.endsWith('.css') && !STYLE_ORDER.includes(f)).sort();
+  const files = [...STYLE_ORDER, ...others];
+  const css = minifyCss(files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n'));
+  if (/(?:^|[{},])(?:html|body|:root)(?=[\s{,.:#[>+~])/.test(css)) {
+    console.error('postbuild: the app stylesheet has a rule for html, body or :root; page-only rules go in public/page.css');
+    process.exit(1);
+  }
+  fs.writeFileSync(path.join(dist, STYLESHEET), css);
+  const v = hash(STYLESHEET);
+  const loader = read('loader.js').toString();
+  const named = /'\.\/it-policy-explorer\.css(\?v=\w+)?'/;
+  if (!named.test(loader)) {
+    console.error(`postbuild: loader.js does not name ./${STYLESHEET}`);
+    process.exit(1);
+  }
+  fs.writeFileSync(path.join(dist, 'loader.js'), loader.replace(named, `'./${STYLESHEET}?v=${v}'`));
+  console.log(`postbuild: ${STYLESHEET} from ${files.length} files (${css.length} bytes)`);
+}
+bundleStylesheet();
+
 // The loader names the glue and the wasm (hashed before the loader is minified, which rewrites
 // its quotes).
 let loader = read('loader.js').toString();
