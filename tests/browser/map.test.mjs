@@ -25,7 +25,7 @@ test('the map draws from the bundle alone: no request beyond the app files', asy
     await page.waitForLoadState('networkidle');
     const files = new Set(requests.map((p) => p.replace(/^.*\//, '')));
     for (const f of files) {
-      assert.match(f, /^(|loader\.js|it-policy-explorer\.js|it-policy-explorer_bg\.wasm|\w+\.css|policy-2021\.json)$/, `unexpected request: ${f}`);
+      assert.match(f, /^(|loader\.js|it-policy-explorer\.js|it-policy-explorer_bg\.wasm|[\w-]+\.css|policy-2021\.json)$/, `unexpected request: ${f}`);
     }
     // Hong Kong, Shenzhen, the boundary and the district lines are drawn.
     for (const layer of ['hk', 'cn', 'border', 'districts']) {

@@ -242,8 +242,8 @@ test('Copy link gives the full state, and it reopens the same view in a fresh pa
 test('embedded, Copy link opens the standalone app; without a clipboard it shows the link selected', async (t) => {
   const dir = bundleCopy((d) => {
     fs.mkdirSync(path.join(d, 'host'));
-    const css = ['main', 'explore', 'timeline', 'map', 'charts', 'takeaway'].map((n) => `<link rel="stylesheet" href="../${n}.css">`).join('');
-    fs.writeFileSync(path.join(d, 'host/page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${css}</head>` +
+    // No stylesheet link: the loader adds the app's.
+    fs.writeFileSync(path.join(d, 'host/page.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>' +
       '<body><h1>A government page</h1><div id="it-policy-explorer"></div><script type="module" src="../loader.js"></script></body></html>');
   });
   try {
