@@ -349,7 +349,7 @@ fn Masthead(heading: ReadSignal<Heading>) -> impl IntoView {
                 <p class="itpe-app-name">{move || ctx.t(Key::AppName)}</p>
                 <LanguageSwitcher/>
             </div>
-            {leptos::html::custom(ctx.heading(0)).class("paper-title").attr("lang", move || heading.with(|h| h.lang)).child(move || heading.with(|h| h.title.clone()))}
+            {ctx.heading_el(0).class(("itpe-paper-title", true)).attr("lang", move || heading.with(|h| h.lang)).child(move || heading.with(|h| h.title.clone()))}
             <p class="itpe-issuer">
                 {move || labelled(ctx.locale(), ctx.t(Key::IssuedBy), "")}
                 <span lang=move || heading.with(|h| h.lang)>{move || heading.with(|h| h.issuer.clone())}</span>
@@ -513,7 +513,7 @@ fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoV
     };
     view! {
         <div class="itpe-error-summary" role="alert" tabindex="-1">
-            {leptos::html::custom(ctx.heading(1)).child(ctx.t(Key::LoadFailed))}
+            {ctx.heading_el(1).child(ctx.t(Key::LoadFailed))}
             <dl>
                 <dt>{ctx.t(Key::LoadFailedFile)}</dt>
                 <dd><code class="itpe-error-file">{error.url.clone()}</code></dd>

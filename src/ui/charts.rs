@@ -61,7 +61,7 @@ pub fn ChartsView() -> impl IntoView {
             .map(|id| chart_figure(ctx, id, locale, width))
             .collect_view();
         view! {
-            {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(t(locale, Key::ViewCharts))}
+            {ctx.heading_el(1).id(ctx.id("view-title")).child(t(locale, Key::ViewCharts))}
             <p class="itpe-charts-intro">{t(locale, Key::ChartsIntro)}</p>
             {filtered}
             {figures}
@@ -191,7 +191,7 @@ fn chart_figure(ctx: Ctx, id: ChartId, locale: Locale, width: ReadSignal<f64>) -
     view! {
         <figure class="itpe-chart" id=ctx.id(&format!("chart-{key}")) data-chart=key aria-labelledby=title_id.clone()>
             <figcaption>
-                {leptos::html::custom(ctx.heading(2)).id(title_id.clone()).class("chart-title").child(
+                {ctx.heading_el(2).id(title_id.clone()).class(("itpe-chart-title", true)).child(
                     move || chart.with(|c| charts::title(c.id, c.money, locale)),
                 )}
                 <p id=desc_id.clone() class="itpe-chart-desc">{charts::description(id, locale)}</p>

@@ -154,7 +154,7 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
     view! {
         <aside class="itpe-detail" aria-labelledby=ctx.id("detail-title") data-item=item.id.clone()>
             <div class="itpe-detail-head">
-                {leptos::html::custom(ctx.heading(1)).id(ctx.id("detail-title")).attr("tabindex", "-1").attr("lang", lang).child(item.title.clone())}
+                {ctx.heading_el(1).id(ctx.id("detail-title")).attr("tabindex", "-1").attr("lang", lang).child(item.title.clone())}
                 <button type="button" class="itpe-button-secondary itpe-detail-close" on:click=close>
                     {move || ctx.t(Key::Close)}
                 </button>
@@ -174,11 +174,11 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
                 <span class="itpe-muted">{move || labelled(ctx.locale(), ctx.t(Key::StatusBecause), "")}</span>
                 {move || marks().0} <span lang="en">{item.status_quote.clone()}</span> {move || marks().1}
             </p>
-            {has_figures.then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Figures))}<ul class="itpe-detail-figures">{figures}</ul> })}
-            {has_milestones.then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Milestones))}<ul class="itpe-detail-milestones">{milestones}</ul> })}
-            {(!item.sites.is_empty()).then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Sites))}<ul>{sites}</ul> })}
-            {(!item.organisations.is_empty()).then(|| view! { {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::Organisations))}<ul>{orgs}</ul> })}
-            {leptos::html::custom(ctx.heading(2)).child(move || ctx.t(Key::SourceHeading))}
+            {has_figures.then(|| view! { {ctx.heading_el(2).child(move || ctx.t(Key::Figures))}<ul class="itpe-detail-figures">{figures}</ul> })}
+            {has_milestones.then(|| view! { {ctx.heading_el(2).child(move || ctx.t(Key::Milestones))}<ul class="itpe-detail-milestones">{milestones}</ul> })}
+            {(!item.sites.is_empty()).then(|| view! { {ctx.heading_el(2).child(move || ctx.t(Key::Sites))}<ul>{sites}</ul> })}
+            {(!item.organisations.is_empty()).then(|| view! { {ctx.heading_el(2).child(move || ctx.t(Key::Organisations))}<ul>{orgs}</ul> })}
+            {ctx.heading_el(2).child(move || ctx.t(Key::SourceHeading))}
             <blockquote class="itpe-source-quote">
                 <p lang="en">{item.source.quote.clone()}</p>
                 <footer>

@@ -87,7 +87,7 @@ pub fn FrameHead(heading: ReadSignal<Heading>) -> impl IntoView {
     });
     view! {
         <div class="itpe-frame-head">
-            {leptos::html::custom(ctx.heading(0))
+            {ctx.heading_el(0)
                 .class("itpe-frame-title")
                 .attr("lang", move || heading.with(|h| h.lang))
                 .child(move || heading.with(|h| h.title.clone()))}

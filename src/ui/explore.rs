@@ -16,7 +16,7 @@ pub fn ExploreView() -> impl IntoView {
     let has_detail = ctx.slice(|s| s.item.is_some());
     view! {
         <div class="itpe-explore" class:itpe-has-detail=move || has_detail.get()>
-            {leptos::html::custom(ctx.heading(1)).class("visually-hidden").child(move || ctx.t(Key::ViewExplore))}
+            {ctx.heading_el(1).class(("itpe-visually-hidden", true)).child(move || ctx.t(Key::ViewExplore))}
             <div class="itpe-explore-filters">
                 <SearchBox/>
                 <Facets counts=counts/>
@@ -91,7 +91,7 @@ fn DatasetCounts() -> impl IntoView {
     ];
     view! {
         <div class="itpe-dataset-counts">
-            {leptos::html::custom(ctx.heading(2)).class("visually-hidden").child(move || ctx.t(Key::InDataset))}
+            {ctx.heading_el(2).class(("itpe-visually-hidden", true)).child(move || ctx.t(Key::InDataset))}
             <ul>
                 {counts
                     .into_iter()

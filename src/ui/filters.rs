@@ -143,7 +143,7 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
     view! {
         <section class="itpe-filters" class:itpe-expanded=move || expanded.get() aria-labelledby=ctx.id("filters-title")>
             <div class="itpe-filters-head">
-                {leptos::html::custom(ctx.heading(1)).id(ctx.id("filters-title")).class("filters-title").child((
+                {ctx.heading_el(1).id(ctx.id("filters-title")).class(("itpe-filters-title", true)).child((
                     move || ctx.t(Key::Filters),
                     move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string())),
                 ))}

@@ -76,7 +76,7 @@ pub fn ResultList() -> impl IntoView {
     };
     view! {
         <section class="itpe-results" aria-labelledby=ctx.id("results-title")>
-            {leptos::html::custom(ctx.heading(1)).id(ctx.id("results-title")).class("visually-hidden").child(move || ctx.t(Key::Results))}
+            {ctx.heading_el(1).id(ctx.id("results-title")).class(("itpe-visually-hidden", true)).child(move || ctx.t(Key::Results))}
             <p class="itpe-result-count" role="status" aria-live="polite" aria-atomic="true">
                 {move || results_count(ctx.locale(), selection.with(Vec::len), total)}
             </p>
@@ -116,7 +116,7 @@ pub fn FigureMatches() -> impl IntoView {
         any.get().then(|| {
             view! {
                 <section class="itpe-figure-matches" aria-labelledby=ctx.id("figure-matches")>
-                    {leptos::html::custom(ctx.heading(2)).id(ctx.id("figure-matches")).child((
+                    {ctx.heading_el(2).id(ctx.id("figure-matches")).child((
                         move || ctx.t(Key::FiguresMatching),
                         move || bracketed(ctx.locale(), &found.with(Vec::len).to_string()),
                     ))}
@@ -254,7 +254,7 @@ fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
     };
     view! {
         <li class="itpe-result" class:itpe-open=move || is_open.get() data-item=item.id.clone()>
-            {leptos::html::custom(ctx.heading(2)).class("result-title").attr("lang", lang).child(view! {
+            {ctx.heading_el(2).class(("itpe-result-title", true)).attr("lang", lang).child(view! {
                 <a href=href data-item-link=item.id.clone() aria-current=move || is_open.get().then_some("true") on:click=open>
                     <Highlighted text=item.title.clone() terms=terms/>
                 </a>

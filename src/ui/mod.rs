@@ -125,6 +125,20 @@ impl Ctx {
     pub fn heading(&self, depth: u8) -> &'static str {
         heading_tag(self.instance.heading_level, depth)
     }
+    /// A heading `depth` levels below the app's top heading: its tag follows the instance's
+    /// level, its look comes from the class of its depth ([`heading_class`]). More classes are
+    /// added as `.class(("itpe-name", true))`. (Attributes are a `Vec` under the
+    /// `erase_components` cfg that `.cargo/config.toml` sets for every wasm build.)
+    pub fn heading_el(
+        &self,
+        depth: u8,
+    ) -> leptos::html::HtmlElement<
+        leptos::html::Custom<&'static str>,
+        Vec<leptos::attr::any_attribute::AnyAttribute>,
+        (),
+    > {
+        leptos::html::custom(self.heading(depth)).class(heading_class(depth))
+    }
     /// A memo of one part of the state: what reads it re-runs only when that part changes.
     pub fn slice<T>(&self, part: impl Fn(&ViewState) -> T + Send + Sync + 'static) -> Memo<T>
     where
@@ -241,6 +255,15 @@ const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 fn heading_tag(top: u8, depth: u8) -> &'static str {
     HEADINGS[usize::from(top + depth).clamp(1, 6) - 1]
+}
+
+/// The class of a heading at `depth` (named after its tag on the standalone page): the styles
+/// select headings by these classes, never by tag, since an embedded instance's tags shift
+/// with the host's heading level (`data-heading-level`).
+pub fn heading_class(depth: u8) -> &'static str {
+    [
+        "itpe-h1", "itpe-h2", "itpe-h3", "itpe-h4", "itpe-h5", "itpe-h6",
+    ][usize::from(depth).min(5)]
 }
 
 /// [`Ctx::heading`] for code that draws with plain DOM calls outside the reactive owner (the

@@ -141,7 +141,7 @@ pub fn PrintSelection() -> impl IntoView {
                         .unwrap_or_default();
                     view! {
                         <li class="itpe-print-item">
-                            {leptos::html::custom(ctx.heading(2)).attr("lang", "en").child(item.title.clone())}
+                            {ctx.heading_el(2).attr("lang", "en").child(item.title.clone())}
                             <p class="itpe-result-meta">
                                 <StatusTag status=item.status/>
                                 " " {t(locale, crate::i18n::kind_key(item.kind))} " · " <span lang="en">{area}</span>
@@ -156,7 +156,7 @@ pub fn PrintSelection() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="itpe-print-only itpe-print-selection">
-                    {leptos::html::custom(ctx.heading(1)).child((
+                    {ctx.heading_el(1).child((
                         t(locale, Key::PrintedSelection), " (",
                         results_count(locale, sel.len(), data.items.len()), ")",
                     ))}

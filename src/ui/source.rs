@@ -58,7 +58,7 @@ pub fn SourceView() -> impl IntoView {
 
     view! {
         <article class="itpe-source" lang="en">
-            {leptos::html::custom(ctx.heading(1)).attr("lang", move || ctx.locale().html_lang()).child(move || ctx.t(Key::ParagraphsHeading))}
+            {ctx.heading_el(1).attr("lang", move || ctx.locale().html_lang()).child(move || ctx.t(Key::ParagraphsHeading))}
             <p class="itpe-muted" lang=move || ctx.locale().html_lang()>{move || ctx.t(Key::SourceInEnglish)}</p>
             {blocks}
         </article>
@@ -108,7 +108,7 @@ fn SourceParagraph(paragraph: Paragraph) -> impl IntoView {
     };
     match paragraph.kind {
         ParagraphKind::Heading => view! {
-            {leptos::html::custom(ctx.heading(2)).class("source-heading").id(ctx.id(&format!("para-{id}"))).attr("tabindex", "-1").child(paragraph.text.clone())}
+            {ctx.heading_el(2).class(("itpe-source-heading", true)).id(ctx.id(&format!("para-{id}"))).attr("tabindex", "-1").child(paragraph.text.clone())}
         }
         .into_any(),
         _ => {

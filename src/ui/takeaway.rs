@@ -305,7 +305,7 @@ pub fn DataLinks() -> impl IntoView {
     };
     view! {
         <div class="itpe-data-links">
-            {leptos::html::custom(ctx.heading(1)).child(move || ctx.t(Key::DatasetLinks))}
+            {ctx.heading_el(1).child(move || ctx.t(Key::DatasetLinks))}
             <ul>
                 {link("policy-2021.json", Key::DatasetJson, DATASET_BYTES)}
                 {link("policy-2021.schema.json", Key::DatasetSchema, SCHEMA_BYTES)}

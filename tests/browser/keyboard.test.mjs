@@ -49,10 +49,10 @@ test('timeline axis: Close returns focus to the mark that opened the details; Es
 test('timeline list: Close returns focus to the list entry', async (t) => {
   await withPage(t, { query: '?view=timeline&tl=list' }, async ({ page }) => {
     await ready(page);
-    const entry = page.locator('.tl-list-main button[data-i]').nth(3);
+    const entry = page.locator('.itpe-tl-list-main button[data-i]').nth(3);
     await entry.waitFor();
     const i = await entry.getAttribute('data-i');
-    await openAndClose(page, entry, `.tl-list-main button[data-i="${i}"]`);
+    await openAndClose(page, entry, `.itpe-tl-list-main button[data-i="${i}"]`);
   });
 });
 

@@ -216,7 +216,7 @@ test('on a 375 px screen the list is the default; the axis is one click away', a
     await timeline(page);
     assert.equal(await page.locator('.itpe-tl-chart').count(), 0);
     const expected = milestonesOf(data.items.filter((i) => i.area === 't-land'));
-    const ids = await listIds(page, '.tl-list-main');
+    const ids = await listIds(page, '.itpe-tl-list-main');
     assert.equal(ids.length, expected.length);
     assert.equal(await page.getAttribute('button[data-mode="list"]', 'aria-pressed'), 'true');
     await snapshot(page, 'timeline-list-375');
@@ -235,7 +235,7 @@ test('the layout follows the app\'s own width, not the window\'s: a 320 px colum
     // The app narrowed to a column, as when embedded beside other content (CSSOM, allowed by
     // the CSP); the window stays 1280 px wide.
     await page.evaluate(() => { document.querySelector('.itpe').style.width = '320px'; });
-    await page.waitForSelector('.tl-list-main li[data-id]');
+    await page.waitForSelector('.itpe-tl-list-main li[data-id]');
     assert.equal(await page.locator('.itpe-tl-chart').count(), 0);
     assert.equal(await page.getAttribute('button[data-mode="list"]', 'aria-pressed'), 'true');
     // And back to the axis when the column widens.

@@ -227,7 +227,7 @@ pub(super) fn legend(ctx: Ctx) -> impl IntoView {
     .collect_view();
     view! {
         <div class="itpe-map-legend">
-            {leptos::html::custom(ctx.heading(2)).child(t(Key::MapLegend))}
+            {ctx.heading_el(2).child(t(Key::MapLegend))}
             <p>{t(Key::MapLegendStatus)}</p>
             <ul class="itpe-map-legend-statuses">{statuses}</ul>
             <ul>{items}</ul>

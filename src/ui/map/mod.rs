@@ -201,7 +201,7 @@ pub fn MapView() -> impl IntoView {
 
     view! {
         <section class="itpe-view itpe-map-view" aria-labelledby=ctx.id("view-title")>
-            {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(tr(Key::ViewMap))}
+            {ctx.heading_el(1).id(ctx.id("view-title")).child(tr(Key::ViewMap))}
             <p class="itpe-map-intro">{tr(Key::MapIntro)}</p>
             <p class="itpe-map-summary" role="status">
                 {summary} " "

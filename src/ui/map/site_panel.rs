@@ -99,17 +99,17 @@ fn site_panel(site: Site) -> impl IntoView {
             }
         >
             <div class="itpe-map-site-head">
-                {leptos::html::custom(ctx.heading(2)).id(ctx.id("map-site-title")).attr("tabindex", "-1").attr("lang", lang).child(site.name.clone())}
+                {ctx.heading_el(2).id(ctx.id("map-site-title")).attr("tabindex", "-1").attr("lang", lang).child(site.name.clone())}
                 <button type="button" class="itpe-button-secondary" on:click=move |_| close()>{t(Key::Close)}</button>
             </div>
             {site_facts(ctx, &site, statuses)}
             <button type="button" class="itpe-button" aria-pressed=move || filtering.get().to_string() on:click=toggle_filter>
                 {move || ctx.t(if filtering.get() { Key::MapStopSiteFilter } else { Key::FilterBySite })}
             </button>
-            {leptos::html::custom(ctx.heading(3)).child((t(Key::MapItemsHere), " ", bracketed(locale, &items.len().to_string())))}
+            {ctx.heading_el(3).child((t(Key::MapItemsHere), " ", bracketed(locale, &items.len().to_string())))}
             <ul class="itpe-map-site-items">{item_list}</ul>
-            {milestones.map(|m| view! { {leptos::html::custom(ctx.heading(3)).child(t(Key::MapTimeline))}<ul class="itpe-map-site-milestones">{m}</ul> })}
-            {figures.map(|f| view! { {leptos::html::custom(ctx.heading(3)).child(t(Key::MapFiguresHere))}<ul class="itpe-map-site-figures">{f}</ul> })}
+            {milestones.map(|m| view! { {ctx.heading_el(3).child(t(Key::MapTimeline))}<ul class="itpe-map-site-milestones">{m}</ul> })}
+            {figures.map(|f| view! { {ctx.heading_el(3).child(t(Key::MapFiguresHere))}<ul class="itpe-map-site-figures">{f}</ul> })}
         </aside>
     }
 }

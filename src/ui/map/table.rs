@@ -58,7 +58,7 @@ pub(super) fn SiteTable(sites: Memo<Vec<ShownSite>>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            {leptos::html::custom(ctx.heading(2)).id(ctx.id("map-list-title")).child(t(Key::MapSiteList))}
+            {ctx.heading_el(2).id(ctx.id("map-list-title")).child(t(Key::MapSiteList))}
             <div class="itpe-map-table-wrap">
                 <table class="itpe-map-table">
                     <thead>

@@ -79,7 +79,7 @@ pub(super) fn Legend() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="itpe-tl-legend">
-            {leptos::html::custom(ctx.heading(2)).child(tx(ctx, Key::TlLegend))}
+            {ctx.heading_el(2).child(tx(ctx, Key::TlLegend))}
             <ul>
                 <li>
                     <svg width="24" height="14" aria-hidden="true"><rect class="itpe-tl-key-point" x="7" y="2" width="10" height="10" rx="5"/></svg>

@@ -158,7 +158,7 @@ fn build_lane(
         &div,
         false,
         super::super::heading_in(lanes, 2),
-        &[("class", "itpe-tl-lane-head")],
+        &[("class", "itpe-tl-lane-head itpe-h3")],
         None,
     );
     let folded = b.stacking.folded.get(i).copied().unwrap_or(false);
@@ -398,8 +398,8 @@ fn draw_ticks(ticks: &web_sys::Element, p: &Placement, as_of_x: Option<f32>) {
 /// A lane's grid lines at the ticks, and its "as of" line.
 fn draw_grid(grid: &web_sys::Element, ticks: &[tl::Tick], as_of_x: Option<f32>, h: &str) {
     grid.set_text_content(None);
-    let lines = ticks.iter().map(|t| ("tl-grid", t.x));
-    for (class, x) in lines.chain(as_of_x.map(|x| ("tl-asof", x))) {
+    let lines = ticks.iter().map(|t| ("itpe-tl-grid", t.x));
+    for (class, x) in lines.chain(as_of_x.map(|x| ("itpe-tl-asof", x))) {
         let x = px(x);
         add(
             grid,

@@ -47,7 +47,7 @@ pub(super) fn list_disclosure(shared: Shared) -> impl IntoView {
     view! {
         <details class="itpe-tl-list-details" on:toggle=move |_| open.update(|o| *o = !*o)>
             <summary>{tx(shared.ctx, Key::TlList)}</summary>
-            {move || open.get().then(|| milestone_list(shared, "tl-list"))}
+            {move || open.get().then(|| milestone_list(shared, "itpe-tl-list"))}
         </details>
     }
 }
@@ -72,7 +72,7 @@ fn draw_list(
                 &sec,
                 false,
                 super::super::heading_in(root, 2),
-                &[],
+                &[("class", super::super::heading_class(2))],
                 Some(&en.year.to_string()),
             );
             ol = Some(add(&sec, false, "ol", &[], None));

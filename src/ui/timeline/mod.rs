@@ -161,7 +161,7 @@ pub fn TimelineView() -> impl IntoView {
         }
         if mode.get() == TimelineMode::List {
             return view! {
-                {list::milestone_list(shared, "tl-list tl-list-main")}
+                {list::milestone_list(shared, "itpe-tl-list itpe-tl-list-main")}
                 <DetailPanel/>
             }
             .into_any();
@@ -177,7 +177,7 @@ pub fn TimelineView() -> impl IntoView {
 
     view! {
         <section class="itpe-view itpe-timeline" aria-labelledby=ctx.id("view-title") node_ref=section>
-            {leptos::html::custom(ctx.heading(1)).id(ctx.id("view-title")).child(tx(ctx, Key::ViewTimeline))}
+            {ctx.heading_el(1).id(ctx.id("view-title")).child(tx(ctx, Key::ViewTimeline))}
             <p class="itpe-tl-summary" role="status">{summary}</p>
             {controls::toolbar(shared, mode, has_marks)}
             {body}
