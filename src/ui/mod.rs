@@ -159,9 +159,14 @@ impl Ctx {
     pub fn locale(&self) -> Locale {
         self.lang.get()
     }
-    /// Interface text in the current locale (reactive).
+    /// Interface text in the current locale (reactive when read inside a reactive closure).
     pub fn t(&self, key: Key) -> &'static str {
         t(self.locale(), key)
+    }
+    /// [`Ctx::t`] as a reactive closure, for a view's text or attribute: one closure type for
+    /// every key keeps the wasm small.
+    pub fn text(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
     }
     /// Moves to a new state: a history entry for real navigation, an in-place update when only
     /// the search changed.

@@ -192,7 +192,6 @@ fn status_swatch(s: Status) -> Option<String> {
 
 /// The key (re-rendered as a whole when the language changes).
 pub(super) fn legend(ctx: Ctx) -> impl IntoView {
-    let t = |k| ctx.t(k);
     let statuses = Status::ALL
         .into_iter()
         .map(|s| {
@@ -203,7 +202,7 @@ pub(super) fn legend(ctx: Ctx) -> impl IntoView {
                         data-status=s.as_str()
                         style:background-image=status_swatch(s)
                     ></span>
-                    {t(super::super::detail::status_key(s))}
+                    {ctx.t(super::super::detail::status_key(s))}
                 </li>
             }
         })
@@ -220,15 +219,15 @@ pub(super) fn legend(ctx: Ctx) -> impl IntoView {
         view! {
             <li id=(class == "approx").then(|| ctx.id("map-approx-note"))>
                 <span class=format!("itpe-map-swatch itpe-map-swatch-{class}")></span>
-                {t(key)}
+                {ctx.t(key)}
             </li>
         }
     })
     .collect_view();
     view! {
         <div class="itpe-map-legend">
-            {ctx.heading_el(2).child(t(Key::MapLegend))}
-            <p>{t(Key::MapLegendStatus)}</p>
+            {ctx.heading_el(2).child(ctx.t(Key::MapLegend))}
+            <p>{ctx.t(Key::MapLegendStatus)}</p>
             <ul class="itpe-map-legend-statuses">{statuses}</ul>
             <ul>{items}</ul>
         </div>

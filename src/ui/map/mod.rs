@@ -196,13 +196,12 @@ pub fn MapView() -> impl IntoView {
             }
         }
     };
-    let tr = move |key: Key| move || ctx.t(key);
     let lang = Memo::new(move |_| ctx.locale());
 
     view! {
         <section class="itpe-view itpe-map-view" aria-labelledby=ctx.id("view-title")>
-            {ctx.heading_el(1).id(ctx.id("view-title")).child(tr(Key::ViewMap))}
-            <p class="itpe-map-intro">{tr(Key::MapIntro)}</p>
+            {ctx.heading_el(1).id(ctx.id("view-title")).child(ctx.text(Key::ViewMap))}
+            <p class="itpe-map-intro">{ctx.text(Key::MapIntro)}</p>
             <p class="itpe-map-summary" role="status">
                 {summary} " "
                 {move || is_filtered().then(|| view! {
@@ -214,18 +213,18 @@ pub fn MapView() -> impl IntoView {
             <div class="itpe-map-layout">
                 <div class="itpe-map-main">
                     <div class="itpe-map-tools">
-                        <button type="button" class="itpe-button-secondary" aria-label=tr(Key::MapZoomIn)
+                        <button type="button" class="itpe-button-secondary" aria-label=ctx.text(Key::MapZoomIn)
                             on:click=move |_| vp.update(|v| *v = v.zoom_centre(1.5))>"+"</button>
-                        <button type="button" class="itpe-button-secondary" aria-label=tr(Key::MapZoomOut)
+                        <button type="button" class="itpe-button-secondary" aria-label=ctx.text(Key::MapZoomOut)
                             on:click=move |_| vp.update(|v| *v = v.zoom_centre(1.0 / 1.5))>"−"</button>
                         <button type="button" class="itpe-button-secondary" on:click=move |_| vp.set(Viewport::FULL)>
-                            {tr(Key::MapReset)}
+                            {ctx.text(Key::MapReset)}
                         </button>
                     </div>
                     {markers::map_frame(map)}
-                    <p id=ctx.id("map-help") class="itpe-map-help">{tr(Key::MapHelp)}</p>
+                    <p id=ctx.id("map-help") class="itpe-map-help">{ctx.text(Key::MapHelp)}</p>
                     {move || { lang.track(); markers::legend(ctx) }}
-                    <p class="itpe-map-credit">{tr(Key::MapCredit)}</p>
+                    <p class="itpe-map-credit">{ctx.text(Key::MapCredit)}</p>
                 </div>
                 <div class="itpe-map-side">
                     <DetailPanel/>

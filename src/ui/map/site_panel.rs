@@ -50,7 +50,6 @@ fn site_panel(site: Site) -> impl IntoView {
     let ctx = use_ctx();
     let loaded = use_loaded();
     let data = loaded.data.clone();
-    let t = |k| ctx.t(k);
     let locale = ctx.locale();
     let id = site.id.clone();
     let items: Vec<(usize, &Initiative)> = data
@@ -100,45 +99,44 @@ fn site_panel(site: Site) -> impl IntoView {
         >
             <div class="itpe-map-site-head">
                 {ctx.heading_el(2).id(ctx.id("map-site-title")).attr("tabindex", "-1").attr("lang", lang).child(site.name.clone())}
-                <button type="button" class="itpe-button-secondary" on:click=move |_| close()>{t(Key::Close)}</button>
+                <button type="button" class="itpe-button-secondary" on:click=move |_| close()>{ctx.t(Key::Close)}</button>
             </div>
             {site_facts(ctx, &site, statuses)}
             <button type="button" class="itpe-button" aria-pressed=move || filtering.get().to_string() on:click=toggle_filter>
                 {move || ctx.t(if filtering.get() { Key::MapStopSiteFilter } else { Key::FilterBySite })}
             </button>
-            {ctx.heading_el(3).child((t(Key::MapItemsHere), " ", bracketed(locale, &items.len().to_string())))}
+            {ctx.heading_el(3).child((ctx.t(Key::MapItemsHere), " ", bracketed(locale, &items.len().to_string())))}
             <ul class="itpe-map-site-items">{item_list}</ul>
-            {milestones.map(|m| view! { {ctx.heading_el(3).child(t(Key::MapTimeline))}<ul class="itpe-map-site-milestones">{m}</ul> })}
-            {figures.map(|f| view! { {ctx.heading_el(3).child(t(Key::MapFiguresHere))}<ul class="itpe-map-site-figures">{f}</ul> })}
+            {milestones.map(|m| view! { {ctx.heading_el(3).child(ctx.t(Key::MapTimeline))}<ul class="itpe-map-site-milestones">{m}</ul> })}
+            {figures.map(|f| view! { {ctx.heading_el(3).child(ctx.t(Key::MapFiguresHere))}<ul class="itpe-map-site-figures">{f}</ul> })}
         </aside>
     }
 }
 
 /// District, area, position and statuses.
 fn site_facts(ctx: Ctx, site: &Site, statuses: impl IntoView) -> impl IntoView {
-    let t = |k| ctx.t(k);
     let lang = use_loaded().text_locale.html_lang();
     let area = match site.area_ha {
         Some(a) => format::group(a, 2),
-        None => t(Key::None_).to_string(),
+        None => ctx.t(Key::None_).to_string(),
     };
-    let position = t(if site.position == PositionPrecision::Approximate {
+    let position = ctx.t(if site.position == PositionPrecision::Approximate {
         Key::PositionApproximate
     } else {
         Key::PositionSurveyed
     });
     let cross = site
         .cross_border
-        .then(|| format!(" · {}", t(Key::MapCrossBorder)));
+        .then(|| format!(" · {}", ctx.t(Key::MapCrossBorder)));
     view! {
         <dl class="itpe-map-facts">
-            <dt>{t(Key::MapColDistrict)}</dt>
+            <dt>{ctx.t(Key::MapColDistrict)}</dt>
             <dd lang=lang>{site.district.clone()}</dd>
-            <dt>{t(Key::MapColArea)}</dt>
+            <dt>{ctx.t(Key::MapColArea)}</dt>
             <dd>{area}</dd>
-            <dt>{t(Key::MapColPosition)}</dt>
+            <dt>{ctx.t(Key::MapColPosition)}</dt>
             <dd>{position}{cross}</dd>
-            <dt>{t(Key::MapStatuses)}</dt>
+            <dt>{ctx.t(Key::MapStatuses)}</dt>
             <dd>{statuses}</dd>
         </dl>
     }

@@ -17,7 +17,6 @@ pub(super) fn SiteTable(sites: Memo<Vec<ShownSite>>) -> impl IntoView {
     let (data, lang) = (loaded.data, loaded.text_locale.html_lang());
     let state = Memo::new(move |_| ctx.with(|s| (s.lang, s.is_filtered(), s.place.clone())));
     let table = move || {
-        let t = |k| ctx.t(k);
         let (locale, filtered, place) = state.get();
         let body = sites
             .get()
@@ -30,14 +29,14 @@ pub(super) fn SiteTable(sites: Memo<Vec<ShownSite>>) -> impl IntoView {
                     let id = id.clone();
                     move |_| open_site(ctx, id.clone())
                 };
-                let position = t(if s.position == PositionPrecision::Approximate {
+                let position = ctx.t(if s.position == PositionPrecision::Approximate {
                     Key::MapApproxShort
                 } else {
                     Key::MapSurveyedShort
                 });
                 let cross = s
                     .cross_border
-                    .then(|| format!("{}{}", list_separator(locale), t(Key::MapCrossBorder)));
+                    .then(|| format!("{}{}", list_separator(locale), ctx.t(Key::MapCrossBorder)));
                 let count = if filtered {
                     format!("{} / {}", r.selected, r.total)
                 } else {
@@ -58,17 +57,17 @@ pub(super) fn SiteTable(sites: Memo<Vec<ShownSite>>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            {ctx.heading_el(2).id(ctx.id("map-list-title")).child(t(Key::MapSiteList))}
+            {ctx.heading_el(2).id(ctx.id("map-list-title")).child(ctx.t(Key::MapSiteList))}
             <div class="itpe-map-table-wrap">
                 <table class="itpe-map-table">
                     <thead>
                         <tr>
-                            <th scope="col">{t(Key::MapColSite)}</th>
-                            <th scope="col">{t(Key::MapColDistrict)}</th>
-                            <th scope="col" class="itpe-num">{t(Key::MapColArea)}</th>
-                            <th scope="col" class="itpe-num">{t(Key::MapColItems)}</th>
-                            <th scope="col">{t(Key::MapStatuses)}</th>
-                            <th scope="col">{t(Key::MapColPosition)}</th>
+                            <th scope="col">{ctx.t(Key::MapColSite)}</th>
+                            <th scope="col">{ctx.t(Key::MapColDistrict)}</th>
+                            <th scope="col" class="itpe-num">{ctx.t(Key::MapColArea)}</th>
+                            <th scope="col" class="itpe-num">{ctx.t(Key::MapColItems)}</th>
+                            <th scope="col">{ctx.t(Key::MapStatuses)}</th>
+                            <th scope="col">{ctx.t(Key::MapColPosition)}</th>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>

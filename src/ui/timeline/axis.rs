@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::super::hooks::use_element_width;
 use super::super::use_loaded;
 use super::drawing::{self, Build, Drawn, Placement, Stacking};
-use super::{input, tx, Shared};
+use super::{input, Shared};
 use crate::format;
 use crate::i18n::Key;
 use crate::timeline::{self as tl, TimeWindow};
@@ -67,12 +67,12 @@ pub(super) fn axis_chart(shared: Shared, as_of: Option<i32>) -> impl IntoView {
         })
     };
     view! {
-        <p class="itpe-tl-help" id=ctx.id("tl-help")>{tx(ctx, Key::TlHelp)}</p>
+        <p class="itpe-tl-help" id=ctx.id("tl-help")>{ctx.text(Key::TlHelp)}</p>
         <div
             class="itpe-tl-chart"
             node_ref=chart
             role="group"
-            aria-label=tx(ctx, Key::TlChart)
+            aria-label=ctx.text(Key::TlChart)
             aria-describedby=ctx.id("tl-help")
         >
             <div class="itpe-tl-draw" node_ref=axis.canvas></div>

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::super::controls::ChoiceButton;
 use super::super::use_ctx;
-use super::{tx, Shared};
+use super::Shared;
 use crate::format;
 use crate::i18n::{labelled, Key};
 use crate::timeline as tl;
@@ -54,18 +54,18 @@ pub(super) fn toolbar(
     };
     view! {
         <div class="itpe-tl-toolbar">
-            <div class="itpe-tl-modes" role="group" aria-label=tx(ctx, Key::TlPresentation)>
+            <div class="itpe-tl-modes" role="group" aria-label=ctx.text(Key::TlPresentation)>
                 {mode_button(TimelineMode::Axis, Key::TlModeAxis)}
                 {mode_button(TimelineMode::List, Key::TlModeList)}
             </div>
             <Show when=move || mode.get() == TimelineMode::Axis && has_marks.get()>
-                <div class="itpe-tl-zoom" role="group" aria-label=tx(ctx, Key::TlZoom) on:click=on_zoom>
-                    <button type="button" class="itpe-button-secondary" data-zoom="in">{tx(ctx, Key::TlZoomIn)}</button>
-                    <button type="button" class="itpe-button-secondary" data-zoom="out">{tx(ctx, Key::TlZoomOut)}</button>
-                    <button type="button" class="itpe-button-secondary" data-zoom="earlier">"← " {tx(ctx, Key::TlEarlier)}</button>
-                    <button type="button" class="itpe-button-secondary" data-zoom="later">{tx(ctx, Key::TlLater)} " →"</button>
+                <div class="itpe-tl-zoom" role="group" aria-label=ctx.text(Key::TlZoom) on:click=on_zoom>
+                    <button type="button" class="itpe-button-secondary" data-zoom="in">{ctx.text(Key::TlZoomIn)}</button>
+                    <button type="button" class="itpe-button-secondary" data-zoom="out">{ctx.text(Key::TlZoomOut)}</button>
+                    <button type="button" class="itpe-button-secondary" data-zoom="earlier">"← " {ctx.text(Key::TlEarlier)}</button>
+                    <button type="button" class="itpe-button-secondary" data-zoom="later">{ctx.text(Key::TlLater)} " →"</button>
                     <button type="button" class="itpe-button-secondary" data-zoom="all" disabled=move || ctx.with(|s| s.zoom.is_none())>
-                        {tx(ctx, Key::TlWhole)}
+                        {ctx.text(Key::TlWhole)}
                     </button>
                 </div>
                 <p class="itpe-tl-shown" aria-live="polite" aria-atomic="true">{move || labelled(ctx.locale(), ctx.t(Key::TlShown), "")} <span class="itpe-tl-range">{shown}</span></p>
@@ -79,21 +79,21 @@ pub(super) fn Legend() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="itpe-tl-legend">
-            {ctx.heading_el(2).child(tx(ctx, Key::TlLegend))}
+            {ctx.heading_el(2).child(ctx.text(Key::TlLegend))}
             <ul>
                 <li>
                     <svg width="24" height="14" aria-hidden="true"><rect class="itpe-tl-key-point" x="7" y="2" width="10" height="10" rx="5"/></svg>
-                    {tx(ctx, Key::TlLegendPoint)}
+                    {ctx.text(Key::TlLegendPoint)}
                 </li>
                 <li>
                     <svg width="24" height="14" aria-hidden="true"><rect class="itpe-tl-key-span" x="1" y="2" width="22" height="10"/></svg>
-                    {tx(ctx, Key::TlLegendSpan)}
+                    {ctx.text(Key::TlLegendSpan)}
                 </li>
                 <li>
                     <svg width="24" height="14" aria-hidden="true"><line class="itpe-tl-asof" x1="12" x2="12" y1="0" y2="14"/></svg>
-                    {tx(ctx, Key::TlLegendAsOf)}
+                    {ctx.text(Key::TlLegendAsOf)}
                 </li>
-                <li>{tx(ctx, Key::TlLegendLabels)}</li>
+                <li>{ctx.text(Key::TlLegendLabels)}</li>
             </ul>
         </div>
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::super::use_loaded;
 use super::drawing::add;
-use super::{event_mark, tx, Shared};
+use super::{event_mark, Shared};
 use crate::format;
 use crate::i18n::{bracketed, colon, Key, Locale};
 use crate::model::Dataset;
@@ -46,7 +46,7 @@ pub(super) fn list_disclosure(shared: Shared) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
         <details class="itpe-tl-list-details" on:toggle=move |_| open.update(|o| *o = !*o)>
-            <summary>{tx(shared.ctx, Key::TlList)}</summary>
+            <summary>{shared.ctx.text(Key::TlList)}</summary>
             {move || open.get().then(|| milestone_list(shared, "itpe-tl-list"))}
         </details>
     }

@@ -157,7 +157,7 @@ pub fn TimelineView() -> impl IntoView {
     };
     let body = move || {
         if !has_marks.get() {
-            return view! { <p class="itpe-tl-empty">{tx(ctx, Key::TlEmpty)}</p> }.into_any();
+            return view! { <p class="itpe-tl-empty">{ctx.text(Key::TlEmpty)}</p> }.into_any();
         }
         if mode.get() == TimelineMode::List {
             return view! {
@@ -177,15 +177,10 @@ pub fn TimelineView() -> impl IntoView {
 
     view! {
         <section class="itpe-view itpe-timeline" aria-labelledby=ctx.id("view-title") node_ref=section>
-            {ctx.heading_el(1).id(ctx.id("view-title")).child(tx(ctx, Key::ViewTimeline))}
+            {ctx.heading_el(1).id(ctx.id("view-title")).child(ctx.text(Key::ViewTimeline))}
             <p class="itpe-tl-summary" role="status">{summary}</p>
             {controls::toolbar(shared, mode, has_marks)}
             {body}
         </section>
     }
-}
-
-/// Interface text as a reactive closure; one closure type for every key keeps the wasm small.
-fn tx(ctx: Ctx, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    move || ctx.t(key)
 }
