@@ -153,6 +153,7 @@ fn mount_instance(root: web_sys::HtmlElement, n: usize) {
         static_issuer,
         edition: Edition::read(&root),
     };
+    // Setting an attribute with a valid name on an element of the page cannot fail.
     let _ = root.set_attribute(MOUNTED, &n.to_string());
     let _ = root.set_attribute(HEADING_LEVEL, &instance.heading_level.to_string());
     root.set_inner_html("");
@@ -255,6 +256,7 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
         Effect::new(move |_| {
             let lang = ctx.locale().html_lang();
             if let Some(el) = document().document_element() {
+                // A valid attribute name on <html>: cannot fail.
                 let _ = el.set_attribute("lang", lang);
             }
         });

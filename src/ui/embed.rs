@@ -121,6 +121,8 @@ fn post_now() {
         return;
     };
     let message = js_sys::Object::new();
+    // Setting a property of a plain new object cannot fail; a parent gone (the frame removed)
+    // takes the message without error, and nothing here waits for an answer.
     let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from_f64(height));
     let _ = parent.post_message(&message, "*");
