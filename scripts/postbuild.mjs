@@ -65,6 +65,11 @@ function bundleStylesheet() {
     console.error('postbuild: the app stylesheet has a rule for html, body or :root; page-only rules go in public/page.css');
     process.exit(1);
   }
+  // `rem` follows the host page's <html> font size: the app's sizes are in --itpe-rem.
+  if (/[\d.]rem\b/.test(css)) {
+    console.error('postbuild: the app stylesheet uses rem; write calc(n * var(--itpe-rem)) (ARCHITECTURE.md, "Styles and embedding")');
+    process.exit(1);
+  }
   fs.writeFileSync(path.join(dist, STYLESHEET), css);
   const v = hash(STYLESHEET);
   const loader = read('loader.js').toString();
