@@ -9,6 +9,7 @@
 //! under its prefix (`tl.view=map`) and leaves every other parameter, and the hash, as it is.
 
 use crate::i18n::Locale;
+use crate::text::escape_markup;
 use crate::view_state::{decode_component, encode_component, Notice, ViewState};
 
 /// Which part of the page's address an instance reads and writes.
@@ -186,14 +187,6 @@ pub fn locale_of_tag(tag: &str) -> Locale {
     }
 }
 
-/// Text for an HTML attribute value or element content.
-fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The two ways to embed `state` from the bundle at `base` (its folder's absolute URL, ending
 /// in "/"): an iframe sized by the host script, and a mount element started by the loader.
 /// `title` names the frame for assistive technology.
@@ -201,19 +194,19 @@ pub fn snippets(base: &str, state: &ViewState, title: &str) -> (String, String) 
     let src = crate::export::share_url(&format!("{base}embed.html"), state);
     let iframe = format!(
         "<iframe src=\"{}\" data-it-policy-explorer-frame title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>\n<script defer src=\"{}\"></script>",
-        escape_html(&src),
-        escape_html(title),
-        escape_html(&format!("{base}embed.js")),
+        escape_markup(&src),
+        escape_markup(title),
+        escape_markup(&format!("{base}embed.js")),
     );
     let query = strip_mark(&state.to_query()).to_string();
     let state_attr = if query.is_empty() {
         String::new()
     } else {
-        format!(" data-state=\"{}\"", escape_html(&query))
+        format!(" data-state=\"{}\"", escape_markup(&query))
     };
     let script = format!(
         "<div data-it-policy-explorer{state_attr}></div>\n<script defer src=\"{}\"></script>",
-        escape_html(&format!("{base}loader.js")),
+        escape_markup(&format!("{base}loader.js")),
     );
     (iframe, script)
 }

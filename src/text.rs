@@ -1,5 +1,21 @@
 //! Text handling without a browser: estimated text widths (chart and timeline layouts), search
-//! folding, and whitespace normalisation (dataset checks).
+//! folding, escaping for markup we write as text (SVG titles, embed snippets), and whitespace
+//! normalisation (dataset checks).
+
+/// `s` as text or an attribute value in HTML or SVG markup: `&`, `<`, `>` and `"` escaped.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// Collapses every run of whitespace (including the PDF extract's line breaks and double spaces)
 /// into one space and trims the ends. Quotes are compared in this form (dataset checks only: not

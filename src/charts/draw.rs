@@ -251,16 +251,7 @@ pub fn render(chart: &Chart, width: u32, locale: Locale, export: bool) -> Svg {
 /// viewers.
 fn add_title(markup: &mut String, title: &str) {
     if let Some(end) = markup.find(">\n") {
-        let mut t = String::from("<title>");
-        for c in title.chars() {
-            match c {
-                '<' => t.push_str("&lt;"),
-                '&' => t.push_str("&amp;"),
-                '>' => t.push_str("&gt;"),
-                c => t.push(c),
-            }
-        }
-        t.push_str("</title>\n");
+        let t = format!("<title>{}</title>\n", crate::text::escape_markup(title));
         markup.insert_str(end + 2, &t);
     }
 }
