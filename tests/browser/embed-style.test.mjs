@@ -6,28 +6,22 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, ready, snapshot, withPage } from './harness.mjs';
+import { ready, snapshot, withPage } from './harness.mjs';
 
 const HOST = path.resolve('examples/embed');
 const HOST_QUERY = '?page=2&lang=tc';
 
 /**
  * The host page's folder, with `bare.html`: host.html without the loader (the host as it is
- * without the app). A loader that mounts only the legacy `#it-policy-explorer` element (before
- * several instances) gets that id on the page's first mount element, so that the checks below,
- * written for every `[data-it-policy-explorer]` element, have an app to look at.
+ * without the app).
  */
 function hostFolder() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itpe-host-'));
   fs.cpSync(HOST, dir, { recursive: true });
-  let html = fs.readFileSync(path.join(HOST, 'host.html'), 'utf8');
+  const html = fs.readFileSync(path.join(HOST, 'host.html'), 'utf8');
   const bare = html.replace(/\s*<script\b[^>]*loader\.js[^>]*><\/script>/, '');
   assert.notEqual(bare, html, 'host.html loads the loader');
   fs.writeFileSync(path.join(dir, 'bare.html'), bare);
-  if (!fs.readFileSync(path.join(DIST, 'loader.js'), 'utf8').includes('data-it-policy-explorer')) {
-    html = html.replace(' data-it-policy-explorer', ' id="it-policy-explorer" data-it-policy-explorer');
-    fs.writeFileSync(path.join(dir, 'host.html'), html);
-  }
   return dir;
 }
 
@@ -42,7 +36,7 @@ async function allReady(page) {
   await page.waitForFunction(() => {
     const mounts = [...document.querySelectorAll('[data-it-policy-explorer], #it-policy-explorer')];
     const started = mounts.filter((m) => m.querySelector('.itpe nav.itpe-views'));
-    return started.length > 0 && !document.querySelector('.itpe-loading');
+    return mounts.length > 1 && started.length === mounts.length && !document.querySelector('.itpe-loading');
   });
   return page.evaluate(() => document.querySelectorAll('.itpe nav.itpe-views').length);
 }
@@ -92,7 +86,7 @@ test('the host page: its elements look the same with and without the app, which 
 
     await page.goto(`${server.origin}/gov/host.html${HOST_QUERY}`);
     const instances = await allReady(page);
-    assert.ok(instances >= 1, 'the app started');
+    assert.equal(instances, 2, 'both instances of the host page started');
     const withApp = { ...await styles(page, HOST_LEAVES), ...await styles(page, HOST_BOXES, null, ['height']) };
     for (const sel of [...HOST_LEAVES, ...HOST_BOXES]) {
       assert.ok(without[sel], `the host page has ${sel}`);
