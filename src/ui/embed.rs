@@ -5,8 +5,7 @@
 //! written by `crate::embedding::snippets`.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use super::app::Heading;
 use super::takeaway::{copy_or_select, link_to};
@@ -132,9 +131,11 @@ fn post_now() {
 /// view switch, a panel opening, the frame's width changing the layout). The observer lives
 /// as long as the page.
 pub fn post_height(root: &web_sys::HtmlElement) {
-    let callback = Closure::<dyn FnMut()>::new(post_now);
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(root);
-        callback.forget();
+    if let Some(observer) = super::hooks::resize_observer(post_now) {
+        observer.0.observe(root);
+        // The frame's page lives as long as the app: so do the observer and its callback.
+        std::mem::forget(observer);
+    } else {
+        post_now();
     }
 }

@@ -8,7 +8,16 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The observer and the callback it calls (kept alive together; dropped with the view).
-type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+pub type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+
+/// A `ResizeObserver` that calls `on_resize`, with its callback: the one place the app makes
+/// one (the views' widths below, the iframe route's height messages). `None` where the browser
+/// has none (before 2020): callers then measure once.
+pub fn resize_observer(on_resize: impl FnMut() + 'static) -> Option<Observer> {
+    let cb = Closure::<dyn FnMut()>::new(on_resize);
+    let ro = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+    Some((ro, cb))
+}
 
 /// The `clientWidth` (CSS px, padding included) of the element `target` refers to, rounded
 /// down to a multiple of `step` px (1: exact; more, so small resizes change nothing): measured
@@ -38,12 +47,8 @@ where
         set_width(width, &el, step);
         observer.update_value(|o| {
             if o.is_none() {
-                let cb = Closure::<dyn FnMut()>::new(measure);
-                // Constructing a ResizeObserver fails only where it does not exist (browsers
-                // before 2020): the width is then measured once, above.
-                if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-                    *o = Some((ro, cb));
-                }
+                // Without an observer the width was measured once, above.
+                *o = resize_observer(measure);
             }
             if let Some((ro, _)) = o {
                 // One element at a time: a re-rendered target replaces the old one.

@@ -9,7 +9,7 @@ pub mod focus;
 mod media_query;
 mod modifier_click;
 
-pub use element_width::use_element_width;
+pub use element_width::{resize_observer, use_element_width};
 pub use event_listeners::use_event_listeners;
 pub use media_query::use_media_query;
 pub use modifier_click::is_modified_click;
