@@ -155,7 +155,6 @@ fn mount_instance(root: web_sys::HtmlElement, n: usize) {
     };
     // Setting an attribute with a valid name on an element of the page cannot fail.
     let _ = root.set_attribute(MOUNTED, &n.to_string());
-    let _ = root.set_attribute(HEADING_LEVEL, &instance.heading_level.to_string());
     root.set_inner_html("");
     if instance.frame {
         super::embed::post_height(&root);

@@ -271,19 +271,6 @@ pub fn heading_class(depth: u8) -> &'static str {
     ][usize::from(depth).min(5)]
 }
 
-/// [`Ctx::heading`] for code that draws with plain DOM calls outside the reactive owner (the
-/// timeline): the level is read from the instance's mount element, which records it.
-pub fn heading_in(el: &web_sys::Element, depth: u8) -> &'static str {
-    let top = el
-        .closest(&format!("[{}]", app::MOUNTED))
-        .ok()
-        .flatten()
-        .and_then(|root| root.get_attribute(app::HEADING_LEVEL))
-        .and_then(|l| l.parse().ok())
-        .unwrap_or(1);
-    heading_tag(top, depth)
-}
-
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }

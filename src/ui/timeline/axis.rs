@@ -174,6 +174,7 @@ fn draw(axis: Axis, stacking: Memo<Option<Arc<Stacking>>>, as_of: Option<i32>) {
                         tab,
                         locale,
                         names,
+                        lane_heading: ctx.heading(2),
                     };
                     *d = Some(Drawn {
                         buckets: drawing::build(&root, &b),

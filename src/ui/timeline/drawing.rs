@@ -95,6 +95,8 @@ pub(super) struct Build<'a> {
     /// The interface language (dates, punctuation) and the `lang` of the data's names.
     pub locale: Locale,
     pub names: &'a str,
+    /// The tag of a lane's heading (`Ctx::heading`: it follows the instance's level).
+    pub lane_heading: &'static str,
 }
 
 /// Builds the axis and every lane with its marks into `root` (emptied first): once per
@@ -157,7 +159,7 @@ fn build_lane(
     let h3 = add(
         &div,
         false,
-        super::super::heading_in(lanes, 2),
+        b.lane_heading,
         &[("class", "itpe-tl-lane-head itpe-h3")],
         None,
     );

@@ -27,7 +27,7 @@ pub(super) fn milestone_list(shared: Shared, class: &'static str) -> impl IntoVi
                 let period = ctx.t(Key::TlSpanNote);
                 shared
                     .marks
-                    .with(|s| draw_list(&root, s, &data, period, langs));
+                    .with(|s| draw_list(&root, s, &data, (period, ctx.heading(2)), langs));
             }
         });
     }
@@ -52,12 +52,13 @@ pub(super) fn list_disclosure(shared: Shared) -> impl IntoView {
     }
 }
 
-/// Writes the list of milestones by year (time order) into `root`, emptied first.
+/// Writes the list of milestones by year (time order) into `root`, emptied first; `year_tag`
+/// is the years' heading tag (`Ctx::heading`).
 fn draw_list(
     root: &web_sys::Element,
     s: &MarkSet,
     data: &Dataset,
-    period: &str,
+    (period, year_tag): (&str, &'static str),
     (locale, names): (Locale, &str),
 ) {
     root.set_text_content(None);
@@ -71,7 +72,7 @@ fn draw_list(
             add(
                 &sec,
                 false,
-                super::super::heading_in(root, 2),
+                year_tag,
                 &[("class", super::super::heading_class(2))],
                 Some(&en.year.to_string()),
             );
