@@ -20,6 +20,7 @@
   const GLUE = 'it-policy-explorer.js';
   const WASM = 'it-policy-explorer_bg.wasm';
   const OFFLINE = 'it-policy-explorer-offline.html';
+  const DATA = 'data/policy-2021.json';
 
   // The app's one stylesheet, beside this file (postbuild adds its content hash to this URL),
   // unless the page links it already (index.html does) or carries it inline (the single-file
@@ -89,7 +90,7 @@
       const box = el('div', null, 'itpe-error-summary');
       box.setAttribute('role', 'alert');
       const data = el('p', `${say('data')} `);
-      data.append(link(new URL('data/policy-2021.json', base).href, 'data/policy-2021.json'));
+      data.append(link(root.dataset.datasetUrl, root.dataset.dataset || DATA));
       box.append(el(heading(), say('failed')), ...lines(), data);
       if (retry) {
         const b = el('button', say('retry'), 'itpe-button');
@@ -130,6 +131,8 @@
   const start = async () => {
     if (typeof WebAssembly !== 'object') return fail(() => [el('p', say('nowasm'))], null);
     attempt += 1;
+    // The first start takes the wasm fetched with the page (below); a Retry fetches it again.
+    const wasm = inlineInit ? null : (attempt === 1 && firstWasm) || fetchWasm();
     let init = inlineInit;
     if (!init) {
       // A dynamic import, unlike a static one, fails into this handler; a retry asks again
@@ -143,23 +146,22 @@
         return fail(() => [fileProblem('missing', GLUE)], start);
       }
     }
-    let source;
-    if (!inlineInit) {
-      const wasmUrl = new URL('./it-policy-explorer_bg.wasm', base);
+    if (wasm) {
+      let response;
       try {
-        source = await fetch(wasmUrl);
+        response = await wasm.response;
       } catch (err) {
         console.error('I&T Policy Explorer: the wasm did not load', err);
         return fail(() => [fileProblem('missing', WASM, err.message)], start);
       }
-      if (!source.ok) {
-        console.error(`I&T Policy Explorer: the wasm did not load (HTTP ${source.status})`);
-        return fail(() => [fileProblem('missing', WASM, `HTTP ${source.status}`)], start);
+      if (!response.ok) {
+        console.error(`I&T Policy Explorer: the wasm did not load (HTTP ${response.status})`);
+        return fail(() => [fileProblem('missing', WASM, `HTTP ${response.status}`)], start);
       }
     }
     try {
       await styled;
-      await init({ module_or_path: source || inlineBytes() });
+      await init({ module_or_path: wasm ? await wasm.module : inlineBytes() });
     } catch (err) {
       console.error('I&T Policy Explorer could not start', err);
       // Refused by the CSP: retrying cannot help. Damaged: the server may have been fixed.
@@ -169,6 +171,49 @@
       return fail(() => [el('p', String(err))], () => location.reload());
     }
   };
+
+  // Every request of the start goes out at once rather than one after the other (issue #17: on
+  // a phone each hop in a chain costs a round trip): the glue's import (in `start`), the wasm
+  // and the datasets.
+
+  // The wasm: fetched, and compiled as its bytes arrive, while the glue and the stylesheet
+  // load; the glue then only instantiates the compiled module. `response` says whether it came
+  // (start words the failure); `module` rejects if it is damaged or the CSP refuses it.
+  const fetchWasm = () => {
+    const response = fetch(new URL('./it-policy-explorer_bg.wasm', base));
+    const module = response.then((r) => {
+      if (!r.ok) return null;
+      // Streaming needs the wasm MIME type; a server without it still gets the app.
+      if (/^application\/wasm\b/.test(r.headers.get('content-type'))) return WebAssembly.compileStreaming(r);
+      return r.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+    });
+    // Handled in `start`, when it awaits them (a failure before then is not "unhandled").
+    response.catch(() => {});
+    module.catch(() => {});
+    return { response, module };
+  };
+
+  // The dataset of each mount element: `data-dataset`, else the paper's, relative to the
+  // element's asset base. Resolved here only: the app reads the result (`data-dataset-url`),
+  // for its fetch's messages and the translation files. Fetched now, once per URL however
+  // many instances show it, unless the page carries it (`data-dataset-inline`, the
+  // single-file edition). Each element gets the response in flight as its `itpeDataset`
+  // property (a promise of its own copy of the Response), which the app takes on its first
+  // load; a retry of the app fetches anew.
+  const fetchDatasets = () => {
+    const fetched = new Map();
+    for (const r of roots) {
+      const url = new URL(r.dataset.dataset || DATA, new URL(r.dataset.assetBase, document.baseURI)).href;
+      r.dataset.datasetUrl = url;
+      if (r.dataset.datasetInline) continue;
+      if (!fetched.has(url)) fetched.set(url, fetch(url));
+      // A copy per element: one instance reading its body leaves the next one's whole.
+      const own = fetched.get(url).then((response) => response.clone());
+      own.catch(() => {}); // the app reports a failure when it reads it
+      r.itpeDataset = own;
+    }
+  };
+
   // The single-file edition's wasm: base64 in a data block named by the mount element.
   const inlineBytes = () => {
     const text = atob((document.getElementById(root.dataset.wasm)?.textContent || '').trim());
@@ -176,6 +221,8 @@
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
     return bytes;
   };
+  fetchDatasets();
+  const firstWasm = inlineInit || typeof WebAssembly !== 'object' ? null : fetchWasm();
   loading();
   start();
 })();

@@ -1,6 +1,8 @@
 //! The app shell: mounting, dataset loading, header, navigation, notices, footer, and the
 //! switch between views.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -31,7 +33,11 @@ pub const HEADING_LEVEL: &str = "data-heading-level";
 /// folder it was loaded from), so an embedding page can load the bundle from anywhere.
 #[derive(Clone)]
 struct Config {
+    /// The dataset's URL, as the loader resolved it (`data-dataset-url`).
     dataset_url: String,
+    /// The loader's fetch of the dataset, under way since before the wasm arrived (see
+    /// `take_prefetched`); taken by the first load.
+    prefetched: Rc<Cell<Option<js_sys::Promise>>>,
     /// The paper's title as painted by index.html before the wasm arrived.
     static_title: String,
     /// The issuer line ("Innovation and Technology Bureau, October 2021") of the first paint.
@@ -131,12 +137,8 @@ fn mount_instance(root: web_sys::HtmlElement, n: usize) {
     )
     .map(|u| u.href())
     .unwrap_or(base);
-    let dataset = root
-        .get_attribute("data-dataset")
-        .unwrap_or_else(|| "data/policy-2021.json".into());
-    let dataset_url = web_sys::Url::new_with_base(&dataset, &base)
-        .map(|u| u.href())
-        .unwrap_or(dataset);
+    // loader.js resolves `data-dataset` (or the paper's file) and starts its fetch.
+    let dataset_url = root.get_attribute("data-dataset-url").unwrap_or_default();
     let static_text = |selector: &str| {
         root.query_selector(selector)
             .ok()
@@ -149,6 +151,7 @@ fn mount_instance(root: web_sys::HtmlElement, n: usize) {
     let instance: &'static Instance = Box::leak(Box::new(read_instance(&root, n, &base)));
     let config = Config {
         dataset_url,
+        prefetched: Rc::new(Cell::new(take_prefetched(&root))),
         static_title,
         static_issuer,
         edition: Edition::read(&root),
@@ -190,35 +193,49 @@ fn checked(text: &str) -> Result<Checked, Problem> {
         .map_err(Problem::Invalid)
 }
 
-/// The dataset from the page itself (single-file edition: `inline`, an element id), else fetched.
-async fn load(url: String, inline: Option<String>) -> Result<Checked, DatasetError> {
-    let Some(id) = inline else {
-        return load_dataset(url).await;
-    };
-    let text = super::offline::inline_text(&id).unwrap_or_default();
-    checked(&text).map_err(|problem| DatasetError {
-        url: format!("#{id}"),
-        problem,
-    })
+/// The loader's fetch of a mount element's dataset (loader.js, `fetchDatasets`): the element's
+/// `itpeDataset` property, a promise of a `Response`, removed as it is taken.
+fn take_prefetched(root: &web_sys::Element) -> Option<js_sys::Promise> {
+    let key = wasm_bindgen::JsValue::from_str("itpeDataset");
+    let value = js_sys::Reflect::get(root, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(root, &key);
+    value.dyn_into().ok()
 }
 
-async fn load_dataset(url: String) -> Result<Checked, DatasetError> {
-    let fail = |problem| DatasetError {
-        url: url.clone(),
-        problem,
+/// The dataset from the page itself (single-file edition: `inline`, an element id), else
+/// fetched: through the loader's fetch under way when there is one (the first load), else anew.
+async fn load(
+    url: String,
+    inline: Option<String>,
+    prefetched: Option<js_sys::Promise>,
+) -> Result<Checked, DatasetError> {
+    let (text, url) = match inline {
+        Some(id) => (
+            Ok(super::offline::inline_text(&id).unwrap_or_default()),
+            format!("#{id}"),
+        ),
+        None => (fetch_text(&url, prefetched).await, url),
     };
-    let response = gloo_net::http::Request::get(&url)
-        .send()
+    text.and_then(|text| checked(&text))
+        .map_err(|problem| DatasetError { url, problem })
+}
+
+/// The body of a successful response to `url` (or to the fetch already under way).
+async fn fetch_text(url: &str, prefetched: Option<js_sys::Promise>) -> Result<String, Problem> {
+    use wasm_bindgen_futures::JsFuture;
+    let network = |e: wasm_bindgen::JsValue| {
+        Problem::Network(e.unchecked_into::<js_sys::Error>().to_string().into())
+    };
+    let request = prefetched.unwrap_or_else(|| window().fetch_with_str(url));
+    let response: web_sys::Response = JsFuture::from(request)
         .await
-        .map_err(|e| fail(Problem::Network(e.to_string())))?;
+        .map_err(network)?
+        .unchecked_into();
     if !response.ok() {
-        return Err(fail(Problem::Http(response.status())));
+        return Err(Problem::Http(response.status()));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| fail(Problem::Network(e.to_string())))?;
-    checked(&text).map_err(fail)
+    let text = JsFuture::from(response.text().map_err(network)?);
+    Ok(text.await.map_err(network)?.as_string().unwrap_or_default())
 }
 
 #[component]
@@ -264,7 +281,9 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     let standalone = instance.standalone;
     let dataset_url = config.dataset_url.clone();
     let inline = config.edition.inline_dataset.clone();
-    let resource = LocalResource::new(move || load(dataset_url.clone(), inline.clone()));
+    let prefetched = config.prefetched.clone();
+    let resource =
+        LocalResource::new(move || load(dataset_url.clone(), inline.clone(), prefetched.take()));
     let heading = RwSignal::new(Heading {
         title: config.static_title.clone(),
         issuer: config.static_issuer.clone(),

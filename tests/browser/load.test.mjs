@@ -1,0 +1,93 @@
+// The load path (issue #17): the loader sends every request of a start at once (the glue, the
+// wasm and the dataset) instead of one after the other, and each file is asked for once, also
+// with several instances on one page or another dataset named by `data-dataset`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { withPage, ready, bundleCopy } from './harness.mjs';
+
+const HOST = { base: '/explorer/', mounts: [{ base: '/gov/', dir: 'examples/embed' }] };
+const DATA = 'data/policy-2021.json';
+
+/**
+ * Reloads the page with the wasm's response held back `holdMs`, and returns what happened in
+ * order: `request <path>` for every request (query left out), and `wasm served` when the wasm's
+ * response is let through.
+ */
+async function reloadLogged(page, context, holdMs, isReady) {
+  const log = [];
+  page.on('request', (r) => log.push(`request ${new URL(r.url()).pathname}`));
+  await context.route('**/*.wasm*', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, holdMs));
+    log.push('wasm served');
+    await route.continue();
+  });
+  await page.reload();
+  await isReady(page);
+  return log;
+}
+
+/** The paths asked for more than once. */
+const repeated = (log) => {
+  const requests = log.filter((l) => l.startsWith('request '));
+  return requests.filter((r, i) => requests.indexOf(r) !== i);
+};
+
+test('standalone: the glue and the dataset are asked for before the wasm arrives, every file once', async (t) => {
+  await withPage(t, {}, async ({ page, context }) => {
+    await ready(page);
+    const log = await reloadLogged(page, context, 600, ready);
+    const served = log.indexOf('wasm served');
+    assert.ok(served > 0, log.join('\n'));
+    for (const file of ['/it-policy-explorer.js', '/it-policy-explorer_bg.wasm', `/${DATA}`]) {
+      const at = log.indexOf(`request ${file}`);
+      assert.ok(at >= 0 && at < served, `${file} is asked for before the wasm arrives:\n${log.join('\n')}`);
+    }
+    assert.deepEqual(repeated(log), [], 'no file asked for twice');
+    assert.ok(await page.isVisible('.itpe-result'));
+  });
+});
+
+test('two instances on a host page share one request for the dataset', async (t) => {
+  const bothReady = async (page) => {
+    await page.waitForSelector('[data-itpe-instance="1"] [data-view][aria-current="page"]');
+    await page.waitForSelector('[data-itpe-instance="2"] [data-view][aria-current="page"]');
+    await page.waitForFunction(() => !document.querySelector('.itpe-loading'));
+  };
+  await withPage(t, { ...HOST, query: '../gov/host.html?page=2' }, async ({ page, context }) => {
+    await bothReady(page);
+    const log = await reloadLogged(page, context, 300, bothReady);
+    assert.equal(log.filter((l) => l === `request /explorer/${DATA}`).length, 1, log.join('\n'));
+    assert.ok(log.indexOf(`request /explorer/${DATA}`) < log.indexOf('wasm served'), log.join('\n'));
+    assert.deepEqual(repeated(log), [], 'no file asked for twice');
+    // Each instance read the whole dataset from its own copy of the one response.
+    for (const n of [1, 2]) {
+      assert.match(await page.textContent(`[data-itpe-instance="${n}"] footer`), /dataset version/i);
+    }
+  });
+});
+
+test('data-dataset names another file: that one is fetched, once, and the paper\'s file never', async (t) => {
+  const dir = bundleCopy((d) => {
+    const data = JSON.parse(fs.readFileSync(path.join(d, DATA), 'utf8'));
+    data.document.dataset_version = '9.9.9-other';
+    fs.writeFileSync(path.join(d, 'data/other.json'), JSON.stringify(data));
+    const index = path.join(d, 'index.html');
+    const html = fs.readFileSync(index, 'utf8');
+    assert.match(html, /data-it-policy-explorer data-standalone/);
+    fs.writeFileSync(index, html.replace('data-it-policy-explorer data-standalone', 'data-it-policy-explorer data-standalone data-dataset="data/other.json"'));
+  });
+  await withPage(t, { dir }, async ({ page, context }) => {
+    await ready(page);
+    const log = await reloadLogged(page, context, 300, ready);
+    assert.equal(log.filter((l) => l === 'request /data/other.json').length, 1, log.join('\n'));
+    assert.ok(!log.includes(`request /${DATA}`), log.join('\n'));
+    assert.match(await page.textContent('footer'), /9\.9\.9-other/);
+    assert.equal(
+      await page.getAttribute('[data-it-policy-explorer]', 'data-dataset-url'),
+      new URL('data/other.json', page.url()).href,
+    );
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
