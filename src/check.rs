@@ -214,7 +214,7 @@ fn problem(kind: Record, id: &str, rule: Rule, value: impl ToString) -> Problem 
 /// Ids of one kind: each safe and unique; returns the set for reference checks.
 fn ids<'a>(
     kind: Record,
-    list: impl ExactSizeIterator<Item = &'a str>,
+    list: &mut dyn ExactSizeIterator<Item = &'a str>,
 ) -> Result<HashSet<&'a str>, Problem> {
     if list.len() > MAX_RECORDS {
         return Err(problem(kind, "", Rule::TooManyRecords, list.len()));
@@ -290,23 +290,29 @@ pub fn check(mut data: Dataset) -> Result<Checked, Problem> {
 fn refuse(data: &Dataset) -> Result<(), Problem> {
     let paragraphs = &ids(
         Record::Paragraph,
-        data.paragraphs.iter().map(|p| p.id.as_str()),
+        &mut data.paragraphs.iter().map(|p| p.id.as_str()),
     )?;
     let areas = &ids(
         Record::Area,
-        data.policy_areas.iter().map(|a| a.id.as_str()),
+        &mut data.policy_areas.iter().map(|a| a.id.as_str()),
     )?;
-    let items = &ids(Record::Item, data.items.iter().map(|i| i.id.as_str()))?;
-    let figures = &ids(Record::Figure, data.figures.iter().map(|f| f.id.as_str()))?;
+    let items = &ids(Record::Item, &mut data.items.iter().map(|i| i.id.as_str()))?;
+    let figures = &ids(
+        Record::Figure,
+        &mut data.figures.iter().map(|f| f.id.as_str()),
+    )?;
     ids(
         Record::Milestone,
-        data.milestones.iter().map(|m| m.id.as_str()),
+        &mut data.milestones.iter().map(|m| m.id.as_str()),
     )?;
-    ids(Record::Series, data.series.iter().map(|s| s.id.as_str()))?;
-    let sites = &ids(Record::Site, data.sites.iter().map(|s| s.id.as_str()))?;
+    ids(
+        Record::Series,
+        &mut data.series.iter().map(|s| s.id.as_str()),
+    )?;
+    let sites = &ids(Record::Site, &mut data.sites.iter().map(|s| s.id.as_str()))?;
     let orgs = &ids(
         Record::Organisation,
-        data.organisations.iter().map(|o| o.id.as_str()),
+        &mut data.organisations.iter().map(|o| o.id.as_str()),
     )?;
     let as_of_ok = day_number(&data.document.as_of)
         .zip(crate::dates::year_of(&data.document.as_of))
