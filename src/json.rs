@@ -333,11 +333,20 @@ impl<'a> Reader<'a> {
         self.pos = pos;
         let written = &self.text[start..pos];
         if integer {
-            if let Ok(u) = written.parse::<u64>() {
-                return Ok(Number::Unsigned(u));
-            }
-            if let Ok(i) = written.parse::<i64>() {
-                return Ok(Number::Signed(i));
+            // The digits are checked: their value, unless it overflows (then a float).
+            let (negative, digits) = match written.strip_prefix('-') {
+                Some(digits) => (true, digits),
+                None => (false, written),
+            };
+            let magnitude = digits.bytes().try_fold(0u64, |n, b| {
+                n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+            });
+            match (negative, magnitude) {
+                (false, Some(u)) => return Ok(Number::Unsigned(u)),
+                (true, Some(u)) if u <= 1 << 63 => {
+                    return Ok(Number::Signed((u as i64).wrapping_neg()))
+                }
+                _ => {}
             }
         }
         match to_f64(written) {
@@ -701,6 +710,31 @@ mod tests {
             })
             .collect();
         assert_eq!(printed, ["1", "-1", "1.8446744073709552e19", "1.0"]);
+        // Whole numbers at the edges of u64 and i64, as serde_json reads them.
+        let edges: Vec<Number> =
+            match parse("[18446744073709551615,-0,-9223372036854775808,-9223372036854775809,0]")
+                .unwrap()
+                .value
+            {
+                Value::Array(items) => items
+                    .into_iter()
+                    .map(|n| match n.value {
+                        Value::Number(n) => n,
+                        _ => panic!("a number"),
+                    })
+                    .collect(),
+                _ => panic!("an array"),
+            };
+        assert_eq!(
+            edges,
+            [
+                Number::Unsigned(u64::MAX),
+                Number::Signed(0),
+                Number::Signed(i64::MIN),
+                Number::Float(-9223372036854775809.0),
+                Number::Unsigned(0),
+            ]
+        );
     }
 
     #[test]
