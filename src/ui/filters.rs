@@ -11,7 +11,7 @@ use super::detail::{kind_key, status_key};
 use super::{dom, use_ctx, use_loaded, Ctx};
 use crate::filter::{facet_counts, FacetCounts};
 use crate::i18n::{bracketed, labelled, quoted, t, Key, Locale};
-use crate::model::{ItemKind, Status};
+use crate::model::{Dataset, ItemKind, Status};
 use crate::view_state::{toggle, ViewState};
 
 /// How a facet option is labelled: by interface text or by a name from the data.
@@ -331,20 +331,6 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
     }
 }
 
-/// One removable filter chip.
-/// `remove`: the hidden "Remove filter:" prefix, punctuated.
-fn chip(remove: String, label: impl IntoView + 'static, cb: Callback<()>) -> impl IntoView {
-    view! {
-        <li>
-            <button type="button" class="itpe-chip" on:click=move |_| cb.run(())>
-                <span class="itpe-visually-hidden">{remove}</span>
-                {label}
-                <span aria-hidden="true">" ×"</span>
-            </button>
-        </li>
-    }
-}
-
 /// The facet selections, without the search: what the facet chips show.
 #[derive(Clone, PartialEq)]
 struct Selected {
@@ -371,102 +357,83 @@ impl Selected {
     }
 }
 
-/// Active filters as removable chips, with "Clear all". While typing, only the search chip's
-/// text changes: the facet chips depend on the facet selections alone.
+/// An active filter, as its chip removes it.
+enum Chip {
+    Search,
+    Kind(ItemKind),
+    Status(Status),
+    Area(String),
+    Site(String),
+    Org(String),
+    Years,
+}
+
+impl Chip {
+    fn remove(self, s: &mut ViewState) {
+        match self {
+            Chip::Search => s.q.clear(),
+            Chip::Kind(k) => toggle(&mut s.kinds, k),
+            Chip::Status(st) => toggle(&mut s.statuses, st),
+            Chip::Area(id) => toggle(&mut s.areas, id),
+            Chip::Site(id) => toggle(&mut s.sites, id),
+            Chip::Org(id) => toggle(&mut s.orgs, id),
+            Chip::Years => {
+                s.from = None;
+                s.to = None;
+            }
+        }
+    }
+}
+
+/// The chips of the search `q` and the facet selections, in order, with their labels.
+fn chips(data: &Dataset, sel: &Selected, q: &str) -> Vec<(Chip, String)> {
+    let locale = sel.lang;
+    let mut chips = Vec::new();
+    if !q.is_empty() {
+        let label = labelled(locale, t(locale, Key::Search), &quoted(locale, q));
+        chips.push((Chip::Search, label));
+    }
+    for &k in &sel.kinds {
+        chips.push((Chip::Kind(k), t(locale, kind_key(k)).to_string()));
+    }
+    for &st in &sel.statuses {
+        chips.push((Chip::Status(st), t(locale, status_key(st)).to_string()));
+    }
+    let named = |id: &String, name: Option<&String>| name.unwrap_or(id).clone();
+    for id in &sel.areas {
+        let label = named(id, data.area(id).map(|a| &a.name));
+        chips.push((Chip::Area(id.clone()), label));
+    }
+    for id in &sel.sites {
+        let label = named(id, data.site(id).map(|a| &a.name));
+        chips.push((Chip::Site(id.clone()), label));
+    }
+    for id in &sel.orgs {
+        let label = named(id, data.organisation(id).map(|a| &a.name));
+        chips.push((Chip::Org(id.clone()), label));
+    }
+    if let Some((from, to)) = sel.years {
+        let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+        let range = format!("{}–{}", year(from), year(to));
+        chips.push((
+            Chip::Years,
+            labelled(locale, t(locale, Key::YearRange), &range),
+        ));
+    }
+    chips
+}
+
+/// Active filters as removable chips, with "Clear all". The chips are plain DOM, drawn anew
+/// by one effect when the search or the facet selections change.
 #[component]
 pub fn Chips() -> impl IntoView {
     let ctx = use_ctx();
-    let data = use_loaded().data;
     let filtered = ctx.slice(ViewState::is_filtered);
-    let query = ctx.slice(|s| s.q.trim().to_string());
-    let has_query = ctx.slice(|s| !s.q.trim().is_empty());
-    let selected = ctx.slice(Selected::of);
-    let search_chip = move || {
-        has_query.get().then(|| {
-            let label = move || {
-                let locale = ctx.locale();
-                labelled(locale, ctx.t(Key::Search), &quoted(locale, &query.get()))
-            };
-            chip(
-                labelled(ctx.locale(), ctx.t(Key::RemoveFilter), ""),
-                label,
-                Callback::new(move |_| ctx.update(|s| s.q.clear())),
-            )
-        })
-    };
-    let facet_chips = move || {
-        let sel = selected.get();
-        let locale = sel.lang;
-        let t = |key| crate::i18n::t(locale, key);
-        let mut chips: Vec<(String, Callback<()>)> = Vec::new();
-        for &k in &sel.kinds {
-            chips.push((
-                t(kind_key(k)).to_string(),
-                Callback::new(move |_| ctx.update(|s| toggle(&mut s.kinds, k))),
-            ));
-        }
-        for &st in &sel.statuses {
-            chips.push((
-                t(status_key(st)).to_string(),
-                Callback::new(move |_| ctx.update(|s| toggle(&mut s.statuses, st))),
-            ));
-        }
-        let named = |list: &[String],
-                     name: &dyn Fn(&str) -> Option<String>,
-                     which: fn(&mut ViewState) -> &mut Vec<String>| {
-            list.iter()
-                .map(|id| {
-                    let label = name(id).unwrap_or_else(|| id.clone());
-                    let id = id.clone();
-                    (
-                        label,
-                        Callback::new(move |_| ctx.update(|s| toggle(which(s), id.clone()))),
-                    )
-                })
-                .collect::<Vec<_>>()
-        };
-        chips.extend(named(
-            &sel.areas,
-            &|id| data.area(id).map(|a| a.name.clone()),
-            |s| &mut s.areas,
-        ));
-        chips.extend(named(
-            &sel.sites,
-            &|id| data.site(id).map(|a| a.name.clone()),
-            |s| &mut s.sites,
-        ));
-        chips.extend(named(
-            &sel.orgs,
-            &|id| data.organisation(id).map(|a| a.name.clone()),
-            |s| &mut s.orgs,
-        ));
-        if let Some((from, to)) = sel.years {
-            let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
-            chips.push((
-                labelled(
-                    locale,
-                    t(Key::YearRange),
-                    &format!("{}–{}", year(from), year(to)),
-                ),
-                Callback::new(move |_| {
-                    ctx.update(|s| {
-                        s.from = None;
-                        s.to = None;
-                    })
-                }),
-            ));
-        }
-        let remove = labelled(locale, t(Key::RemoveFilter), "");
-        chips
-            .into_iter()
-            .map(|(label, cb)| chip(remove.clone(), label, cb))
-            .collect_view()
-    };
     move || {
         filtered.get().then(|| {
             view! {
                 <div class="itpe-chips">
-                    <ul>{search_chip} {facet_chips.clone()}</ul>
+                    {chip_list(ctx)}
                     <button type="button" class="itpe-link-button itpe-clear-all" on:click=move |_| ctx.update(|s| *s = s.cleared())>
                         {ctx.text(Key::ClearAll)}
                     </button>
@@ -474,6 +441,53 @@ pub fn Chips() -> impl IntoView {
             }
         })
     }
+}
+
+/// The `<ul>` of chips; a chip's position in it says which filter it removes.
+fn chip_list(ctx: Ctx) -> impl IntoView {
+    let data = use_loaded().data;
+    let query = ctx.slice(|s| s.q.trim().to_string());
+    let selected = ctx.slice(Selected::of);
+    let list = NodeRef::<leptos::html::Ul>::new();
+    let shown = data.clone();
+    Effect::new(move |_| {
+        let Some(ul) = list.get() else { return };
+        let ul: Element = ul.into();
+        ul.set_text_content(None);
+        let sel = selected.get();
+        let remove = labelled(sel.lang, t(sel.lang, Key::RemoveFilter), "");
+        for (_, label) in query.with(|q| chips(&shown, &sel, q)) {
+            let li = dom::add(&ul, "li", &[], None);
+            let attrs = [("type", "button"), ("class", "itpe-chip")];
+            let button = dom::add(&li, "button", &attrs, None);
+            dom::add(
+                &button,
+                "span",
+                &[("class", "itpe-visually-hidden")],
+                Some(&remove),
+            );
+            dom::text(&button, &label);
+            dom::add(&button, "span", &[("aria-hidden", "true")], Some(" ×"));
+        }
+    });
+    let remove = move |ev: leptos::ev::MouseEvent| {
+        let li = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("li").ok().flatten());
+        let Some(mut li) = li else { return };
+        let mut at = 0;
+        while let Some(before) = li.previous_element_sibling() {
+            (li, at) = (before, at + 1);
+        }
+        let chip = selected.with_untracked(|sel| {
+            query.with_untracked(|q| chips(&data, sel, q).into_iter().nth(at))
+        });
+        if let Some((chip, _)) = chip {
+            ctx.update(|s| chip.remove(s));
+        }
+    };
+    view! { <ul node_ref=list on:click=remove></ul> }
 }
 
 /// Facet counts, shared by the facet panel. They follow [`super::Loaded::lagging`]: while the search
