@@ -76,6 +76,19 @@ pub fn kept<R>(parent: &Element, drawn: Drawn<R>, locale: crate::i18n::Locale) -
     }
 }
 
+/// For an event on an element matching `selector` inside a list row: the row's position among
+/// its siblings (rows that carry no key say what they are by their position).
+pub fn row_index(ev: &web_sys::Event, selector: &str) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<Element>().ok()?;
+    let mut li = target.closest(selector).ok()??.closest("li").ok()??;
+    let mut at = 0;
+    while let Some(before) = li.previous_element_sibling() {
+        (li, at) = (before, at + 1);
+    }
+    Some(at)
+}
+
 /// A row of a keyed list: its element.
 pub trait Row {
     fn el(&self) -> &Element;

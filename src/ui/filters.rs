@@ -471,15 +471,9 @@ fn chip_list(ctx: Ctx) -> impl IntoView {
         }
     });
     let remove = move |ev: leptos::ev::MouseEvent| {
-        let li = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("li").ok().flatten());
-        let Some(mut li) = li else { return };
-        let mut at = 0;
-        while let Some(before) = li.previous_element_sibling() {
-            (li, at) = (before, at + 1);
-        }
+        let Some(at) = dom::row_index(&ev, "button") else {
+            return;
+        };
         let chip = selected.with_untracked(|sel| {
             query.with_untracked(|q| chips(&data, sel, q).into_iter().nth(at))
         });
