@@ -323,7 +323,7 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
 
     view! {
         <div class="itpe" lang=move || ctx.locale().html_lang()>
-            <a class="itpe-skip-link" href=format!("#{}", ctx.id("main"))>{move || ctx.t(Key::SkipToContent)}</a>
+            <a class="itpe-skip-link" href=format!("#{}", ctx.id("main"))>{ctx.text(Key::SkipToContent)}</a>
             {if instance.frame {
                 view! { <super::embed::FrameHead heading=heading.read_only()/> }.into_any()
             } else {
@@ -366,7 +366,7 @@ fn Masthead(heading: ReadSignal<Heading>) -> impl IntoView {
     view! {
         <header class="itpe-masthead">
             <div class="itpe-masthead-top">
-                <p class="itpe-app-name">{move || ctx.t(Key::AppName)}</p>
+                <p class="itpe-app-name">{ctx.text(Key::AppName)}</p>
                 <LanguageSwitcher/>
             </div>
             {ctx.heading_el(0).class(("itpe-paper-title", true)).attr("lang", move || heading.with(|h| h.lang)).child(move || heading.with(|h| h.title.clone()))}
@@ -409,7 +409,7 @@ fn LanguageSwitcher() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="itpe-lang-switch" aria-label=move || ctx.t(Key::Language)>
+        <nav class="itpe-lang-switch" aria-label=ctx.text(Key::Language)>
             <ul>{links}</ul>
         </nav>
     }
@@ -454,14 +454,14 @@ fn Navigation() -> impl IntoView {
                         aria-current=move || (current.get() == view).then_some("page")
                         on:click=on_click
                     >
-                        {move || ctx.t(view_label(view))}
+                        {ctx.text(view_label(view))}
                     </a>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <nav class="itpe-views" aria-label=move || ctx.t(Key::MainNavigation)>
+        <nav class="itpe-views" aria-label=ctx.text(Key::MainNavigation)>
             <ul>{tabs}</ul>
         </nav>
     }
@@ -513,7 +513,7 @@ fn Loading() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <p class="itpe-loading" role="status" aria-live="polite">
-            {move || ctx.t(Key::Loading)}
+            {ctx.text(Key::Loading)}
         </p>
     }
 }
@@ -673,7 +673,7 @@ fn Footer(data: Signal<Option<Arc<Dataset>>>, zh: Signal<bool>) -> impl IntoView
             <super::takeaway::DataLinks/>
             // In Chinese, the translation note above the views says what is translated.
             {move || (!zh.get()).then(|| view! { <p>{ctx.t(Key::EnglishOnlyData)}</p> })}
-            <p class="itpe-credit">{move || ctx.t(Key::Credit)}</p>
+            <p class="itpe-credit">{ctx.text(Key::Credit)}</p>
             <DownloadLink/>
         </footer>
     }

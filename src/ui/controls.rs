@@ -22,7 +22,7 @@ pub fn ChoiceButton(
             aria-pressed=move || if chosen.get() { "true" } else { "false" }
             on:click=move |_| on_choose.run(())
         >
-            {move || ctx.t(label)}
+            {ctx.text(label)}
         </button>
     }
 }

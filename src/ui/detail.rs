@@ -17,7 +17,7 @@ pub fn StatusTag(status: Status) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <span class=format!("itpe-tag itpe-tag-{}", status.as_str()) data-status=status.as_str()>
-            {move || ctx.t(status_key(status))}
+            {ctx.text(status_key(status))}
         </span>
     }
 }
@@ -156,12 +156,12 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
             <div class="itpe-detail-head">
                 {ctx.heading_el(1).id(ctx.id("detail-title")).attr("tabindex", "-1").attr("lang", lang).child(item.title.clone())}
                 <button type="button" class="itpe-button-secondary itpe-detail-close" on:click=close>
-                    {move || ctx.t(Key::Close)}
+                    {ctx.text(Key::Close)}
                 </button>
             </div>
             <p class="itpe-detail-meta">
                 <StatusTag status=item.status/>
-                " " {move || ctx.t(kind_key(item.kind))} " · " <span lang=lang>{area}</span>
+                " " {ctx.text(kind_key(item.kind))} " · " <span lang=lang>{area}</span>
             </p>
             {english_title.map(|title| view! {
                 <p class="itpe-english-title">
@@ -174,16 +174,16 @@ fn ItemDetails(item: Initiative) -> impl IntoView {
                 <span class="itpe-muted">{move || labelled(ctx.locale(), ctx.t(Key::StatusBecause), "")}</span>
                 {move || marks().0} <span lang="en">{item.status_quote.clone()}</span> {move || marks().1}
             </p>
-            {has_figures.then(|| view! { {ctx.heading_el(2).child(move || ctx.t(Key::Figures))}<ul class="itpe-detail-figures">{figures}</ul> })}
-            {has_milestones.then(|| view! { {ctx.heading_el(2).child(move || ctx.t(Key::Milestones))}<ul class="itpe-detail-milestones">{milestones}</ul> })}
-            {(!item.sites.is_empty()).then(|| view! { {ctx.heading_el(2).child(move || ctx.t(Key::Sites))}<ul>{sites}</ul> })}
-            {(!item.organisations.is_empty()).then(|| view! { {ctx.heading_el(2).child(move || ctx.t(Key::Organisations))}<ul>{orgs}</ul> })}
-            {ctx.heading_el(2).child(move || ctx.t(Key::SourceHeading))}
+            {has_figures.then(|| view! { {ctx.heading_el(2).child(ctx.text(Key::Figures))}<ul class="itpe-detail-figures">{figures}</ul> })}
+            {has_milestones.then(|| view! { {ctx.heading_el(2).child(ctx.text(Key::Milestones))}<ul class="itpe-detail-milestones">{milestones}</ul> })}
+            {(!item.sites.is_empty()).then(|| view! { {ctx.heading_el(2).child(ctx.text(Key::Sites))}<ul>{sites}</ul> })}
+            {(!item.organisations.is_empty()).then(|| view! { {ctx.heading_el(2).child(ctx.text(Key::Organisations))}<ul>{orgs}</ul> })}
+            {ctx.heading_el(2).child(ctx.text(Key::SourceHeading))}
             <blockquote class="itpe-source-quote">
                 <p lang="en">{item.source.quote.clone()}</p>
                 <footer>
                     {paragraph} " · "
-                    <a class="itpe-source-link" href=source_href on:click=to_source>{move || ctx.t(Key::ReadInSource)}</a>
+                    <a class="itpe-source-link" href=source_href on:click=to_source>{ctx.text(Key::ReadInSource)}</a>
                 </footer>
             </blockquote>
         </aside>

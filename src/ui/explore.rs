@@ -16,7 +16,7 @@ pub fn ExploreView() -> impl IntoView {
     let has_detail = ctx.slice(|s| s.item.is_some());
     view! {
         <div class="itpe-explore" class:itpe-has-detail=move || has_detail.get()>
-            {ctx.heading_el(1).class(("itpe-visually-hidden", true)).child(move || ctx.t(Key::ViewExplore))}
+            {ctx.heading_el(1).class(("itpe-visually-hidden", true)).child(ctx.text(Key::ViewExplore))}
             <div class="itpe-explore-filters">
                 <SearchBox/>
                 <Facets counts=counts/>
@@ -48,7 +48,7 @@ fn SortSelect() -> impl IntoView {
     ];
     view! {
         <div class="itpe-sort">
-            <label for=ctx.id("sort")>{move || ctx.t(Key::SortBy)}</label>
+            <label for=ctx.id("sort")>{ctx.text(Key::SortBy)}</label>
             " "
             <select
                 id=ctx.id("sort")
@@ -63,7 +63,7 @@ fn SortSelect() -> impl IntoView {
                     .map(|(sort, key)| {
                         view! {
                             <option value=sort.as_str() selected=move || current.get() == sort>
-                                {move || ctx.t(key)}
+                                {ctx.text(key)}
                             </option>
                         }
                     })
@@ -91,7 +91,7 @@ fn DatasetCounts() -> impl IntoView {
     ];
     view! {
         <div class="itpe-dataset-counts">
-            {ctx.heading_el(2).class(("itpe-visually-hidden", true)).child(move || ctx.t(Key::InDataset))}
+            {ctx.heading_el(2).class(("itpe-visually-hidden", true)).child(ctx.text(Key::InDataset))}
             <ul>
                 {counts
                     .into_iter()
@@ -100,7 +100,7 @@ fn DatasetCounts() -> impl IntoView {
                             <li data-count=name>
                                 <span class="itpe-count-number">{n}</span>
                                 {move || crate::i18n::number_gap(ctx.locale())}
-                                <span class="itpe-count-label">{move || ctx.t(key)}</span>
+                                <span class="itpe-count-label">{ctx.text(key)}</span>
                             </li>
                         }
                     })

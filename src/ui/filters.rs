@@ -3,29 +3,32 @@
 //! Each facet option is rendered once per dataset and only its checked state, count and
 //! disabled state react to the counts memo, so toggling a checkbox keeps keyboard focus on it.
 
-use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use super::detail::{kind_key, status_key};
-use super::{use_ctx, use_loaded};
+use super::{dom, use_ctx, use_loaded, Ctx};
 use crate::filter::{facet_counts, FacetCounts};
-use crate::i18n::{bracketed, labelled, quoted, Key};
-use crate::model::{ItemKind, Status};
+use crate::i18n::{bracketed, labelled, quoted, t, Key, Locale};
+use crate::model::{Dataset, ItemKind, Status};
 use crate::view_state::{toggle, ViewState};
 
 /// How a facet option is labelled: by interface text or by a name from the data.
-#[derive(Clone)]
 enum Label {
     Ui(Key),
     Data(String),
 }
 
-#[derive(Clone)]
-struct FacetOption {
-    label: Label,
-    /// (count, selected) of this option: a memo, so only options whose count changed update.
-    state: Memo<(usize, bool)>,
-    toggle: Callback<()>,
+/// One facet as the panel shows it: its options' labels, where their counts are read, and what
+/// choosing option `i` does.
+struct Facet {
+    legend: Key,
+    name: &'static str,
+    labels: Vec<Label>,
+    /// (count, selected) of option `i`.
+    pick: fn(&FacetCounts, usize) -> (usize, bool),
+    toggle: Callback<usize>,
 }
 
 #[component]
@@ -33,8 +36,8 @@ pub fn SearchBox() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="itpe-search" role="search">
-            <label for=ctx.id("search") class="itpe-search-label">{move || ctx.t(Key::Search)}</label>
-            <p id=ctx.id("search-hint") class="itpe-hint">{move || ctx.t(Key::SearchHint)}</p>
+            <label for=ctx.id("search") class="itpe-search-label">{ctx.text(Key::Search)}</label>
+            <p id=ctx.id("search-hint") class="itpe-hint">{ctx.text(Key::SearchHint)}</p>
             <input
                 type="search"
                 id=ctx.id("search")
@@ -60,30 +63,28 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
     let (data, names) = (loaded.data, loaded.text_locale);
     let expanded = RwSignal::new(false);
 
-    let option = |label: Label,
-                  pick: fn(&FacetCounts, usize) -> (usize, bool),
-                  i: usize,
-                  apply: Callback<()>| FacetOption {
-        label,
-        state: Memo::new(move |_| counts.with(|c| pick(c, i))),
-        toggle: apply,
-    };
-
     // Facets whose values are dataset ids: (id, name) pairs, the count they read, the list of
     // the state they toggle.
-    let by_id = |values: Vec<(String, String)>,
+    let by_id = |legend: Key,
+                 name: &'static str,
+                 values: Vec<(String, String)>,
                  pick: fn(&FacetCounts, usize) -> (usize, bool),
                  list: fn(&mut ViewState) -> &mut Vec<String>| {
-        values
+        let (ids, labels): (Vec<String>, Vec<Label>) = values
             .into_iter()
-            .enumerate()
-            .map(|(i, (id, name))| {
-                let apply = Callback::new(move |_| ctx.update(|s| toggle(list(s), id.clone())));
-                option(Label::Data(name), pick, i, apply)
-            })
-            .collect::<Vec<_>>()
+            .map(|(id, n)| (id, Label::Data(n)))
+            .unzip();
+        Facet {
+            legend,
+            name,
+            labels,
+            pick,
+            toggle: Callback::new(move |i: usize| ctx.update(|s| toggle(list(s), ids[i].clone()))),
+        }
     };
     let areas = by_id(
+        Key::PolicyArea,
+        "area",
         data.policy_areas
             .iter()
             .map(|a| (a.id.clone(), a.name.clone()))
@@ -92,6 +93,8 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
         |s| &mut s.areas,
     );
     let sites = by_id(
+        Key::Sites,
+        "site",
         data.sites
             .iter()
             .map(|x| (x.id.clone(), x.name.clone()))
@@ -100,6 +103,8 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
         |s| &mut s.sites,
     );
     let orgs = by_id(
+        Key::Organisations,
+        "org",
         data.organisations
             .iter()
             .map(|o| {
@@ -113,30 +118,25 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
         |c, i| (c.orgs[i].count, c.orgs[i].selected),
         |s| &mut s.orgs,
     );
-    let kinds: Vec<FacetOption> = ItemKind::ALL
-        .into_iter()
-        .enumerate()
-        .map(|(i, k)| {
-            option(
-                Label::Ui(kind_key(k)),
-                |c, i| (c.kinds[i].count, c.kinds[i].selected),
-                i,
-                Callback::new(move |_| ctx.update(|s| toggle(&mut s.kinds, k))),
-            )
-        })
-        .collect();
-    let statuses: Vec<FacetOption> = Status::ALL
-        .into_iter()
-        .enumerate()
-        .map(|(i, st)| {
-            option(
-                Label::Ui(status_key(st)),
-                |c, i| (c.statuses[i].count, c.statuses[i].selected),
-                i,
-                Callback::new(move |_| ctx.update(|s| toggle(&mut s.statuses, st))),
-            )
-        })
-        .collect();
+    let kinds = Facet {
+        legend: Key::Kind,
+        name: "kind",
+        labels: ItemKind::ALL.map(|k| Label::Ui(kind_key(k))).into(),
+        pick: |c, i| (c.kinds[i].count, c.kinds[i].selected),
+        toggle: Callback::new(move |i: usize| {
+            ctx.update(|s| toggle(&mut s.kinds, ItemKind::ALL[i]))
+        }),
+    };
+    let statuses = Facet {
+        legend: Key::Status,
+        name: "status",
+        labels: Status::ALL.map(|st| Label::Ui(status_key(st))).into(),
+        pick: |c, i| (c.statuses[i].count, c.statuses[i].selected),
+        toggle: Callback::new(move |i: usize| {
+            ctx.update(|s| toggle(&mut s.statuses, Status::ALL[i]))
+        }),
+    };
+    let group = |facet| facet_group(ctx, facet, counts, names.html_lang());
 
     let active = ctx.slice(active_filter_count);
     let active = move || active.get();
@@ -144,7 +144,7 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
         <section class="itpe-filters" class:itpe-expanded=move || expanded.get() aria-labelledby=ctx.id("filters-title")>
             <div class="itpe-filters-head">
                 {ctx.heading_el(1).id(ctx.id("filters-title")).class(("itpe-filters-title", true)).child((
-                    move || ctx.t(Key::Filters),
+                    ctx.text(Key::Filters),
                     move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string())),
                 ))}
                 <button
@@ -154,18 +154,18 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
                     aria-controls=ctx.id("filter-body")
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
-                    {move || ctx.t(Key::Filters)}
+                    {ctx.text(Key::Filters)}
                     {move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string()))}
                     <span aria-hidden="true">{move || if expanded.get() { " ▴" } else { " ▾" }}</span>
                 </button>
             </div>
             <div id=ctx.id("filter-body") class="itpe-filter-body">
-                <FacetGroup legend=Key::Kind name="kind" options=kinds lang=names.html_lang()/>
-                <FacetGroup legend=Key::Status name="status" options=statuses lang=names.html_lang()/>
-                <FacetGroup legend=Key::PolicyArea name="area" options=areas lang=names.html_lang()/>
+                {group(kinds)}
+                {group(statuses)}
+                {group(areas)}
                 <YearRange counts=counts/>
-                <FacetGroup legend=Key::Sites name="site" options=sites lang=names.html_lang()/>
-                <FacetGroup legend=Key::Organisations name="org" options=orgs lang=names.html_lang()/>
+                {group(sites)}
+                {group(orgs)}
             </div>
         </section>
     }
@@ -180,48 +180,107 @@ fn active_filter_count(s: &ViewState) -> usize {
         + usize::from(s.from.is_some() || s.to.is_some())
 }
 
-/// `lang`: the language of the options named from the data.
-#[component]
-fn FacetGroup(
-    legend: Key,
-    name: &'static str,
-    options: Vec<FacetOption>,
+/// A facet's fieldset. Its options are plain DOM (`super::dom`), made once per language; one
+/// effect follows the counts and changes only the options whose count or check changed, so
+/// toggling a checkbox keeps keyboard focus on it. `lang`: the language of names from the data.
+fn facet_group(
+    ctx: Ctx,
+    facet: Facet,
+    counts: Memo<FacetCounts>,
     lang: &'static str,
 ) -> impl IntoView {
-    let ctx = use_ctx();
-    let rows = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, opt)| {
-            let id = ctx.id(&format!("f-{name}-{i}"));
-            let state = opt.state;
-            let (label, lang) = match opt.label {
-                Label::Ui(key) => (Either::Left(move || ctx.t(key)), None),
-                Label::Data(text) => (Either::Right(text), Some(lang)),
-            };
-            view! {
-                <li class:itpe-empty=move || state.get() == (0, false)>
-                    <input
-                        type="checkbox"
-                        id=id.clone()
-                        data-facet=name
-                        prop:checked=move || state.get().1
-                        disabled=move || state.get() == (0, false)
-                        on:change=move |_| opt.toggle.run(())
-                    />
-                    <label for=id>
-                        <span lang=lang>{label}</span>
-                        <span class="itpe-count">{move || bracketed(ctx.locale(), &state.get().0.to_string())}</span>
-                    </label>
-                </li>
+    let Facet {
+        legend,
+        name,
+        labels,
+        pick,
+        toggle,
+    } = facet;
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |drawn: Option<dom::Drawn<FacetRow>>| {
+        let ul: Element = list.get()?.into();
+        let locale = ctx.locale();
+        let mut rows = dom::kept(&ul, drawn.flatten(), locale);
+        if rows.is_empty() {
+            let new = |(i, label)| (i, FacetRow::new(&ul, ctx, name, i, label, lang, locale));
+            rows = labels.iter().enumerate().map(new).collect();
+        }
+        counts.with(|c| {
+            for (i, row) in &mut rows {
+                row.show(locale, pick(c, *i));
             }
-        })
-        .collect_view();
+        });
+        Some((locale, rows))
+    });
+    // One listener for the options: their ids end in their index.
+    let change = move |ev: leptos::ev::Event| {
+        let i = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .map(|t| t.id())
+            .and_then(|id| id.rsplit('-').next()?.parse::<usize>().ok());
+        if let Some(i) = i {
+            toggle.run(i);
+        }
+    };
     view! {
         <fieldset class="itpe-facet" data-facet-group=name>
-            <legend>{move || ctx.t(legend)}</legend>
-            <ul class="itpe-facet-options">{rows}</ul>
+            <legend>{ctx.text(legend)}</legend>
+            <ul class="itpe-facet-options" node_ref=list on:change=change></ul>
         </fieldset>
+    }
+}
+
+/// One option of a facet: a checkbox, its label and count.
+struct FacetRow {
+    li: Element,
+    input: web_sys::HtmlInputElement,
+    count: Element,
+    /// The (count, selected) last shown.
+    shown: Option<(usize, bool)>,
+}
+
+impl FacetRow {
+    fn new(
+        ul: &Element,
+        ctx: Ctx,
+        name: &str,
+        i: usize,
+        label: &Label,
+        lang: &str,
+        locale: Locale,
+    ) -> FacetRow {
+        let id = ctx.id(&format!("f-{name}-{i}"));
+        let li = dom::add(ul, "li", &[], None);
+        let attrs = [("type", "checkbox"), ("id", &id), ("data-facet", name)];
+        let input = dom::add(&li, "input", &attrs, None).unchecked_into();
+        let label_el = dom::add(&li, "label", &[("for", &id)], None);
+        match label {
+            Label::Ui(key) => dom::add(&label_el, "span", &[], Some(t(locale, *key))),
+            Label::Data(text) => dom::add(&label_el, "span", &[("lang", lang)], Some(text)),
+        };
+        let count = dom::add(&label_el, "span", &[("class", "itpe-count")], None);
+        FacetRow {
+            li,
+            input,
+            count,
+            shown: None,
+        }
+    }
+
+    /// Shows an option's count and check; an option that would find nothing is disabled.
+    fn show(&mut self, locale: Locale, (count, selected): (usize, bool)) {
+        if self.shown == Some((count, selected)) {
+            return;
+        }
+        let empty = (count, selected) == (0, false);
+        self.input.set_checked(selected);
+        dom::set(&self.input, "disabled", empty.then_some(""));
+        // Toggling a fixed class name cannot fail.
+        let _ = self.li.class_list().toggle_with_force("itpe-empty", empty);
+        let text = bracketed(locale, &count.to_string());
+        self.count.set_text_content(Some(&text));
+        self.shown = Some((count, selected));
     }
 }
 
@@ -249,7 +308,7 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
             .collect_view();
         view! {
             <div class="itpe-year-select">
-                <label for=id.clone()>{move || ctx.t(which)}</label>
+                <label for=id.clone()>{ctx.text(which)}</label>
                 <select
                     id=id
                     on:change=move |ev| {
@@ -257,7 +316,7 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
                         ctx.update(|s| if is_from { s.from = v } else { s.to = v });
                     }
                 >
-                    <option value="" selected=move || current.get().is_none()>{move || ctx.t(Key::AnyYear)}</option>
+                    <option value="" selected=move || current.get().is_none()>{ctx.text(Key::AnyYear)}</option>
                     {options}
                 </select>
             </div>
@@ -265,24 +324,10 @@ fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
     };
     view! {
         <fieldset class="itpe-facet itpe-year-range">
-            <legend>{move || ctx.t(Key::YearRange)}</legend>
+            <legend>{ctx.text(Key::YearRange)}</legend>
             {select(Key::YearFrom, true)}
             {select(Key::YearTo, false)}
         </fieldset>
-    }
-}
-
-/// One removable filter chip.
-/// `remove`: the hidden "Remove filter:" prefix, punctuated.
-fn chip(remove: String, label: impl IntoView + 'static, cb: Callback<()>) -> impl IntoView {
-    view! {
-        <li>
-            <button type="button" class="itpe-chip" on:click=move |_| cb.run(())>
-                <span class="itpe-visually-hidden">{remove}</span>
-                {label}
-                <span aria-hidden="true">" ×"</span>
-            </button>
-        </li>
     }
 }
 
@@ -312,109 +357,131 @@ impl Selected {
     }
 }
 
-/// Active filters as removable chips, with "Clear all". While typing, only the search chip's
-/// text changes: the facet chips depend on the facet selections alone.
+/// An active filter, as its chip removes it.
+enum Chip {
+    Search,
+    Kind(ItemKind),
+    Status(Status),
+    Area(String),
+    Site(String),
+    Org(String),
+    Years,
+}
+
+impl Chip {
+    fn remove(self, s: &mut ViewState) {
+        match self {
+            Chip::Search => s.q.clear(),
+            Chip::Kind(k) => toggle(&mut s.kinds, k),
+            Chip::Status(st) => toggle(&mut s.statuses, st),
+            Chip::Area(id) => toggle(&mut s.areas, id),
+            Chip::Site(id) => toggle(&mut s.sites, id),
+            Chip::Org(id) => toggle(&mut s.orgs, id),
+            Chip::Years => {
+                s.from = None;
+                s.to = None;
+            }
+        }
+    }
+}
+
+/// The chips of the search `q` and the facet selections, in order, with their labels.
+fn chips(data: &Dataset, sel: &Selected, q: &str) -> Vec<(Chip, String)> {
+    let locale = sel.lang;
+    let mut chips = Vec::new();
+    if !q.is_empty() {
+        let label = labelled(locale, t(locale, Key::Search), &quoted(locale, q));
+        chips.push((Chip::Search, label));
+    }
+    for &k in &sel.kinds {
+        chips.push((Chip::Kind(k), t(locale, kind_key(k)).to_string()));
+    }
+    for &st in &sel.statuses {
+        chips.push((Chip::Status(st), t(locale, status_key(st)).to_string()));
+    }
+    let named = |id: &String, name: Option<&String>| name.unwrap_or(id).clone();
+    for id in &sel.areas {
+        let label = named(id, data.area(id).map(|a| &a.name));
+        chips.push((Chip::Area(id.clone()), label));
+    }
+    for id in &sel.sites {
+        let label = named(id, data.site(id).map(|a| &a.name));
+        chips.push((Chip::Site(id.clone()), label));
+    }
+    for id in &sel.orgs {
+        let label = named(id, data.organisation(id).map(|a| &a.name));
+        chips.push((Chip::Org(id.clone()), label));
+    }
+    if let Some((from, to)) = sel.years {
+        let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+        let range = format!("{}–{}", year(from), year(to));
+        chips.push((
+            Chip::Years,
+            labelled(locale, t(locale, Key::YearRange), &range),
+        ));
+    }
+    chips
+}
+
+/// Active filters as removable chips, with "Clear all". The chips are plain DOM, drawn anew
+/// by one effect when the search or the facet selections change.
 #[component]
 pub fn Chips() -> impl IntoView {
     let ctx = use_ctx();
-    let data = use_loaded().data;
     let filtered = ctx.slice(ViewState::is_filtered);
-    let query = ctx.slice(|s| s.q.trim().to_string());
-    let has_query = ctx.slice(|s| !s.q.trim().is_empty());
-    let selected = ctx.slice(Selected::of);
-    let search_chip = move || {
-        has_query.get().then(|| {
-            let label = move || {
-                let locale = ctx.locale();
-                labelled(locale, ctx.t(Key::Search), &quoted(locale, &query.get()))
-            };
-            chip(
-                labelled(ctx.locale(), ctx.t(Key::RemoveFilter), ""),
-                label,
-                Callback::new(move |_| ctx.update(|s| s.q.clear())),
-            )
-        })
-    };
-    let facet_chips = move || {
-        let sel = selected.get();
-        let locale = sel.lang;
-        let t = |key| crate::i18n::t(locale, key);
-        let mut chips: Vec<(String, Callback<()>)> = Vec::new();
-        for &k in &sel.kinds {
-            chips.push((
-                t(kind_key(k)).to_string(),
-                Callback::new(move |_| ctx.update(|s| toggle(&mut s.kinds, k))),
-            ));
-        }
-        for &st in &sel.statuses {
-            chips.push((
-                t(status_key(st)).to_string(),
-                Callback::new(move |_| ctx.update(|s| toggle(&mut s.statuses, st))),
-            ));
-        }
-        let named = |list: &[String],
-                     name: &dyn Fn(&str) -> Option<String>,
-                     which: fn(&mut ViewState) -> &mut Vec<String>| {
-            list.iter()
-                .map(|id| {
-                    let label = name(id).unwrap_or_else(|| id.clone());
-                    let id = id.clone();
-                    (
-                        label,
-                        Callback::new(move |_| ctx.update(|s| toggle(which(s), id.clone()))),
-                    )
-                })
-                .collect::<Vec<_>>()
-        };
-        chips.extend(named(
-            &sel.areas,
-            &|id| data.area(id).map(|a| a.name.clone()),
-            |s| &mut s.areas,
-        ));
-        chips.extend(named(
-            &sel.sites,
-            &|id| data.site(id).map(|a| a.name.clone()),
-            |s| &mut s.sites,
-        ));
-        chips.extend(named(
-            &sel.orgs,
-            &|id| data.organisation(id).map(|a| a.name.clone()),
-            |s| &mut s.orgs,
-        ));
-        if let Some((from, to)) = sel.years {
-            let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
-            chips.push((
-                labelled(
-                    locale,
-                    t(Key::YearRange),
-                    &format!("{}–{}", year(from), year(to)),
-                ),
-                Callback::new(move |_| {
-                    ctx.update(|s| {
-                        s.from = None;
-                        s.to = None;
-                    })
-                }),
-            ));
-        }
-        let remove = labelled(locale, t(Key::RemoveFilter), "");
-        chips
-            .into_iter()
-            .map(|(label, cb)| chip(remove.clone(), label, cb))
-            .collect_view()
-    };
     move || {
         filtered.get().then(|| {
             view! {
                 <div class="itpe-chips">
-                    <ul>{search_chip} {facet_chips.clone()}</ul>
+                    {chip_list(ctx)}
                     <button type="button" class="itpe-link-button itpe-clear-all" on:click=move |_| ctx.update(|s| *s = s.cleared())>
-                        {move || ctx.t(Key::ClearAll)}
+                        {ctx.text(Key::ClearAll)}
                     </button>
                 </div>
             }
         })
     }
+}
+
+/// The `<ul>` of chips; a chip's position in it says which filter it removes.
+fn chip_list(ctx: Ctx) -> impl IntoView {
+    let data = use_loaded().data;
+    let query = ctx.slice(|s| s.q.trim().to_string());
+    let selected = ctx.slice(Selected::of);
+    let list = NodeRef::<leptos::html::Ul>::new();
+    let shown = data.clone();
+    Effect::new(move |_| {
+        let Some(ul) = list.get() else { return };
+        let ul: Element = ul.into();
+        ul.set_text_content(None);
+        let sel = selected.get();
+        let remove = labelled(sel.lang, t(sel.lang, Key::RemoveFilter), "");
+        for (_, label) in query.with(|q| chips(&shown, &sel, q)) {
+            let li = dom::add(&ul, "li", &[], None);
+            let attrs = [("type", "button"), ("class", "itpe-chip")];
+            let button = dom::add(&li, "button", &attrs, None);
+            dom::add(
+                &button,
+                "span",
+                &[("class", "itpe-visually-hidden")],
+                Some(&remove),
+            );
+            dom::text(&button, &label);
+            dom::add(&button, "span", &[("aria-hidden", "true")], Some(" ×"));
+        }
+    });
+    let remove = move |ev: leptos::ev::MouseEvent| {
+        let Some(at) = dom::row_index(&ev, "button") else {
+            return;
+        };
+        let chip = selected.with_untracked(|sel| {
+            query.with_untracked(|q| chips(&data, sel, q).into_iter().nth(at))
+        });
+        if let Some((chip, _)) = chip {
+            ctx.update(|s| chip.remove(s));
+        }
+    };
+    view! { <ul node_ref=list on:click=remove></ul> }
 }
 
 /// Facet counts, shared by the facet panel. They follow [`super::Loaded::lagging`]: while the search

@@ -111,7 +111,7 @@ pub fn DroppedRecords(dropped: std::sync::Arc<[Problem]>) -> impl IntoView {
         };
         view! {
             <div class="itpe-notice itpe-dropped-records" role="status">
-                <p class="itpe-notice-title">{move || ctx.t(Key::DataDroppedTitle)}</p>
+                <p class="itpe-notice-title">{ctx.text(Key::DataDroppedTitle)}</p>
                 <ul>{rows}</ul>
             </div>
         }

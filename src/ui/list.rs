@@ -1,49 +1,20 @@
-//! The result list: the selected items with their key facts, search matches highlighted.
+//! The result list: the selected items with their key facts, search matches highlighted; and
+//! the figures whose sentence matches the search. Both lists are plain DOM (`super::dom`): one
+//! effect per list keeps the rows by key and updates what changed in them.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
-use super::detail::{kind_key, StatusTag};
-use super::{mirror, row_ctx, url, use_ctx, use_loaded};
-use crate::filter::{highlight_ranges, matching_figures, snippet};
+use super::dom::{self, Row};
+use super::{url, use_ctx, use_loaded, Ctx, Loaded};
+use crate::filter::{highlight_ranges, matching_figures, snippet, FoldedText};
 use crate::format;
 use crate::i18n::{
-    bracketed, labelled, paragraph_label, quote_marks, quoted, results_count, show_all, Key,
+    bracketed, kind_key, labelled, paragraph_label, quote_marks, quoted, results_count, show_all,
+    status_key, t, Key, Locale,
 };
-use crate::model::Initiative;
 use crate::view_state::{View, ViewState};
-
-/// Text with the search terms marked. Pieces are text nodes: data never becomes markup.
-fn highlighted(text: &str, terms: &[String]) -> Vec<AnyView> {
-    marked(text, &highlight_ranges(text, terms))
-}
-
-/// `text` with the byte `ranges` wrapped in `<mark>`.
-fn marked(text: &str, ranges: &[(usize, usize)]) -> Vec<AnyView> {
-    let ranges = ranges.iter().copied();
-    let mut pieces = Vec::with_capacity(ranges.len() * 2 + 1);
-    let mut at = 0;
-    for (a, b) in ranges {
-        if a > at {
-            pieces.push(text[at..a].to_string().into_any());
-        }
-        pieces.push(view! { <mark>{text[a..b].to_string()}</mark> }.into_any());
-        at = b;
-    }
-    if at < text.len() {
-        pieces.push(text[at..].to_string().into_any());
-    }
-    pieces
-}
-
-/// Highlighted text that follows the search terms as they change (the row itself stays). The
-/// marks are a memo, so a keystroke that moves no mark touches no DOM.
-#[component]
-fn Highlighted(text: String, terms: Memo<Vec<String>>) -> impl IntoView {
-    let folded = use_loaded().index.folded_text(&text);
-    let text = StoredValue::new(text);
-    let ranges = Memo::new(move |_| terms.with(|t| folded.ranges(t)));
-    move || ranges.with(|r| text.with_value(|x| marked(x, r)))
-}
 
 /// Rows drawn before "Show all": a page of search results. Building the rows that a keystroke
 /// brings in is most of its cost, and ten rows fill two screens.
@@ -57,7 +28,6 @@ pub fn ResultList() -> impl IntoView {
     let selection = loaded.selection;
     let index = loaded.index.clone();
     let query_terms = Memo::new(move |_| ctx.with(|s| index.terms(&s.q)));
-    let items = StoredValue::new(loaded.data.clone());
     // The first rows are drawn at once and the rest on request, so a keystroke never has to
     // build the whole list (row creation is what costs time while typing).
     let all = RwSignal::new(false);
@@ -74,20 +44,15 @@ pub fn ResultList() -> impl IntoView {
             .with(Vec::len)
             .saturating_sub(shown.with(Vec::len))
     };
+    let rows = move || result_rows(ctx, use_loaded(), shown, query_terms);
     view! {
         <section class="itpe-results" aria-labelledby=ctx.id("results-title")>
-            {ctx.heading_el(1).id(ctx.id("results-title")).class(("itpe-visually-hidden", true)).child(move || ctx.t(Key::Results))}
+            {ctx.heading_el(1).id(ctx.id("results-title")).class(("itpe-visually-hidden", true)).child(ctx.text(Key::Results))}
             <p class="itpe-result-count" role="status" aria-live="polite" aria-atomic="true">
                 {move || results_count(ctx.locale(), selection.with(Vec::len), total)}
             </p>
             <Show when=move || selection.with(|s| !s.is_empty()) fallback=|| view! { <EmptyResults/> }>
-                // Keyed: a keystroke adds and removes rows and updates highlights, but does not
-                // rebuild the rows that stay.
-                <ol class="itpe-result-list">
-                    <For each=move || shown.get() key=|i| *i let:i>
-                        <ResultRow item=items.with_value(|d| d.items[i].clone()) terms=query_terms/>
-                    </For>
-                </ol>
+                {rows()}
                 {move || (hidden() > 0).then(|| view! {
                     <button type="button" class="itpe-button-secondary itpe-show-all" on:click=move |_| all.set(true)>
                         {show_all(ctx.locale(), selection.with(Vec::len))}
@@ -96,6 +61,239 @@ pub fn ResultList() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The `<ol>` of results. Keyed: a keystroke adds and removes rows and updates their links and
+/// highlights, but does not rebuild the rows that stay. Rebuilt when the interface language
+/// changes (the rows' labels and figures are in it).
+fn result_rows(
+    ctx: Ctx,
+    loaded: Loaded,
+    shown: Memo<Vec<usize>>,
+    terms: Memo<Vec<String>>,
+) -> impl IntoView {
+    let list = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move |drawn: Option<dom::Drawn<ResultRow>>| {
+        let ol: Element = list.get()?.into();
+        let make = |i, locale| ResultRow::new(ctx, &loaded, locale, i);
+        Some(follow(ctx, &ol, drawn.flatten(), shown, terms, make))
+    });
+    // One listener for every row's link: a plain click opens the item in place.
+    let open = move |ev: leptos::ev::MouseEvent| {
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("a[data-item-link]").ok().flatten());
+        let Some(link) = link else { return };
+        if super::hooks::is_modified_click(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        let id = link.get_attribute("data-item-link");
+        ctx.update(move |s| s.item = id);
+    };
+    view! { <ol class="itpe-result-list" node_ref=list on:click=open></ol> }
+}
+
+/// A row that follows the state (its link) and the search terms (its marks).
+trait Follows: Row {
+    fn update(&mut self, ctx: Ctx, state: &ViewState, terms: &[String]);
+}
+
+/// The body of a keyed list's effect: the rows of `shown` in `list`, in order, made by `make`
+/// in the interface language (all anew when it changes), each brought up to date.
+fn follow<R: Follows>(
+    ctx: Ctx,
+    list: &Element,
+    drawn: dom::Drawn<R>,
+    shown: Memo<Vec<usize>>,
+    terms: Memo<Vec<String>>,
+    mut make: impl FnMut(usize, Locale) -> R,
+) -> (Locale, Vec<(usize, R)>) {
+    let locale = ctx.locale();
+    let mut rows = dom::kept(list, drawn, locale);
+    shown.with(|keys| dom::sync(list, &mut rows, keys, |k| make(k, locale)));
+    let state = ctx.state().get();
+    terms.with(|t| {
+        for (_, row) in &mut rows {
+            row.update(ctx, &state, t);
+        }
+    });
+    (locale, rows)
+}
+
+/// One result: the item's title (a link to its details), status, kind, area, summary, up to
+/// three key figures, sites, and the quote when the search matched only there.
+struct ResultRow {
+    li: Element,
+    link: Element,
+    summary: Element,
+    id: String,
+    title: (String, FoldedText),
+    summary_text: (String, FoldedText),
+    quote: String,
+    /// The title and summary folded: a term missing from both is found in the quote.
+    shown_folded: String,
+    /// What was last drawn: the link's target, whether it is the open item, the terms.
+    drawn: Option<(String, bool, Vec<String>)>,
+    /// The marks last drawn in the title and in the summary.
+    ranges: [Vec<(usize, usize)>; 2],
+    quote_el: Option<Element>,
+}
+
+impl Row for ResultRow {
+    fn el(&self) -> &Element {
+        &self.li
+    }
+}
+
+impl ResultRow {
+    fn new(ctx: Ctx, loaded: &Loaded, locale: Locale, i: usize) -> ResultRow {
+        let (data, index) = (&loaded.data, &loaded.index);
+        let item = &data.items[i];
+        let lang = loaded.text_locale.html_lang();
+        let li = dom::element(
+            "li",
+            &[("class", "itpe-result"), ("data-item", &item.id)],
+            None,
+        );
+        let heading = dom::add(
+            &li,
+            ctx.heading(2),
+            &[
+                (
+                    "class",
+                    &format!("{} itpe-result-title", super::heading_class(2)),
+                ),
+                ("lang", lang),
+            ],
+            None,
+        );
+        let link = dom::add(&heading, "a", &[("data-item-link", &item.id)], None);
+        let meta = dom::add(&li, "p", &[("class", "itpe-result-meta")], None);
+        status_tag(&meta, locale, item.status);
+        dom::text(&meta, " ");
+        dom::add(&meta, "span", &[], Some(t(locale, kind_key(item.kind))));
+        dom::text(&meta, " · ");
+        let area = data.area(&item.area).map_or("", |a| a.name.as_str());
+        dom::add(&meta, "span", &[("lang", lang)], Some(area));
+        let summary = dom::add(
+            &li,
+            "p",
+            &[("class", "itpe-result-summary"), ("lang", lang)],
+            None,
+        );
+        let mut figures = data.figures_of(&item.id).take(3).peekable();
+        if figures.peek().is_some() {
+            let ul = dom::add(&li, "ul", &[("class", "itpe-key-figures")], None);
+            for f in figures {
+                dom::add(&ul, "li", &[], Some(&format::figure_in(locale, f)));
+            }
+        }
+        let sites: Vec<&str> = item
+            .sites
+            .iter()
+            .filter_map(|id| data.site(id))
+            .map(|s| s.short_name.as_str())
+            .collect();
+        if !sites.is_empty() {
+            let p = dom::add(&li, "p", &[("class", "itpe-result-sites")], None);
+            let label = labelled(locale, t(locale, Key::Sites), "");
+            dom::add(
+                &p,
+                "span",
+                &[("class", "itpe-visually-hidden")],
+                Some(&label),
+            );
+            dom::add(&p, "span", &[("lang", lang)], Some(&sites.join(" · ")));
+        }
+        let folded = |text: &str| (text.to_string(), index.folded_text(text));
+        ResultRow {
+            li,
+            link,
+            summary,
+            id: item.id.clone(),
+            title: folded(&item.title),
+            summary_text: folded(&item.summary),
+            quote: item.source.quote.clone(),
+            shown_folded: index.fold(&format!("{} {}", item.title, item.summary)),
+            drawn: None,
+            ranges: [Vec::new(), Vec::new()],
+            quote_el: None,
+        }
+    }
+}
+
+impl Follows for ResultRow {
+    /// Follows the state: the link carries the current filters (for opening in a new tab), the
+    /// open item is marked, and the search terms are highlighted.
+    fn update(&mut self, ctx: Ctx, state: &ViewState, terms: &[String]) {
+        let mut target = state.clone();
+        target.item = Some(self.id.clone());
+        let href = url::href(ctx.instance, &target);
+        let open = state.item.as_deref() == Some(self.id.as_str());
+        let (old_href, old_open, old_terms) = match &self.drawn {
+            Some((h, o, t)) => (Some(h.as_str()), Some(*o), Some(t.as_slice())),
+            None => (None, None, None),
+        };
+        if old_href != Some(href.as_str()) {
+            dom::set(&self.link, "href", Some(&href));
+        }
+        if old_open != Some(open) {
+            // Toggling a fixed class name cannot fail.
+            let _ = self.li.class_list().toggle_with_force("itpe-open", open);
+            dom::set(&self.link, "aria-current", open.then_some("true"));
+        }
+        if old_terms != Some(terms) {
+            self.mark(ctx.locale(), terms, old_terms.is_none());
+        }
+        self.drawn = Some((href, open, terms.to_vec()));
+    }
+}
+
+impl ResultRow {
+    /// Highlights `terms` in the title and summary (only where the marks moved, or on the first
+    /// drawing) and shows the quote when the title and summary do not hold every term.
+    fn mark(&mut self, locale: Locale, terms: &[String], first: bool) {
+        let texts = [
+            (&self.title, &self.link),
+            (&self.summary_text, &self.summary),
+        ];
+        for (((text, folded), el), drawn) in texts.into_iter().zip(&mut self.ranges) {
+            let ranges = folded.ranges(terms);
+            if first || ranges != *drawn {
+                dom::marked(el, text, &ranges);
+                *drawn = ranges;
+            }
+        }
+        if let Some(q) = self.quote_el.take() {
+            q.remove();
+        }
+        let needed = terms
+            .iter()
+            .any(|term| !self.shown_folded.contains(term.as_str()));
+        if needed && !terms.is_empty() {
+            let (open, close) = quote_marks(locale);
+            let p = dom::add(&self.li, "p", &[("class", "itpe-result-quote")], Some(open));
+            let span = dom::add(&p, "span", &[("lang", "en")], None);
+            let text = snippet(&self.quote, terms, 90);
+            dom::marked(&span, &text, &highlight_ranges(&text, terms));
+            dom::text(&p, close);
+            self.quote_el = Some(p);
+        }
+    }
+}
+
+/// A status as a coloured tag (colour is never the only cue: the word is there); the DOM twin
+/// of [`super::StatusTag`].
+fn status_tag(parent: &Element, locale: Locale, status: crate::model::Status) {
+    let class = format!("itpe-tag itpe-tag-{}", status.as_str());
+    dom::add(
+        parent,
+        "span",
+        &[("class", &class), ("data-status", status.as_str())],
+        Some(t(locale, status_key(status))),
+    );
 }
 
 /// Figures whose own sentence matches the search: the context statistics of paragraphs 2-15
@@ -117,63 +315,119 @@ pub fn FigureMatches() -> impl IntoView {
             view! {
                 <section class="itpe-figure-matches" aria-labelledby=ctx.id("figure-matches")>
                     {ctx.heading_el(2).id(ctx.id("figure-matches")).child((
-                        move || ctx.t(Key::FiguresMatching),
+                        ctx.text(Key::FiguresMatching),
                         move || bracketed(ctx.locale(), &found.with(Vec::len).to_string()),
                     ))}
-                    <ul>
-                        <For each=move || shown.get() key=|f| *f let:f>
-                            <FigureMatch figure=f terms=terms/>
-                        </For>
-                    </ul>
+                    {figure_rows(ctx, use_loaded(), shown, terms)}
                 </section>
             }
         })
     }
 }
 
-#[component]
-fn FigureMatch(figure: usize, terms: Memo<Vec<String>>) -> impl IntoView {
-    let (ctx, terms) = (row_ctx(), mirror(terms));
-    let loaded = use_loaded();
-    let data = loaded.data;
-    let fig = data.figures[figure].clone();
-    let para = fig.source.paragraph.clone();
-    let label = data
-        .paragraph(&para)
-        .map(|p| p.label.clone())
-        .unwrap_or_default();
-    let target = {
-        let para = para.clone();
-        move |s: &mut ViewState| {
-            s.view = View::Source;
-            s.para = Some(para.clone());
-            s.item = None;
-        }
-    };
-    let href = {
-        let target = target.clone();
-        move || {
-            let mut s = ctx.state().get();
-            target(&mut s);
-            url::href(ctx.instance, &s)
-        }
-    };
+/// The `<ul>` of matching figures, kept by key like [`result_rows`].
+fn figure_rows(
+    ctx: Ctx,
+    loaded: Loaded,
+    shown: Memo<Vec<usize>>,
+    terms: Memo<Vec<String>>,
+) -> impl IntoView {
+    let list = NodeRef::<leptos::html::Ul>::new();
+    let data = loaded.data.clone();
+    Effect::new(move |drawn: Option<dom::Drawn<FigureRow>>| {
+        let ul: Element = list.get()?.into();
+        let make = |f, locale| FigureRow::new(&loaded, locale, f);
+        Some(follow(ctx, &ul, drawn.flatten(), shown, terms, make))
+    });
+    // One listener for every row's link to its paragraph in the Source view.
     let go = move |ev: leptos::ev::MouseEvent| {
+        let figure = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .filter(|t| t.closest("a").ok().flatten().is_some())
+            .and_then(|t| t.closest("li[data-figure]").ok().flatten())
+            .and_then(|li| li.get_attribute("data-figure"));
+        let Some(para) = figure.and_then(|id| data.figures.iter().find(|f| f.id == id)) else {
+            return;
+        };
         ev.prevent_default();
-        ctx.update(&target);
+        let para = para.source.paragraph.clone();
+        ctx.update(|s| to_paragraph(s, para));
     };
-    let quote = fig.source.quote.clone();
-    let excerpt = move || terms.with(|t| highlighted(&snippet(&quote, t, 90), t));
-    let marks = move || quote_marks(ctx.locale());
-    let (id, measure) = (fig.id.clone(), fig.measure.clone());
-    view! {
-        <li data-figure=id>
-            <strong>{move || format::figure_in(ctx.locale(), &fig)}</strong>
-            " · " <span lang=loaded.text_locale.html_lang()>{measure}</span>
-            <br/>
-            <span class="itpe-muted">{move || marks().0} <span lang="en">{excerpt}</span> {move || marks().1} " "</span>
-            <a href=href on:click=go>{move || paragraph_label(ctx.locale(), &label)}</a>
-        </li>
+    view! { <ul node_ref=list on:click=go></ul> }
+}
+
+/// The Source view at paragraph `para`.
+fn to_paragraph(s: &mut ViewState, para: String) {
+    s.view = View::Source;
+    s.para = Some(para);
+    s.item = None;
+}
+
+/// One matching figure: its value, measure, the sentence around the match, and a link to its
+/// paragraph.
+struct FigureRow {
+    li: Element,
+    excerpt: Element,
+    link: Element,
+    para: String,
+    quote: String,
+    /// The link's target and the terms last drawn.
+    drawn: Option<(String, Vec<String>)>,
+}
+
+impl Row for FigureRow {
+    fn el(&self) -> &Element {
+        &self.li
+    }
+}
+
+impl FigureRow {
+    fn new(loaded: &Loaded, locale: Locale, figure: usize) -> FigureRow {
+        let data = &loaded.data;
+        let fig = &data.figures[figure];
+        let para = fig.source.paragraph.clone();
+        let label = data.paragraph(&para).map_or("", |p| p.label.as_str());
+        let li = dom::element("li", &[("data-figure", &fig.id)], None);
+        dom::add(&li, "strong", &[], Some(&format::figure_in(locale, fig)));
+        dom::text(&li, " · ");
+        let lang = loaded.text_locale.html_lang();
+        dom::add(&li, "span", &[("lang", lang)], Some(&fig.measure));
+        dom::add(&li, "br", &[], None);
+        let (open, close) = quote_marks(locale);
+        let muted = dom::add(&li, "span", &[("class", "itpe-muted")], Some(open));
+        let excerpt = dom::add(&muted, "span", &[("lang", "en")], None);
+        dom::text(&muted, close);
+        dom::text(&muted, " ");
+        let link = dom::add(&li, "a", &[], Some(&paragraph_label(locale, label)));
+        FigureRow {
+            li,
+            excerpt,
+            link,
+            para,
+            quote: fig.source.quote.clone(),
+            drawn: None,
+        }
+    }
+}
+
+impl Follows for FigureRow {
+    fn update(&mut self, ctx: Ctx, state: &ViewState, terms: &[String]) {
+        let mut target = state.clone();
+        to_paragraph(&mut target, self.para.clone());
+        let href = url::href(ctx.instance, &target);
+        let (old_href, old_terms) = match &self.drawn {
+            Some((h, t)) => (Some(h.as_str()), Some(t.as_slice())),
+            None => (None, None),
+        };
+        if old_href != Some(href.as_str()) {
+            dom::set(&self.link, "href", Some(&href));
+        }
+        if old_terms != Some(terms) {
+            let text = snippet(&self.quote, terms, 90);
+            dom::marked(&self.excerpt, &text, &highlight_ranges(&text, terms));
+        }
+        self.drawn = Some((href, terms.to_vec()));
     }
 }
 
@@ -206,98 +460,8 @@ fn EmptyResults() -> impl IntoView {
         <div class="itpe-empty-results">
             <p>{why}</p>
             <button type="button" class="itpe-button" on:click=move |_| ctx.update(|s| *s = s.cleared())>
-                {move || ctx.t(Key::ClearFilters)}
+                {ctx.text(Key::ClearFilters)}
             </button>
         </div>
-    }
-}
-
-#[component]
-fn ResultRow(item: Initiative, terms: Memo<Vec<String>>) -> impl IntoView {
-    let (ctx, terms) = (row_ctx(), mirror(terms));
-    let loaded = use_loaded();
-    let (data, index) = (loaded.data, loaded.index);
-    let lang = loaded.text_locale.html_lang();
-    let area = data
-        .area(&item.area)
-        .map(|a| a.name.clone())
-        .unwrap_or_default();
-    let key_figures: Vec<crate::model::Figure> =
-        data.figures_of(&item.id).take(3).cloned().collect();
-    let site_names: Vec<String> = item
-        .sites
-        .iter()
-        .filter_map(|id| data.site(id))
-        .map(|s| s.short_name.clone())
-        .collect();
-    let id = item.id.clone();
-    // The link carries the current filters, for opening in a new tab.
-    let href = {
-        let id = id.clone();
-        move || {
-            let mut s = ctx.state().get();
-            s.item = Some(id.clone());
-            url::href(ctx.instance, &s)
-        }
-    };
-    let is_open = {
-        let id = id.clone();
-        Memo::new(move |_| ctx.with(|s| s.item.as_deref() == Some(id.as_str())))
-    };
-    let open = move |ev: leptos::ev::MouseEvent| {
-        if super::hooks::is_modified_click(&ev) {
-            return;
-        }
-        ev.prevent_default();
-        let id = id.clone();
-        ctx.update(move |s| s.item = Some(id));
-    };
-    view! {
-        <li class="itpe-result" class:itpe-open=move || is_open.get() data-item=item.id.clone()>
-            {ctx.heading_el(2).class(("itpe-result-title", true)).attr("lang", lang).child(view! {
-                <a href=href data-item-link=item.id.clone() aria-current=move || is_open.get().then_some("true") on:click=open>
-                    <Highlighted text=item.title.clone() terms=terms/>
-                </a>
-            })}
-            <p class="itpe-result-meta">
-                <StatusTag status=item.status/>
-                " " <span>{move || ctx.t(kind_key(item.kind))}</span>
-                " · " <span lang=lang>{area}</span>
-            </p>
-            <p class="itpe-result-summary" lang=lang><Highlighted text=item.summary.clone() terms=terms/></p>
-            {(!key_figures.is_empty()).then(|| view! {
-                <ul class="itpe-key-figures">
-                    {key_figures.into_iter().map(|f| view! { <li>{move || format::figure_in(ctx.locale(), &f)}</li> }).collect_view()}
-                </ul>
-            })}
-            {(!site_names.is_empty()).then(|| view! {
-                <p class="itpe-result-sites">
-                    <span class="itpe-visually-hidden">{move || labelled(ctx.locale(), ctx.t(Key::Sites), "")}</span>
-                    <span lang=lang>
-                    {site_names.join(" · ")}
-                    </span>
-                </p>
-            })}
-            {
-                // The quote is shown only when the title and summary do not hold every term:
-                // then it says where the item matched.
-                let quote = item.source.quote.clone();
-                let shown = index.fold(&format!("{} {}", item.title, item.summary));
-                let needed = Memo::new(move |_| {
-                    terms.with(|t| t.iter().any(|term| !shown.contains(term.as_str())))
-                });
-                move || {
-                    needed.get().then(|| terms.with(|t| {
-                        (!t.is_empty()).then(|| view! {
-                            <p class="itpe-result-quote">
-                                {quote_marks(ctx.locale()).0}
-                                <span lang="en">{highlighted(&snippet(&quote, t, 90), t)}</span>
-                                {quote_marks(ctx.locale()).1}
-                            </p>
-                        })
-                    }))
-                }
-            }
-        </li>
     }
 }

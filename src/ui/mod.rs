@@ -12,6 +12,7 @@ mod app;
 mod charts;
 mod controls;
 mod detail;
+mod dom;
 mod embed;
 mod explore;
 mod filters;

@@ -51,8 +51,8 @@ pub fn EditionNote(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
     edition.offline.then(|| {
         view! {
             <p class="itpe-edition-note" data-edition="offline">
-                <strong>{move || ctx.t(Key::OfflineEdition)}</strong>
-                " · " {move || ctx.t(Key::AppVersion)} " " {APP_VERSION}
+                <strong>{ctx.text(Key::OfflineEdition)}</strong>
+                " · " {ctx.text(Key::AppVersion)} " " {APP_VERSION}
                 {move || {
                     data.get()
                         .map(|d| {
@@ -78,7 +78,7 @@ pub fn DownloadLink() -> impl IntoView {
         let size = file_size(d.bytes);
         view! {
             <p class="itpe-offline-download">
-                <a href=d.href download>{move || ctx.t(Key::DownloadOffline)}</a>
+                <a href=d.href download>{ctx.text(Key::DownloadOffline)}</a>
                 {move || {
                     let locale = ctx.locale();
                     crate::i18n::bracketed(locale, &format!("zip{}{size}", crate::i18n::comma(locale)))

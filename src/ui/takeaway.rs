@@ -159,11 +159,11 @@ pub fn TakeAway() -> impl IntoView {
     };
 
     view! {
-        <section class="itpe-takeaway" aria-label=move || ctx.t(Key::TakeAway)>
+        <section class="itpe-takeaway" aria-label=ctx.text(Key::TakeAway)>
             <div class="itpe-takeaway-bar">
                 <Downloads/>
                 <button type="button" class="itpe-button-secondary" data-takeaway="link" on:click=copy_link>
-                    {move || ctx.t(Key::CopyLink)}
+                    {ctx.text(Key::CopyLink)}
                 </button>
                 <button
                     type="button"
@@ -173,22 +173,22 @@ pub fn TakeAway() -> impl IntoView {
                     aria-controls=ctx.id("cite-panel")
                     on:click=move |_| show_cite.update(|v| *v = !*v)
                 >
-                    {move || ctx.t(Key::Cite)}
+                    {ctx.text(Key::Cite)}
                 </button>
                 <button type="button" class="itpe-button-secondary" data-takeaway="print" on:click=print>
-                    {move || ctx.t(Key::Print)}
+                    {ctx.text(Key::Print)}
                 </button>
                 <super::embed::EmbedButton open=show_embed/>
             </div>
             <div class="itpe-takeaway-panel" hidden=move || !show_link.get()>
-                <label for=ctx.id("link")>{move || ctx.t(Key::LinkToView)}</label>
+                <label for=ctx.id("link")>{ctx.text(Key::LinkToView)}</label>
                 <input id=ctx.id("link") type="text" readonly prop:value=move || if show_link.get() { link.get() } else { String::new() }/>
             </div>
             <div class="itpe-takeaway-panel" id=ctx.id("cite-panel") hidden=move || !show_cite.get()>
-                <label for=ctx.id("citation")>{move || ctx.t(Key::Citation)}</label>
+                <label for=ctx.id("citation")>{ctx.text(Key::Citation)}</label>
                 <textarea id=ctx.id("citation") readonly rows="3" prop:value=move || if show_cite.get() { cite_text.get() } else { String::new() }></textarea>
                 <button type="button" class="itpe-button-secondary" data-takeaway="copy-citation" on:click=copy_cite>
-                    {move || ctx.t(Key::CopyCitation)}
+                    {ctx.text(Key::CopyCitation)}
                 </button>
             </div>
             <super::embed::EmbedPanel open=show_embed announce=announce/>
@@ -235,7 +235,7 @@ fn Downloads() -> impl IntoView {
         view! {
             <li>
                 <button type="button" class="itpe-button-secondary" data-download=what on:click=move |_| download(what)>
-                    {move || ctx.t(key)}
+                    {ctx.text(key)}
                 </button>
             </li>
         }
@@ -257,7 +257,7 @@ fn Downloads() -> impl IntoView {
     };
     view! {
         <details class="itpe-takeaway-downloads" on:keydown=on_key>
-            <summary class="itpe-button-secondary">{move || ctx.t(Key::DownloadSelection)}</summary>
+            <summary class="itpe-button-secondary">{ctx.text(Key::DownloadSelection)}</summary>
             <div class="itpe-takeaway-menu">
                 <ul>
                     {button("items", Key::DownloadItemsCsv)}
@@ -265,7 +265,7 @@ fn Downloads() -> impl IntoView {
                     {button("milestones", Key::DownloadMilestonesCsv)}
                     {button("selection", Key::DownloadJson)}
                 </ul>
-                <p class="itpe-hint">{move || ctx.t(Key::DownloadNote)}</p>
+                <p class="itpe-hint">{ctx.text(Key::DownloadNote)}</p>
             </div>
         </details>
     }
@@ -297,7 +297,7 @@ pub fn DataLinks() -> impl IntoView {
     let link = move |file: &'static str, key: Key, bytes: usize| {
         view! {
             <li>
-                <a href=href(file) data-file=file type="application/json">{move || ctx.t(key)}</a>
+                <a href=href(file) data-file=file type="application/json">{ctx.text(key)}</a>
                 {move || crate::i18n::comma(ctx.locale())}
                 {crate::edition::file_size(bytes as u64)}
             </li>
@@ -305,7 +305,7 @@ pub fn DataLinks() -> impl IntoView {
     };
     view! {
         <div class="itpe-data-links">
-            {ctx.heading_el(1).child(move || ctx.t(Key::DatasetLinks))}
+            {ctx.heading_el(1).child(ctx.text(Key::DatasetLinks))}
             <ul>
                 {link("policy-2021.json", Key::DatasetJson, DATASET_BYTES)}
                 {link("policy-2021.schema.json", Key::DatasetSchema, SCHEMA_BYTES)}

@@ -1,0 +1,127 @@
+//! Plain DOM for lists of many similar rows (results, matching figures): each row is made with a
+//! few web-sys calls and kept by key, and one effect per list updates the rows, instead of a
+//! component with its own reactive closures per row. Rows cost no generic view code in the wasm
+//! and leave no subscribers behind when they go. Data text is only ever set as text.
+
+use leptos::prelude::document;
+use web_sys::Element;
+
+/// A new HTML element with attributes and optional text, not yet placed.
+pub fn element(tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Element {
+    let el = document().create_element(tag).expect("create element");
+    for (k, v) in attrs {
+        // Attribute names here are fixed, valid names: setting them cannot fail.
+        let _ = el.set_attribute(k, v);
+    }
+    if text.is_some() {
+        el.set_text_content(text);
+    }
+    el
+}
+
+/// Appends a new HTML element with attributes and optional text to `parent`.
+pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Element {
+    let el = element(tag, attrs, text);
+    // Appending a new element to an element cannot fail (no cycle, no document node).
+    let _ = parent.append_child(&el);
+    el
+}
+
+/// Appends a text node.
+pub fn text(parent: &Element, text: &str) {
+    // Appending text to an element cannot fail.
+    let _ = parent.append_with_str_1(text);
+}
+
+/// Replaces `el`'s content with `text`, the byte `ranges` wrapped in `<mark>`.
+pub fn marked(el: &Element, text_: &str, ranges: &[(usize, usize)]) {
+    el.set_text_content(None);
+    let mut at = 0;
+    for &(a, b) in ranges {
+        if a > at {
+            text(el, &text_[at..a]);
+        }
+        add(el, "mark", &[], Some(&text_[a..b]));
+        at = b;
+    }
+    if at < text_.len() {
+        text(el, &text_[at..]);
+    }
+}
+
+/// Sets an attribute only when it changed (a keystroke then touches only what moved).
+pub fn set(el: &Element, name: &str, value: Option<&str>) {
+    if el.get_attribute(name).as_deref() == value {
+        return;
+    }
+    // Attribute names here are fixed, valid names: setting or removing them cannot fail.
+    let _ = match value {
+        Some(v) => el.set_attribute(name, v),
+        None => el.remove_attribute(name),
+    };
+}
+
+/// The rows of a keyed list as an effect keeps them: by key, with the interface language they
+/// were drawn in (a list is drawn anew in another language).
+pub type Drawn<R> = Option<(crate::i18n::Locale, Vec<(usize, R)>)>;
+
+/// The rows `drawn` kept if they are in `locale`; else none, and `parent` emptied for new ones.
+pub fn kept<R>(parent: &Element, drawn: Drawn<R>, locale: crate::i18n::Locale) -> Vec<(usize, R)> {
+    match drawn {
+        Some((l, rows)) if l == locale => rows,
+        _ => {
+            parent.set_text_content(None);
+            Vec::new()
+        }
+    }
+}
+
+/// For an event on an element matching `selector` inside a list row: the row's position among
+/// its siblings (rows that carry no key say what they are by their position).
+pub fn row_index(ev: &web_sys::Event, selector: &str) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<Element>().ok()?;
+    let mut li = target.closest(selector).ok()??.closest("li").ok()??;
+    let mut at = 0;
+    while let Some(before) = li.previous_element_sibling() {
+        (li, at) = (before, at + 1);
+    }
+    Some(at)
+}
+
+/// A row of a keyed list: its element.
+pub trait Row {
+    fn el(&self) -> &Element;
+}
+
+/// Makes `parent`'s children the rows of `keys`, in that order: rows whose key stays are kept
+/// (moved if needed), new ones are made by `make`, the others removed.
+pub fn sync<R: Row>(
+    parent: &Element,
+    rows: &mut Vec<(usize, R)>,
+    keys: &[usize],
+    mut make: impl FnMut(usize) -> R,
+) {
+    let mut old: Vec<Option<(usize, R)>> = std::mem::take(rows).into_iter().map(Some).collect();
+    for slot in &mut old {
+        if slot.as_ref().is_some_and(|(k, _)| !keys.contains(k)) {
+            if let Some((_, r)) = slot.take() {
+                r.el().remove();
+            }
+        }
+    }
+    let children = parent.children();
+    for (at, &key) in keys.iter().enumerate() {
+        let row = old
+            .iter_mut()
+            .find(|r| r.as_ref().is_some_and(|(k, _)| *k == key))
+            .and_then(Option::take)
+            .map_or_else(|| make(key), |(_, r)| r);
+        let here = children.item(at as u32);
+        if here.as_ref() != Some(row.el()) {
+            // Inserting an element of the page into its parent cannot fail.
+            let _ = parent.insert_before(row.el(), here.as_ref().map(|h| h.as_ref()));
+        }
+        rows.push((key, row));
+    }
+}
