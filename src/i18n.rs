@@ -486,6 +486,11 @@ texts! {
     CopyLink => ["Copy link", "複製連結", "复制链接"],
     LinkToView => ["Link to this view", "此檢視的連結", "此视图的链接"],
     Copied => ["Copied", "已複製", "已复制"],
+    DownloadFailed => [
+        "The download could not be prepared: check the connection, then try again.",
+        "未能準備下載：請檢查網絡連線，然後重試。",
+        "未能准备下载：请检查网络连接，然后重试。"
+    ],
     CopyFailed => [
         "Copying is not available here: the text is selected, copy it with Ctrl+C (⌘C on a Mac).",
         "此處無法自動複製：文字已選取，請按 Ctrl+C（Mac 按 ⌘C）複製。",

@@ -224,6 +224,7 @@ async fn load_dataset(url: String) -> Result<Checked, DatasetError> {
 #[component]
 fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     let (initial, notices) = url::read(&instance.binding);
+    super::split::prefetch(initial.view);
     let ctx = Ctx::new(instance, initial, notices);
     provide_context(ctx);
     provide_context(config.edition.clone());

@@ -41,7 +41,7 @@ test('Explore answers a typed search having fetched the first load only, no chun
     const seen = recordRequests(page, url);
     await page.reload();
     await ready(page);
-    const before = await results();
+    const before = await page.evaluate(() => [...document.querySelectorAll('.itpe-result')].map((r) => r.textContent).join('\n'));
     await page.fill('#itpe-search', 'science park');
     await page.waitForFunction((b) => [...document.querySelectorAll('.itpe-result')].map((r) => r.textContent).join('\n') !== b, before);
     await page.waitForTimeout(500);
@@ -127,5 +127,23 @@ test('while a chunk arrives, the view says it is loading (a polite status)', asy
     release();
     await page.waitForSelector(DRAWN.source);
     assert.equal(await status.count(), 0);
+  });
+});
+
+test('the downloads come with their own chunk: fetched on the first download; if it fails, the bar says so and the next click works', async (t) => {
+  await withPage(t, { expectErrors: ['404', 'Failed to load resource', 'HTTP status code is not ok'] }, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    let broken = true;
+    await page.route('**/split_downloads.wasm*', (route) => (broken ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+    await ready(page);
+    assert.ok(!seen.includes('split_downloads.wasm'), 'not before a download');
+    await page.click('.itpe-takeaway-downloads > summary');
+    await page.click('.itpe-takeaway button[data-download="items"]');
+    await page.waitForFunction(() => /could not be prepared/.test(document.querySelector('.itpe-takeaway-status').textContent));
+    broken = false;
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('.itpe-takeaway button[data-download="items"]')]);
+    assert.match(file.suggestedFilename(), /-items-.*\.csv$/);
+    assert.equal(await page.textContent('.itpe-takeaway-status'), '', 'the message goes with the retry');
+    assert.ok(seen.includes('split_downloads.wasm'));
   });
 });
