@@ -1,6 +1,7 @@
-// After `trunk build --release`: minify the scripts, tidy dist/index.html and add content hashes
-// to asset URLs. trunk's own file hashing is off (the external loader must know the file names),
-// so each URL gets a `?v=<hash>` query instead: caches stay correct across releases.
+// After scripts/build's trunk and wasm steps: join the chunks' loader into the glue, minify the
+// scripts, tidy dist/index.html and add content hashes to asset URLs. trunk's own file hashing
+// is off (the external loader must know the file names), so each URL gets a `?v=<hash>` query
+// instead: caches stay correct across releases.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
