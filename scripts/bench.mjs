@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import os from 'node:os';
 import { serve, STRICT_CSP } from '../tests/serve.mjs';
 import { withMilestones } from '../tests/generate.mjs';
-import { BUDGET, firstLoad } from './first-load.mjs';
+import { BUDGET, firstLoad, chunks } from './first-load.mjs';
 
 const dist = path.resolve(process.argv[2] || 'dist');
 
@@ -23,6 +23,14 @@ const { first_load_brotli_bytes: budget, goal_bytes: goal } = BUDGET;
 console.log(`  ${'total'.padEnd(32)} ${String(load.raw).padStart(8)} B raw ${String(load.brotli).padStart(8)} B brotli (${kb(load.brotli)} KB)`);
 console.log(`  budget (scripts/size-budget.json, enforced by the tests): ${kb(budget)} KB: ${load.brotli <= budget ? `within, ${kb(budget - load.brotli)} KB to spare` : `OVER by ${kb(load.brotli - budget)} KB`}`);
 console.log(`  goal: ${kb(goal)} KB: ${load.brotli <= goal ? 'met' : `${kb(load.brotli - goal)} KB to cut`}`);
+// The chunks of the views loaded on demand (src/ui/split.rs): fetched when a view is first
+// shown, never before Explore answers; "per view" below says which each view fetches.
+const later = chunks(dist);
+console.log('Views loaded on demand: chunks (brotli quality 11, not in the first load):');
+for (const f of later.files) {
+  console.log(`  ${f.file.padEnd(32)} ${String(f.raw).padStart(8)} B raw ${String(f.brotli).padStart(8)} B brotli`);
+}
+console.log(`  ${'all chunks'.padEnd(32)} ${String(later.raw).padStart(8)} B raw ${String(later.brotli).padStart(8)} B brotli (a reader of every view: ${kb(load.brotli + later.brotli)} KB in all)`);
 
 // 2. Timing in headless Chromium on loopback (no network latency: these are CPU figures).
 const server = await serve({ dir: dist, csp: STRICT_CSP });
@@ -98,8 +106,8 @@ console.log('  (to the end of the first paint after the input: includes waiting 
 // the search box and the time is taken when the results change in answer. Before that moment a
 // reader's input would be lost or wait; after it the app is usable.
 const PHONE = { cpu: 4, latency: 150, down: (1.6e6 / 8), up: (750e3 / 8) };
-const phone = [];
-for (let i = 0; i < 5; i++) {
+/** A fresh context (empty cache) and page, throttled as the phone above. */
+async function phonePage() {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -108,6 +116,11 @@ for (let i = 0; i < 5; i++) {
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false, latency: PHONE.latency, downloadThroughput: PHONE.down, uploadThroughput: PHONE.up,
   });
+  return { context, page };
+}
+const phone = [];
+for (let i = 0; i < 5; i++) {
+  const { context, page } = await phonePage();
   await page.addInitScript(() => {
     const results = () => [...document.querySelectorAll('.itpe-result')].map((r) => r.textContent).join('\n');
     const watch = new MutationObserver(() => {
@@ -141,6 +154,32 @@ console.log(`Phone (4x CPU throttling, ${PHONE.latency} ms RTT, 1.6 Mbit/s down;
 console.log(`  first contentful paint (title)  ${medOf('fcp').toFixed(0)} ms`);
 console.log(`  search box and results drawn    ${medOf('rendered').toFixed(0)} ms`);
 console.log(`  interactive (a search answered) ${medOf('interactive').toFixed(0)} ms (target: 2000 ms)`);
+
+// 3b. On the same phone, a switch from Explore to each view loaded on demand, its chunks not yet
+// fetched: the chunks it asks for, and the time from the click until the view is drawn.
+// (At a phone's width the timeline starts as its list by year.)
+const DRAWN = { timeline: '.itpe-tl-mark, .itpe-tl-list li', map: '.itpe-map-marker', charts: '.itpe-chart-svg svg', source: '.itpe-para' };
+const brotliOf = Object.fromEntries(later.files.map((f) => [f.file, f.brotli]));
+console.log('Phone, first switch to a view loaded on demand (median of 3 cold loads):');
+for (const [view, drawn] of Object.entries(DRAWN)) {
+  const times = [];
+  let fetched = [];
+  for (let i = 0; i < 3; i++) {
+    const { context, page } = await phonePage();
+    await page.goto(server.url);
+    await page.waitForSelector('.itpe-result', { timeout: 60000 });
+    const asked = [];
+    page.on('request', (r) => { const f = r.url().split('?')[0].split('/').pop(); if (f in brotliOf) asked.push(f); });
+    const t0 = await page.evaluate(() => performance.now());
+    await page.click(`nav.itpe-views a[data-view="${view}"]`);
+    await page.waitForSelector(drawn, { state: 'attached', timeout: 60000 });
+    times.push((await page.evaluate(() => performance.now())) - t0);
+    fetched = asked;
+    await context.close();
+  }
+  const bytes = fetched.reduce((a, f) => a + brotliOf[f], 0);
+  console.log(`  ${view.padEnd(9)} ${sorted(times)[1].toFixed(0).padStart(5)} ms, ${String(bytes).padStart(6)} B brotli (${fetched.join(', ')})`);
+}
 
 // 4. The timeline with 10 000 generated milestones: a zoom step (work + rendering the frame).
 const big = fs.mkdtempSync(path.join(os.tmpdir(), 'itpe-bench-'));

@@ -19,20 +19,37 @@ export function firstLoadFiles(dist) {
   return files;
 }
 
-/** Each first-load file's raw and brotli (quality 11) size, and the totals. */
-export function firstLoad(dist) {
-  const files = firstLoadFiles(dist).map((f) => {
+/** The wasm chunks of the views loaded on demand (src/ui/split.rs), as the glue names them
+ * (`new URL("./split_map.wasm?v=..", import.meta.url)`, scripts/postbuild.mjs): not part of the
+ * first load; a view fetches its own (`split_{view}.wasm`) and the shared `chunk_{n}.wasm` it
+ * needs when it is first shown. */
+export function chunkFiles(dist) {
+  const glue = fs.readFileSync(path.join(dist, 'it-policy-explorer.js'), 'utf8');
+  return [...new Set([...glue.matchAll(/new URL\(\s*"\.\/([\w.-]+\.wasm)(?:\?v=\w+)?"\s*,\s*import\.meta\.url\s*\)/g)].map((m) => m[1]))].sort();
+}
+
+const sized = (dist, names) => {
+  const files = names.map((f) => {
     const body = fs.readFileSync(path.join(dist, f));
     const brotli = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     return { file: f, raw: body.length, brotli };
   });
   const sum = (k) => files.reduce((a, f) => a + f[k], 0);
   return { files, raw: sum('raw'), brotli: sum('brotli') };
-}
+};
+
+/** Each first-load file's raw and brotli (quality 11) size, and the totals. */
+export const firstLoad = (dist) => sized(dist, firstLoadFiles(dist));
+
+/** Each chunk's raw and brotli size, and the totals (what a reader of every view adds). */
+export const chunks = (dist) => sized(dist, chunkFiles(dist));
 
 // `node scripts/first-load.mjs [dist]` prints the table and the total against the budget.
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const { files, raw, brotli } = firstLoad(process.argv[2] || 'dist');
   for (const f of files) console.log(`${f.file.padEnd(32)} ${String(f.raw).padStart(9)} B raw ${String(f.brotli).padStart(8)} B brotli`);
   console.log(`${'first load'.padEnd(32)} ${String(raw).padStart(9)} B raw ${String(brotli).padStart(8)} B brotli (budget ${BUDGET.first_load_brotli_bytes})`);
+  const later = chunks(process.argv[2] || 'dist');
+  for (const f of later.files) console.log(`  later: ${f.file.padEnd(24)} ${String(f.raw).padStart(9)} B raw ${String(f.brotli).padStart(8)} B brotli`);
+  console.log(`${'views loaded on demand'.padEnd(32)} ${String(later.raw).padStart(9)} B raw ${String(later.brotli).padStart(8)} B brotli (not in the first load)`);
 }

@@ -6,7 +6,9 @@
 // - the dataset in a <script type="application/json" id="itpe-data"> data block (never run), which
 //   the app reads instead of fetching it (the mount element names it: data-dataset-inline), and
 //   the Chinese translation files likewise (itpe-data-zh-hant, itpe-data-zh-hans);
-// - the wasm, base64, in a <script type="application/octet-stream" id="itpe-wasm"> data block;
+// - the wasm, base64, in a <script type="application/octet-stream" id="itpe-wasm"> data block,
+//   and each chunk of the views loaded on demand likewise (id "itpe-wasm-{file name}"): the
+//   glue's fetch of a chunk is replaced by a Response made from its block;
 // - one inline module: wasm-bindgen's glue unchanged, followed by loader.js, which finds the glue's
 //   `__wbg_init` and passes it the decoded bytes (`init({ module_or_path: bytes })`);
 // - a meta Content-Security-Policy that allows exactly these inline script and style (by hash),
@@ -39,6 +41,17 @@ if (!/\bfunction __wbg_init\b/.test(glue)) {
   glue += `\nconst __wbg_init = ${init};`;
 }
 const loader = read('loader.js');
+
+// The chunks (src/ui/split.rs): the glue fetches each beside itself, `fetch(new URL("./f.wasm?v=..",
+// import.meta.url))` (scripts/postbuild.mjs); here it takes the bytes from the chunk's block.
+const chunkFetch = /fetch\(\s*new URL\(\s*"\.\/([\w.-]+)\.wasm(?:\?v=\w+)?"\s*,\s*import\.meta\.url\s*\)\s*\)/g;
+const chunks = [...new Set([...glue.matchAll(chunkFetch)].map((m) => m[1]))];
+if (chunks.length === 0) fail('the glue fetches no chunk: scripts/postbuild.mjs or wasm-split changed, see src/ui/split.rs');
+glue = glue.replace(chunkFetch, (_, name) => `Promise.resolve(new Response(__itpeBytes("itpe-wasm-${name}"),{headers:{"content-type":"application/wasm"}}))`);
+glue = `const __itpeBytes=(id)=>Uint8Array.from(atob(document.getElementById(id).textContent.trim()),(c)=>c.charCodeAt(0));\n${glue}`;
+const chunkBlocks = chunks
+  .map((name) => `<script type="application/octet-stream" id="itpe-wasm-${name}">${fs.readFileSync(path.join(dist, `${name}.wasm`)).toString('base64')}</script>\n`)
+  .join('');
 
 const css = [...html.matchAll(/<link rel="stylesheet" href="\.\/([\w.-]+\.css)[^"]*"[^>]*>/g)].map((m) => m[1]);
 if (css.length === 0) fail('no stylesheet found in index.html');
@@ -76,7 +89,7 @@ once(/\s*<script defer src="\.\/loader\.js[^"]*"><\/script>/, '', 'loader script
 once(/<div id="it-policy-explorer"/, '<div id="it-policy-explorer" data-edition="offline" data-dataset-inline="itpe-data" data-wasm="itpe-wasm"', 'mount element');
 once(/<\/body>/, `<script type="application/json" id="itpe-data">${data}</script>
 ${translations}<script type="application/octet-stream" id="itpe-wasm">${wasm}</script>
-<script type="module">${script}</script>
+${chunkBlocks}<script type="module">${script}</script>
 </body>`, 'body end');
 
 fs.writeFileSync(path.join(dist, OUT), html);

@@ -1,10 +1,11 @@
-// After `trunk build --release`: minify the scripts, tidy dist/index.html and add content hashes
-// to asset URLs. trunk's own file hashing is off (the external loader must know the file names),
-// so each URL gets a `?v=<hash>` query instead: caches stay correct across releases.
+// After scripts/build's trunk and wasm steps: join the chunks' loader into the glue, minify the
+// scripts, tidy dist/index.html and add content hashes to asset URLs. trunk's own file hashing
+// is off (the external loader must know the file names), so each URL gets a `?v=<hash>` query
+// instead: caches stay correct across releases.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 
 const dist = process.argv[2] || 'dist';
 const read = (f) => fs.readFileSync(path.join(dist, f));
@@ -17,6 +18,42 @@ const hash = (f) => crypto.createHash('sha256').update(read(f)).digest('hex').sl
 // is one arrow function: only its inner names shrink.
 const minify = (f, format) =>
   fs.writeFileSync(path.join(dist, f), transformSync(read(f).toString(), { minify: true, format, legalComments: 'none' }).code);
+
+// The views loaded on demand (src/ui/split.rs): scripts/build leaves wasm-split's loader of
+// their chunks, __wasm_split.js, beside the glue. The two import each other (the glue imports
+// the chunk loaders for the wasm; the loader asks the glue for the running instance's table and
+// memory), so they are joined into the glue, one module: no extra request before the first
+// screen, and a retried glue (loader.js asks again under a new URL) cannot meet an older copy
+// of itself. Each chunk is fetched relative to the glue's own URL (`new URL(.., import.meta.url)`),
+// with its content hash as the other assets.
+const SPLIT_LOADER = '__wasm_split.js';
+/** The chunk files wasm-split's loader names. */
+const chunkNames = (loader) => [...loader.matchAll(/new URL\("\.\/([\w.-]+\.wasm)(?:\?v=\w+)?", import\.meta\.url\)/g)].map((m) => m[1]);
+function bundleSplitLoader() {
+  const file = path.join(dist, SPLIT_LOADER);
+  if (!fs.existsSync(file)) {
+    console.error(`postbuild: dist/${SPLIT_LOADER} is missing: scripts/build makes it (wasm-split-cli)`);
+    process.exit(1);
+  }
+  let loader = fs.readFileSync(file, 'utf8');
+  const chunks = chunkNames(loader);
+  if (chunks.length === 0) {
+    console.error(`postbuild: dist/${SPLIT_LOADER} names no chunk: wasm-split-cli changed its output`);
+    process.exit(1);
+  }
+  loader = loader.replace(/new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)/g, (_, f) => `new URL("./${f}?v=${hash(f)}", import.meta.url)`);
+  fs.writeFileSync(file, loader);
+  // wasm-bindgen names the chunk loaders' module once per imported function, as keys of one
+  // object literal: the repeated key is the same module, so esbuild's warning about it is noise.
+  const out = buildSync({
+    entryPoints: [path.join(dist, 'it-policy-explorer.js')], bundle: true, format: 'esm', write: false,
+    legalComments: 'none', logOverride: { 'duplicate-object-key': 'silent' },
+  });
+  fs.writeFileSync(path.join(dist, 'it-policy-explorer.js'), out.outputFiles[0].text);
+  fs.rmSync(file);
+  console.log(`postbuild: the glue carries the loader of ${chunks.length} chunks`);
+}
+bundleSplitLoader();
 minify('it-policy-explorer.js', 'esm');
 
 // The app's one stylesheet, for the standalone page and for embedders alike: every file in

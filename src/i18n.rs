@@ -79,6 +79,12 @@ texts! {
     ViewCharts => ["Charts", "圖表", "图表"],
     ViewSource => ["Source", "原文", "原文"],
     Loading => ["Loading the dataset…", "正在載入數據…", "正在加载数据…"],
+    ViewLoading => ["Loading this view…", "正在載入此檢視…", "正在加载此视图…"],
+    ViewLoadFailed => [
+        "This view could not be loaded. Check the connection, then try again.",
+        "未能載入此檢視。請檢查網絡連線，然後重試。",
+        "未能加载此视图。请检查网络连接，然后重试。"
+    ],
     OfflineEdition => ["Offline edition", "離線版", "离线版"],
     OfflineEditionInTitle => ["offline edition", "離線版", "离线版"],
     AppVersion => ["app version", "應用程式版本", "应用程序版本"],
@@ -480,6 +486,11 @@ texts! {
     CopyLink => ["Copy link", "複製連結", "复制链接"],
     LinkToView => ["Link to this view", "此檢視的連結", "此视图的链接"],
     Copied => ["Copied", "已複製", "已复制"],
+    DownloadFailed => [
+        "The download could not be prepared: check the connection, then try again.",
+        "未能準備下載：請檢查網絡連線，然後重試。",
+        "未能准备下载：请检查网络连接，然后重试。"
+    ],
     CopyFailed => [
         "Copying is not available here: the text is selected, copy it with Ctrl+C (⌘C on a Mac).",
         "此處無法自動複製：文字已選取，請按 Ctrl+C（Mac 按 ⌘C）複製。",

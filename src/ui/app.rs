@@ -241,6 +241,7 @@ async fn fetch_text(url: &str, prefetched: Option<js_sys::Promise>) -> Result<St
 #[component]
 fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     let (initial, notices) = url::read(&instance.binding);
+    super::split::prefetch(initial.view);
     let ctx = Ctx::new(instance, initial, notices);
     provide_context(ctx);
     provide_context(config.edition.clone());
@@ -604,14 +605,12 @@ fn Ready(
     }
 }
 
-/// The component of a view.
+/// The component of a view. The first screen's view is in the main wasm; the others come
+/// from their own chunks, loaded when first shown (`super::split`).
 fn view_for(view: View) -> AnyView {
     match view {
         View::Explore => view! { <super::explore::ExploreView/> }.into_any(),
-        View::Timeline => view! { <super::timeline::TimelineView/> }.into_any(),
-        View::Map => view! { <super::map::MapView/> }.into_any(),
-        View::Charts => view! { <super::charts::ChartsView/> }.into_any(),
-        View::Source => view! { <super::source::SourceView/> }.into_any(),
+        other => view! { <super::split::OnDemand view=other/> }.into_any(),
     }
 }
 

@@ -24,6 +24,7 @@ mod map;
 mod offline;
 mod print;
 mod source;
+mod split;
 mod takeaway;
 mod timeline;
 pub mod url;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::charts::save_text;
-use super::{use_ctx, use_loaded, Ctx};
+use super::{use_ctx, use_loaded, Ctx, Loaded};
 use crate::export::{file_name, share_url, Selection};
 use crate::i18n::{citation, Key};
 use crate::view_state::{View, ViewState};
@@ -161,7 +161,7 @@ pub fn TakeAway() -> impl IntoView {
     view! {
         <section class="itpe-takeaway" aria-label=ctx.text(Key::TakeAway)>
             <div class="itpe-takeaway-bar">
-                <Downloads/>
+                <Downloads announce=announce/>
                 <button type="button" class="itpe-button-secondary" data-takeaway="link" on:click=copy_link>
                     {ctx.text(Key::CopyLink)}
                 </button>
@@ -197,37 +197,53 @@ pub fn TakeAway() -> impl IntoView {
     }
 }
 
+/// Saves the selection as a file: `what` is "items", "figures" or "milestones" (CSV) or
+/// "selection" (JSON of all three). Its code comes with the first download
+/// (`split::download_selection`): the first screen does not need it.
+pub(super) fn save_selection(ctx: Ctx, loaded: &Loaded, what: &str) {
+    let data = &loaded.data;
+    let state = ctx.state().get_untracked();
+    let locale = state.lang;
+    let day = today();
+    loaded.selection.with_untracked(|sel| {
+        let s = Selection::of(data, sel);
+        let (text, ext, mime) = match what {
+            "items" => (
+                s.items(data, locale).csv(true),
+                "csv",
+                "text/csv;charset=utf-8",
+            ),
+            "figures" => (s.figures(data).csv(true), "csv", "text/csv;charset=utf-8"),
+            "milestones" => (
+                s.milestones(data).csv(true),
+                "csv",
+                "text/csv;charset=utf-8",
+            ),
+            _ => (
+                s.json(data, locale, &link_to(ctx, &state), &day),
+                "json",
+                "application/json",
+            ),
+        };
+        save_text(&file_name(data, &state, what, &day, ext), mime, &text);
+    });
+}
+
 /// The selection's downloads, in a disclosure so the bar stays one line.
 #[component]
-fn Downloads() -> impl IntoView {
+fn Downloads(announce: RwSignal<&'static str>) -> impl IntoView {
     let ctx = use_ctx();
     let loaded = use_loaded();
     let download = move |what: &'static str| {
-        let data = &loaded.data;
-        let state = ctx.state().get_untracked();
-        let locale = state.lang;
-        let day = today();
-        loaded.selection.with_untracked(|sel| {
-            let s = Selection::of(data, sel);
-            let (text, ext, mime) = match what {
-                "items" => (
-                    s.items(data, locale).csv(true),
-                    "csv",
-                    "text/csv;charset=utf-8",
-                ),
-                "figures" => (s.figures(data).csv(true), "csv", "text/csv;charset=utf-8"),
-                "milestones" => (
-                    s.milestones(data).csv(true),
-                    "csv",
-                    "text/csv;charset=utf-8",
-                ),
-                _ => (
-                    s.json(data, locale, &link_to(ctx, &state), &day),
-                    "json",
-                    "application/json",
-                ),
-            };
-            save_text(&file_name(data, &state, what, &day, ext), mime, &text);
+        let loaded = loaded.clone();
+        announce.set("");
+        leptos::task::spawn_local(async move {
+            if super::split::download_selection(ctx, loaded, what)
+                .await
+                .is_err()
+            {
+                announce.set(ctx.t(Key::DownloadFailed));
+            }
         });
     };
     let button = move |what: &'static str, key: Key| {

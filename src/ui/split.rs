@@ -1,0 +1,124 @@
+//! The views the first screen does not need (Timeline, Map, Charts, Source) and the selection's
+//! downloads are not in the first load: each is a split point (`wasm_split_helpers`, the
+//! mechanism of Leptos' `#[lazy]`), and `scripts/build` cuts the wasm there into the main module
+//! and one chunk per split point (plus chunks of code several of them share), which the glue
+//! fetches, beside itself, the first time it is needed. Until a view's chunk arrives the view's
+//! place says it is loading; if it cannot be loaded, it says so and offers a retry (the rest of
+//! the app keeps working and the state is untouched). See ARCHITECTURE.md, "Views loaded on
+//! demand".
+//!
+//! `fallible` (rather than `#[lazy]`, which panics when a chunk does not load, and a panic ends
+//! the whole wasm instance) turns a failed load into `ChunkMissing`; a later call tries again.
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+use super::use_ctx;
+use crate::i18n::Key;
+use crate::view_state::View;
+
+/// A chunk did not load (network, HTTP status, damaged file; the browser console has the
+/// details, logged by the glue).
+#[derive(Clone, Copy, Debug)]
+pub struct ChunkMissing;
+
+impl From<SplitLoaderError> for ChunkMissing {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkMissing
+    }
+}
+
+#[wasm_split(timeline, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_timeline))]
+fn timeline_view() -> Result<AnyView, ChunkMissing> {
+    Ok(view! { <super::timeline::TimelineView/> }.into_any())
+}
+
+#[wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_map))]
+fn map_view() -> Result<AnyView, ChunkMissing> {
+    Ok(view! { <super::map::MapView/> }.into_any())
+}
+
+#[wasm_split(charts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_charts))]
+fn charts_view() -> Result<AnyView, ChunkMissing> {
+    Ok(view! { <super::charts::ChartsView/> }.into_any())
+}
+
+#[wasm_split(source, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_source))]
+fn source_view() -> Result<AnyView, ChunkMissing> {
+    Ok(view! { <super::source::SourceView/> }.into_any())
+}
+
+/// A link that opens a view loaded on demand: its chunks are fetched at once, beside the
+/// dataset, rather than once the dataset has arrived and the view is drawn. A failure here is
+/// left to the view (`OnDemand` loads again and says so).
+pub fn prefetch(view: View) {
+    leptos::task::spawn_local(async move {
+        let _ = match view {
+            View::Timeline => preload_timeline().await,
+            View::Map => preload_map().await,
+            View::Charts => preload_charts().await,
+            View::Source => preload_source().await,
+            View::Explore => Ok(()),
+        };
+    });
+}
+
+/// The selection's downloads (`takeaway::save_selection`): the export of the selection as
+/// CSV and JSON comes with the first download.
+#[wasm_split(downloads, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn download_selection(
+    ctx: super::Ctx,
+    loaded: super::Loaded,
+    what: &'static str,
+) -> Result<(), ChunkMissing> {
+    super::takeaway::save_selection(ctx, &loaded, what);
+    Ok(())
+}
+
+/// The view's chunk, loaded if need be, then the view built (under the caller's owner, so it
+/// finds the contexts `Ready` provided).
+async fn load(view: View) -> Result<AnyView, ChunkMissing> {
+    match view {
+        View::Timeline => timeline_view().await,
+        View::Map => map_view().await,
+        View::Charts => charts_view().await,
+        View::Source => source_view().await,
+        // In the main wasm: `app::view_for` shows it directly.
+        View::Explore => Ok(view! { <super::explore::ExploreView/> }.into_any()),
+    }
+}
+
+/// A view from its own chunk: "Loading this view…" while it arrives (nothing when it is
+/// already there), the view, or what failed with a retry.
+#[component]
+pub fn OnDemand(view: View) -> impl IntoView {
+    let ctx = use_ctx();
+    let attempt = RwSignal::new(0u32);
+    let retry = move |_| {
+        attempt.update(|n| *n += 1);
+        // The button goes with the message: focus goes to the main region, not to <body>.
+        super::focus::return_focus(None, ctx.id("main"));
+    };
+    let shown = move || {
+        attempt.track();
+        Suspend::new(async move {
+            load(view).await.unwrap_or_else(|ChunkMissing| {
+                view! {
+                    <div class="itpe-error-summary" role="alert" data-chunk-failed=view.as_str()>
+                        <p>{ctx.t(Key::ViewLoadFailed)}</p>
+                        <button type="button" class="itpe-button" on:click=retry>{ctx.t(Key::Retry)}</button>
+                    </div>
+                }
+                .into_any()
+            })
+        })
+    };
+    let loading = move || {
+        view! {
+            <p class="itpe-loading" role="status" aria-live="polite" data-chunk-loading=view.as_str()>
+                {move || ctx.t(Key::ViewLoading)}
+            </p>
+        }
+    };
+    view! { <Suspense fallback=loading>{shown}</Suspense> }
+}

@@ -1,0 +1,149 @@
+// The views loaded on demand (src/ui/split.rs): the Explore view starts with the first load
+// alone (no chunk); each other view fetches its chunks the first time it is shown, from the
+// glue's folder, and works; a chunk that cannot be loaded gives a message and a retry, and the
+// rest of the app and its state stay as they were.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withPage, ready } from './harness.mjs';
+import { firstLoadFiles, chunkFiles } from '../../scripts/first-load.mjs';
+import { DIST } from './harness.mjs';
+
+const CHUNKS = chunkFiles(DIST);
+/** What shows that each view's code runs: an element only that view draws. */
+const DRAWN = {
+  timeline: '.itpe-tl-chart .itpe-tl-mark',
+  map: '.itpe-map-frame .itpe-map-marker',
+  charts: '.itpe-chart-svg svg',
+  source: '.itpe-source .itpe-para',
+};
+
+/** The bundle files a page asks for, by path relative to the bundle (query dropped). */
+function recordRequests(page, url) {
+  const base = new URL('./', url).href;
+  const seen = [];
+  page.on('request', (r) => {
+    const u = r.url().split('?')[0];
+    if (u.startsWith(base)) seen.push(u.slice(base.length));
+  });
+  return seen;
+}
+
+const chunksIn = (files) => files.filter((f) => CHUNKS.includes(f));
+
+test('the glue names chunks for every view but Explore, and the first load has none of them', () => {
+  assert.ok(CHUNKS.length >= 4, `one chunk per split view at least: ${CHUNKS}`);
+  for (const view of Object.keys(DRAWN)) assert.ok(CHUNKS.includes(`split_${view}.wasm`), `${view} has its chunk`);
+  assert.deepEqual(chunksIn(firstLoadFiles(DIST)), []);
+});
+
+test('Explore answers a typed search having fetched the first load only, no chunk', async (t) => {
+  await withPage(t, {}, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    await page.reload();
+    await ready(page);
+    const before = await page.evaluate(() => [...document.querySelectorAll('.itpe-result')].map((r) => r.textContent).join('\n'));
+    await page.fill('#itpe-search', 'science park');
+    await page.waitForFunction((b) => [...document.querySelectorAll('.itpe-result')].map((r) => r.textContent).join('\n') !== b, before);
+    await page.waitForTimeout(500);
+    assert.deepEqual(chunksIn(seen), [], `no chunk before another view is asked for: ${seen}`);
+    const expected = firstLoadFiles(DIST).map((f) => (f === 'index.html' ? '' : f)).sort();
+    assert.deepEqual([...new Set(seen)].sort(), expected, 'the files scripts/first-load.mjs counts, no more');
+  });
+});
+
+test('each split view loads its chunks when first shown, and works; a second visit fetches nothing', async (t) => {
+  await withPage(t, {}, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    await ready(page);
+    for (const [view, drawn] of Object.entries(DRAWN)) {
+      const from = seen.length;
+      await page.click(`nav.itpe-views a[data-view="${view}"]`);
+      await page.waitForSelector(drawn);
+      const fetched = chunksIn(seen.slice(from));
+      assert.ok(fetched.includes(`split_${view}.wasm`), `${view}: its chunk fetched (${fetched})`);
+      assert.equal(await page.locator('[data-chunk-loading], [data-chunk-failed]').count(), 0);
+    }
+    const from = seen.length;
+    for (const [view, drawn] of Object.entries(DRAWN)) {
+      await page.click(`nav.itpe-views a[data-view="${view}"]`);
+      await page.waitForSelector(drawn);
+    }
+    assert.deepEqual(chunksIn(seen.slice(from)), [], 'chunks are loaded once per page');
+  });
+});
+
+test('a link to a split view loads its chunk at start', async (t) => {
+  await withPage(t, { base: '/deep/sub/path/', query: '?view=map&site=lmc-loop' }, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    await page.reload();
+    await ready(page);
+    await page.waitForSelector(DRAWN.map);
+    assert.ok(chunksIn(seen).includes('split_map.wasm'));
+    assert.ok(!chunksIn(seen).includes('split_charts.wasm'), 'only the chunks of the view shown');
+  });
+});
+
+test('a chunk that cannot be loaded: a message and a retry; the app and its state stay', async (t) => {
+  await withPage(t, { expectErrors: ['404', 'Failed to load resource', 'HTTP status code is not ok'] }, async ({ page }) => {
+    let broken = true;
+    await page.route('**/split_charts.wasm*', (route) => (broken ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+    await ready(page);
+    await page.fill('#itpe-search', 'fund');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'fund');
+    await page.click('nav.itpe-views a[data-view="charts"]');
+    const failed = page.locator('[data-chunk-failed="charts"]');
+    await failed.waitFor();
+    assert.equal(await failed.getAttribute('role'), 'alert');
+    assert.match(await failed.textContent(), /could not be loaded/);
+    // Nothing lost: the address, the tabs, the search; the other views still work.
+    assert.equal(new URL(page.url()).searchParams.get('view'), 'charts');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'fund');
+    await page.click('nav.itpe-views a[data-view="explore"]');
+    await page.waitForSelector('.itpe-result');
+    assert.equal(await page.inputValue('#itpe-search'), 'fund');
+    await page.click('nav.itpe-views a[data-view="charts"]');
+    await failed.waitFor();
+    // Fixed on the server: Retry loads the view in place.
+    broken = false;
+    await failed.locator('button').click();
+    await page.waitForSelector(DRAWN.charts);
+    assert.equal(await page.locator('[data-chunk-failed]').count(), 0);
+    assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'focus is not lost to <body>');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'fund');
+  });
+});
+
+test('while a chunk arrives, the view says it is loading (a polite status)', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/split_source.wasm*', async (route) => { await held; await route.continue(); });
+    await ready(page);
+    await page.click('nav.itpe-views a[data-view="source"]');
+    const status = page.locator('[data-chunk-loading="source"]');
+    await status.waitFor();
+    assert.equal(await status.getAttribute('role'), 'status');
+    assert.match(await status.textContent(), /Loading this view/);
+    release();
+    await page.waitForSelector(DRAWN.source);
+    assert.equal(await status.count(), 0);
+  });
+});
+
+test('the downloads come with their own chunk: fetched on the first download; if it fails, the bar says so and the next click works', async (t) => {
+  await withPage(t, { expectErrors: ['404', 'Failed to load resource', 'HTTP status code is not ok'] }, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    let broken = true;
+    await page.route('**/split_downloads.wasm*', (route) => (broken ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+    await ready(page);
+    assert.ok(!seen.includes('split_downloads.wasm'), 'not before a download');
+    await page.click('.itpe-takeaway-downloads > summary');
+    await page.click('.itpe-takeaway button[data-download="items"]');
+    await page.waitForFunction(() => /could not be prepared/.test(document.querySelector('.itpe-takeaway-status').textContent));
+    broken = false;
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('.itpe-takeaway button[data-download="items"]')]);
+    assert.match(file.suggestedFilename(), /-items-.*\.csv$/);
+    assert.equal(await page.textContent('.itpe-takeaway-status'), '', 'the message goes with the retry');
+    assert.ok(seen.includes('split_downloads.wasm'));
+  });
+});
