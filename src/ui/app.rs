@@ -390,6 +390,9 @@ fn LanguageSwitcher() -> impl IntoView {
                 s.lang = locale;
                 url::href(ctx.instance, &s)
             };
+            // A pointer over a tab (a finger's touch included) or the keyboard's focus on it
+            // fetches its view's chunks then, so that most of the wait is over by the click;
+            // readers who never show a view never fetch it.
             let on_click = move |ev: ev::MouseEvent| {
                 ev.prevent_default();
                 ctx.update(|s| s.lang = locale);
@@ -440,6 +443,9 @@ fn Navigation() -> impl IntoView {
                 s.view = view;
                 url::href(ctx.instance, &s)
             };
+            // A pointer over a tab (a finger's touch included) or the keyboard's focus on it
+            // fetches its view's chunks then, so that most of the wait is over by the click;
+            // readers who never show a view never fetch it.
             let on_click = move |ev: ev::MouseEvent| {
                 if super::hooks::is_modified_click(&ev) {
                     return;
@@ -454,6 +460,8 @@ fn Navigation() -> impl IntoView {
                         data-view=view.as_str()
                         aria-current=move || (current.get() == view).then_some("page")
                         on:click=on_click
+                        on:pointerenter=move |_| super::split::prefetch(view)
+                        on:focus=move |_| super::split::prefetch(view)
                     >
                         {ctx.text(view_label(view))}
                     </a>
