@@ -21,6 +21,7 @@ pub fn EmbedButton(open: RwSignal<bool>) -> impl IntoView {
             type="button"
             class="itpe-button-secondary"
             data-takeaway="embed"
+            id=ctx.id("embed-button")
             aria-expanded=move || if open.get() { "true" } else { "false" }
             aria-controls=ctx.id("embed-panel")
             on:click=move |_| open.update(|v| *v = !*v)
@@ -30,10 +31,23 @@ pub fn EmbedButton(open: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// The two snippets of the current view and filters, each in a read-only field (selectable
-/// by hand) with a Copy button. Built only while the panel is open.
+/// The embed panel: its content comes from its own chunk (`split::embed_snippets_on_demand`),
+/// fetched on the first opening and kept while the panel is closed again.
 #[component]
 pub fn EmbedPanel(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> impl IntoView {
+    let ctx = use_ctx();
+    let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+    view! {
+        <div class="itpe-takeaway-panel itpe-embed-panel" id=ctx.id("embed-panel") hidden=move || !open.get()>
+            {move || opened.get().then(|| super::split::embed_snippets_on_demand(open, announce))}
+        </div>
+    }
+}
+
+/// The two snippets of the current view and filters, each in a read-only field (selectable
+/// by hand) with a Copy button; the snippets are built only while the panel is open.
+#[component]
+pub fn EmbedSnippets(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> impl IntoView {
     let ctx = use_ctx();
     let snippets = Memo::new(move |_| {
         if !open.get() {
@@ -64,11 +78,9 @@ pub fn EmbedPanel(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> imp
         }
     };
     view! {
-        <div class="itpe-takeaway-panel itpe-embed-panel" id=ctx.id("embed-panel") hidden=move || !open.get()>
-            <p class="itpe-embed-intro">{move || ctx.t(Key::EmbedIntro)}</p>
-            {field("embed-frame", Key::EmbedFrameCode, Key::CopyFrameCode, true)}
-            {field("embed-script", Key::EmbedScriptCode, Key::CopyScriptCode, false)}
-        </div>
+        <p class="itpe-embed-intro">{move || ctx.t(Key::EmbedIntro)}</p>
+        {field("embed-frame", Key::EmbedFrameCode, Key::CopyFrameCode, true)}
+        {field("embed-script", Key::EmbedScriptCode, Key::CopyScriptCode, false)}
     }
 }
 
