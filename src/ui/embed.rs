@@ -32,27 +32,23 @@ pub fn EmbedButton(open: RwSignal<bool>) -> impl IntoView {
 }
 
 /// The embed panel: its content comes from its own chunk (`split::embed_snippets_on_demand`),
-/// fetched on the first opening and kept while the panel is closed again.
+/// fetched on the first opening, and is built only while the panel is open.
 #[component]
 pub fn EmbedPanel(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> impl IntoView {
     let ctx = use_ctx();
-    let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
     view! {
         <div class="itpe-takeaway-panel itpe-embed-panel" id=ctx.id("embed-panel") hidden=move || !open.get()>
-            {move || opened.get().then(|| super::split::embed_snippets_on_demand(open, announce))}
+            {move || open.get().then(|| super::split::embed_snippets_on_demand(open, announce))}
         </div>
     }
 }
 
 /// The two snippets of the current view and filters, each in a read-only field (selectable
-/// by hand) with a Copy button; the snippets are built only while the panel is open.
+/// by hand) with a Copy button. Mounted only while the panel is open (`EmbedPanel`).
 #[component]
 pub fn EmbedSnippets(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> impl IntoView {
     let ctx = use_ctx();
     let snippets = Memo::new(move |_| {
-        if !open.get() {
-            return (String::new(), String::new());
-        }
         let locale = ctx.locale();
         ctx.with(|s| {
             let view = ctx.t(super::app::view_label(s.view));
