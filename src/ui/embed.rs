@@ -21,6 +21,7 @@ pub fn EmbedButton(open: RwSignal<bool>) -> impl IntoView {
             type="button"
             class="itpe-button-secondary"
             data-takeaway="embed"
+            id=ctx.id("embed-button")
             aria-expanded=move || if open.get() { "true" } else { "false" }
             aria-controls=ctx.id("embed-panel")
             on:click=move |_| open.update(|v| *v = !*v)
@@ -30,15 +31,24 @@ pub fn EmbedButton(open: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// The two snippets of the current view and filters, each in a read-only field (selectable
-/// by hand) with a Copy button. Built only while the panel is open.
+/// The embed panel: its content comes from its own chunk (`split::embed_snippets_on_demand`),
+/// fetched on the first opening, and is built only while the panel is open.
 #[component]
 pub fn EmbedPanel(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> impl IntoView {
     let ctx = use_ctx();
+    view! {
+        <div class="itpe-takeaway-panel itpe-embed-panel" id=ctx.id("embed-panel") hidden=move || !open.get()>
+            {move || open.get().then(|| super::split::embed_snippets_on_demand(open, announce))}
+        </div>
+    }
+}
+
+/// The two snippets of the current view and filters, each in a read-only field (selectable
+/// by hand) with a Copy button. Mounted only while the panel is open (`EmbedPanel`).
+#[component]
+pub fn EmbedSnippets(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> impl IntoView {
+    let ctx = use_ctx();
     let snippets = Memo::new(move |_| {
-        if !open.get() {
-            return (String::new(), String::new());
-        }
         let locale = ctx.locale();
         ctx.with(|s| {
             let view = ctx.t(super::app::view_label(s.view));
@@ -64,11 +74,9 @@ pub fn EmbedPanel(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> imp
         }
     };
     view! {
-        <div class="itpe-takeaway-panel itpe-embed-panel" id=ctx.id("embed-panel") hidden=move || !open.get()>
-            <p class="itpe-embed-intro">{move || ctx.t(Key::EmbedIntro)}</p>
-            {field("embed-frame", Key::EmbedFrameCode, Key::CopyFrameCode, true)}
-            {field("embed-script", Key::EmbedScriptCode, Key::CopyScriptCode, false)}
-        </div>
+        <p class="itpe-embed-intro">{move || ctx.t(Key::EmbedIntro)}</p>
+        {field("embed-frame", Key::EmbedFrameCode, Key::CopyFrameCode, true)}
+        {field("embed-script", Key::EmbedScriptCode, Key::CopyScriptCode, false)}
     }
 }
 

@@ -1,9 +1,9 @@
-//! The views the first screen does not need (Timeline, Map, Charts, Source) and the selection's
-//! downloads are not in the first load: each is a split point (`wasm_split_helpers`, the
+//! The views the first screen does not need (Timeline, Map, Charts, Source), the selection's
+//! downloads and the "Embed this view" panel's snippets are not in the first load: each is a split point (`wasm_split_helpers`, the
 //! mechanism of Leptos' `#[lazy]`), and `scripts/build` cuts the wasm there into the main module
 //! and one chunk per split point (plus chunks of code several of them share), which the glue
-//! fetches, beside itself, the first time it is needed. Until a view's chunk arrives the view's
-//! place says it is loading; if it cannot be loaded, it says so and offers a retry (the rest of
+//! fetches, beside itself, the first time it is needed. Until a view's (or the panel's) chunk
+//! arrives its place says it is loading; if it cannot be loaded, it says so and offers a retry (the rest of
 //! the app keeps working and the state is untouched). See ARCHITECTURE.md, "Views loaded on
 //! demand".
 //!
@@ -75,16 +75,44 @@ pub fn download_selection(
     Ok(())
 }
 
-/// The view's chunk, loaded if need be, then the view built (under the caller's owner, so it
-/// finds the contexts `Ready` provided).
-async fn load(view: View) -> Result<AnyView, ChunkMissing> {
-    match view {
-        View::Timeline => timeline_view().await,
-        View::Map => map_view().await,
-        View::Charts => charts_view().await,
-        View::Source => source_view().await,
-        // In the main wasm: `app::view_for` shows it directly.
-        View::Explore => Ok(view! { <super::explore::ExploreView/> }.into_any()),
+/// The embed panel's snippets (`embed::EmbedSnippets`), fetched when the panel first opens.
+#[wasm_split(embed, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn embed_snippets(
+    open: RwSignal<bool>,
+    announce: RwSignal<&'static str>,
+) -> Result<AnyView, ChunkMissing> {
+    Ok(view! { <super::embed::EmbedSnippets open=open announce=announce/> }.into_any())
+}
+
+/// What comes from a chunk: a view, or the embed panel's content (its open state and the
+/// take-away bar's status).
+#[derive(Clone, Copy)]
+enum Part {
+    View(View),
+    Embed(RwSignal<bool>, RwSignal<&'static str>),
+}
+
+impl Part {
+    /// The value of `data-chunk-loading` / `data-chunk-failed`.
+    fn name(self) -> &'static str {
+        match self {
+            Part::View(view) => view.as_str(),
+            Part::Embed(..) => "embed",
+        }
+    }
+
+    /// The part's chunk, loaded if need be, then the part built (under the caller's owner, so
+    /// it finds the contexts `Ready` provided).
+    async fn load(self) -> Result<AnyView, ChunkMissing> {
+        match self {
+            Part::View(View::Timeline) => timeline_view().await,
+            Part::View(View::Map) => map_view().await,
+            Part::View(View::Charts) => charts_view().await,
+            Part::View(View::Source) => source_view().await,
+            // In the main wasm: `app::view_for` shows it directly.
+            Part::View(View::Explore) => Ok(view! { <super::explore::ExploreView/> }.into_any()),
+            Part::Embed(open, announce) => embed_snippets(open, announce).await,
+        }
     }
 }
 
@@ -92,19 +120,36 @@ async fn load(view: View) -> Result<AnyView, ChunkMissing> {
 /// already there), the view, or what failed with a retry.
 #[component]
 pub fn OnDemand(view: View) -> impl IntoView {
+    on_demand(Part::View(view))
+}
+
+/// The embed panel's content, from its chunk, as `OnDemand` shows a view; the caller mounts
+/// it on the panel's first opening.
+pub fn embed_snippets_on_demand(
+    open: RwSignal<bool>,
+    announce: RwSignal<&'static str>,
+) -> impl IntoView {
+    on_demand(Part::Embed(open, announce))
+}
+
+fn on_demand(part: Part) -> impl IntoView {
     let ctx = use_ctx();
     let attempt = RwSignal::new(0u32);
     let retry = move |_| {
         attempt.update(|n| *n += 1);
-        // The button goes with the message: focus goes to the main region, not to <body>.
-        super::focus::return_focus(None, ctx.id("main"));
+        // The button goes with the message: focus goes to the main region (for a view) or to
+        // the panel's button (for the panel), not to <body>.
+        match part {
+            Part::View(_) => super::focus::return_focus(None, ctx.id("main")),
+            Part::Embed(..) => super::focus::focus_id(ctx.id("embed-button")),
+        }
     };
     let shown = move || {
         attempt.track();
         Suspend::new(async move {
-            load(view).await.unwrap_or_else(|ChunkMissing| {
+            part.load().await.unwrap_or_else(|ChunkMissing| {
                 view! {
-                    <div class="itpe-error-summary" role="alert" data-chunk-failed=view.as_str()>
+                    <div class="itpe-error-summary" role="alert" data-chunk-failed=part.name()>
                         <p>{ctx.t(Key::ViewLoadFailed)}</p>
                         <button type="button" class="itpe-button" on:click=retry>{ctx.t(Key::Retry)}</button>
                     </div>
@@ -115,7 +160,7 @@ pub fn OnDemand(view: View) -> impl IntoView {
     };
     let loading = move || {
         view! {
-            <p class="itpe-loading" role="status" aria-live="polite" data-chunk-loading=view.as_str()>
+            <p class="itpe-loading" role="status" aria-live="polite" data-chunk-loading=part.name()>
                 {move || ctx.t(Key::ViewLoading)}
             </p>
         }

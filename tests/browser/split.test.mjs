@@ -147,3 +147,47 @@ test('the downloads come with their own chunk: fetched on the first download; if
     assert.ok(seen.includes('split_downloads.wasm'));
   });
 });
+
+test('the embed panel comes with its own chunk, fetched when the panel first opens; its snippets and Copy work', async (t) => {
+  await withPage(t, {}, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    await ready(page);
+    assert.ok(CHUNKS.includes('split_embed.wasm'), 'the panel has its chunk');
+    assert.ok(!seen.includes('split_embed.wasm'), 'not before the panel opens');
+    await page.click('.itpe-takeaway button[data-takeaway="embed"]');
+    const frame = page.locator('[data-embed-code="embed-frame"]');
+    await frame.waitFor();
+    assert.ok(seen.includes('split_embed.wasm'), 'fetched on opening');
+    assert.match(await frame.inputValue(), /<iframe /);
+    await page.click('.itpe-takeaway button[data-takeaway="copy-embed-frame"]');
+    await page.waitForFunction(() => document.querySelector('.itpe-takeaway-status').textContent !== '');
+    // Closed and opened again: the content is there at once, nothing fetched again.
+    const from = seen.length;
+    await page.click('.itpe-takeaway button[data-takeaway="embed"]');
+    await page.click('.itpe-takeaway button[data-takeaway="embed"]');
+    await frame.waitFor();
+    assert.deepEqual(chunksIn(seen.slice(from)), []);
+  });
+});
+
+test('an embed panel whose chunk cannot be loaded says so in the panel, and its retry loads it', async (t) => {
+  await withPage(t, { expectErrors: ['404', 'Failed to load resource', 'HTTP status code is not ok'] }, async ({ page }) => {
+    let broken = true;
+    await page.route('**/split_embed.wasm*', (route) => (broken ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+    await ready(page);
+    await page.click('.itpe-takeaway button[data-takeaway="embed"]');
+    const failed = page.locator('.itpe-embed-panel [data-chunk-failed="embed"]');
+    await failed.waitFor();
+    assert.equal(await failed.getAttribute('role'), 'alert');
+    assert.match(await failed.textContent(), /could not be loaded/);
+    // The rest of the bar still works.
+    await page.click('.itpe-takeaway button[data-takeaway="cite"]');
+    assert.match(await page.inputValue('#itpe-citation'), /\S/);
+    broken = false;
+    await failed.locator('button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.itpe-embed-panel [data-embed-code="embed-script"]');
+    assert.equal(await page.locator('[data-chunk-failed]').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.takeaway), 'embed', 'focus goes to the panel\'s button');
+  });
+});
