@@ -79,11 +79,11 @@ texts! {
     ViewCharts => ["Charts", "圖表", "图表"],
     ViewSource => ["Source", "原文", "原文"],
     Loading => ["Loading the dataset…", "正在載入數據…", "正在加载数据…"],
-    ViewLoading => ["Loading this view…", "正在載入此檢視…", "正在加载此视图…"],
-    ViewLoadFailed => [
-        "This view could not be loaded. Check the connection, then try again.",
-        "未能載入此檢視。請檢查網絡連線，然後重試。",
-        "未能加载此视图。请检查网络连接，然后重试。"
+    PartLoading => ["Loading…", "正在載入…", "正在加载…"],
+    PartLoadFailed => [
+        "This part of the app could not be loaded. Check the connection, then try again.",
+        "未能載入應用程式的這個部分。請檢查網絡連線，然後重試。",
+        "未能加载应用程序的这个部分。请检查网络连接，然后重试。"
     ],
     OfflineEdition => ["Offline edition", "離線版", "离线版"],
     OfflineEditionInTitle => ["offline edition", "離線版", "离线版"],

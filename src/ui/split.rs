@@ -116,7 +116,7 @@ impl Part {
     }
 }
 
-/// A view from its own chunk: "Loading this view…" while it arrives (nothing when it is
+/// A view from its own chunk: "Loading…" while it arrives (nothing when it is
 /// already there), the view, or what failed with a retry.
 #[component]
 pub fn OnDemand(view: View) -> impl IntoView {
@@ -150,7 +150,7 @@ fn on_demand(part: Part) -> impl IntoView {
             part.load().await.unwrap_or_else(|ChunkMissing| {
                 view! {
                     <div class="itpe-error-summary" role="alert" data-chunk-failed=part.name()>
-                        <p>{ctx.t(Key::ViewLoadFailed)}</p>
+                        <p>{ctx.t(Key::PartLoadFailed)}</p>
                         <button type="button" class="itpe-button" on:click=retry>{ctx.t(Key::Retry)}</button>
                     </div>
                 }
@@ -161,7 +161,7 @@ fn on_demand(part: Part) -> impl IntoView {
     let loading = move || {
         view! {
             <p class="itpe-loading" role="status" aria-live="polite" data-chunk-loading=part.name()>
-                {move || ctx.t(Key::ViewLoading)}
+                {move || ctx.t(Key::PartLoading)}
             </p>
         }
     };

@@ -123,7 +123,7 @@ test('while a chunk arrives, the view says it is loading (a polite status)', asy
     const status = page.locator('[data-chunk-loading="source"]');
     await status.waitFor();
     assert.equal(await status.getAttribute('role'), 'status');
-    assert.match(await status.textContent(), /Loading this view/);
+    assert.match(await status.textContent(), /^Loading…$/);
     release();
     await page.waitForSelector(DRAWN.source);
     assert.equal(await status.count(), 0);
@@ -189,5 +189,25 @@ test('an embed panel whose chunk cannot be loaded says so in the panel, and its 
     await page.waitForSelector('.itpe-embed-panel [data-embed-code="embed-script"]');
     assert.equal(await page.locator('[data-chunk-failed]').count(), 0);
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.takeaway), 'embed', 'focus goes to the panel\'s button');
+  });
+});
+
+test('a pointer over a tab, or the keyboard focus on it, fetches its view\'s chunk before any click', async (t) => {
+  await withPage(t, {}, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    await ready(page);
+    assert.deepEqual(chunksIn(seen), [], 'nothing before the intent');
+    await page.hover('nav.itpe-views a[data-view="map"]');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_map\.wasm/.test(e.name)));
+    await page.focus('nav.itpe-views a[data-view="charts"]');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_charts\.wasm/.test(e.name)));
+    assert.ok(chunksIn(seen).includes('split_map.wasm') && chunksIn(seen).includes('split_charts.wasm'), `${chunksIn(seen)}`);
+    assert.ok(!chunksIn(seen).includes('split_timeline.wasm'), 'only the chunks of the tabs pointed at');
+    assert.equal(new URL(page.url()).searchParams.get('view'), null, 'the view stays Explore until a click');
+    // The click then shows the view without fetching its chunk again.
+    const from = seen.length;
+    await page.click('nav.itpe-views a[data-view="map"]');
+    await page.waitForSelector(DRAWN.map);
+    assert.ok(!chunksIn(seen.slice(from)).includes('split_map.wasm'), 'fetched once');
   });
 });
