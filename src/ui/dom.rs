@@ -1,4 +1,5 @@
-//! Plain DOM for lists of many similar rows (results, matching figures): each row is made with a
+//! Plain DOM for lists of many similar rows (results, matching figures, the timeline's marks and
+//! list): each row is made with a
 //! few web-sys calls and kept by key, and one effect per list updates the rows, instead of a
 //! component with its own reactive closures per row. Rows cost no generic view code in the wasm
 //! and leave no subscribers behind when they go. Data text is only ever set as text.
@@ -6,9 +7,30 @@
 use leptos::prelude::document;
 use web_sys::Element;
 
+const SVG: &str = "http://www.w3.org/2000/svg";
+
 /// A new HTML element with attributes and optional text, not yet placed.
 pub fn element(tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Element {
-    let el = document().create_element(tag).expect("create element");
+    made(None, tag, attrs, text)
+}
+
+/// Appends a new HTML element with attributes and optional text to `parent`.
+pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Element {
+    placed(parent, made(None, tag, attrs, text))
+}
+
+/// Appends a new SVG element (the timeline's axis and marks) to `parent`.
+pub fn add_svg(parent: &Element, tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Element {
+    placed(parent, made(Some(SVG), tag, attrs, text))
+}
+
+fn made(namespace: Option<&str>, tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Element {
+    let doc = document();
+    let el = match namespace {
+        Some(ns) => doc.create_element_ns(Some(ns), tag),
+        None => doc.create_element(tag),
+    }
+    .expect("create element");
     for (k, v) in attrs {
         // Attribute names here are fixed, valid names: setting them cannot fail.
         let _ = el.set_attribute(k, v);
@@ -19,9 +41,7 @@ pub fn element(tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Element
     el
 }
 
-/// Appends a new HTML element with attributes and optional text to `parent`.
-pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Element {
-    let el = element(tag, attrs, text);
+fn placed(parent: &Element, el: Element) -> Element {
     // Appending a new element to an element cannot fail (no cycle, no document node).
     let _ = parent.append_child(&el);
     el

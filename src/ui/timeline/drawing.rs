@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use wasm_bindgen::JsCast;
 
-use super::super::focus;
+use super::super::{dom, focus};
 use crate::format;
 use crate::i18n::{bracketed, labelled, Locale};
 use crate::model::Dataset;
@@ -44,36 +44,6 @@ pub(super) struct Bucket {
 const GRID: u32 = 0;
 const MARKS: u32 = 1;
 const LABELS: u32 = 2;
-
-const SVG: &str = "http://www.w3.org/2000/svg";
-
-/// Appends an element (SVG when `svg`) with attributes and optional text. Data text is only
-/// ever set as text, never parsed as markup.
-pub(super) fn add(
-    parent: &web_sys::Element,
-    svg: bool,
-    tag: &str,
-    attrs: &[(&str, &str)],
-    text: Option<&str>,
-) -> web_sys::Element {
-    let doc = leptos::prelude::document();
-    let el = if svg {
-        doc.create_element_ns(Some(SVG), tag)
-    } else {
-        doc.create_element(tag)
-    }
-    .expect("create element");
-    for (k, v) in attrs {
-        // Attribute names here are fixed, valid names: setting them cannot fail.
-        let _ = el.set_attribute(k, v);
-    }
-    if text.is_some() {
-        el.set_text_content(text);
-    }
-    // Appending a new element to an element cannot fail (no cycle, no document node).
-    let _ = parent.append_child(&el);
-    el
-}
 
 /// A coordinate to a tenth of a pixel.
 pub(super) fn px(v: f32) -> String {
@@ -116,9 +86,8 @@ pub(super) fn build(root: &web_sys::Element, b: &Build) -> Vec<Vec<Bucket>> {
     });
     root.set_text_content(None);
     let w = px(b.stacking.reference.width);
-    let axis = add(
+    let axis = dom::add_svg(
         root,
-        true,
         "svg",
         &[
             ("class", "itpe-tl-axis"),
@@ -128,9 +97,9 @@ pub(super) fn build(root: &web_sys::Element, b: &Build) -> Vec<Vec<Bucket>> {
         ],
         None,
     );
-    let pan = add(&axis, true, "g", &[("class", "itpe-tl-pan")], None);
-    add(&pan, true, "g", &[], None);
-    let lanes = add(root, false, "div", &[("class", "itpe-tl-lanes")], None);
+    let pan = dom::add_svg(&axis, "g", &[("class", "itpe-tl-pan")], None);
+    dom::add_svg(&pan, "g", &[], None);
+    let lanes = dom::add(root, "div", &[("class", "itpe-tl-lanes")], None);
     let lanes_of = b.stacking.layout.lanes.iter().zip(&b.marks.lanes);
     let buckets = (lanes_of.enumerate())
         .map(|(i, (lane, &area))| build_lane(&lanes, b, (i, area), lane))
@@ -149,24 +118,21 @@ fn build_lane(
     lane: &LaneLayout,
 ) -> Vec<Bucket> {
     let pa = &b.data.policy_areas[area];
-    let div = add(
+    let div = dom::add(
         lanes,
-        false,
         "div",
         &[("class", "itpe-tl-lane"), ("data-area", &pa.id)],
         None,
     );
-    let h3 = add(
+    let h3 = dom::add(
         &div,
-        false,
         b.lane_heading,
         &[("class", "itpe-tl-lane-head itpe-h3")],
         None,
     );
     let folded = b.stacking.folded.get(i).copied().unwrap_or(false);
-    let button = add(
+    let button = dom::add(
         &h3,
-        false,
         "button",
         &[
             ("type", "button"),
@@ -175,25 +141,22 @@ fn build_lane(
         ],
         None,
     );
-    add(
+    dom::add(
         &button,
-        false,
         "span",
         &[("class", "itpe-tl-caret"), ("aria-hidden", "true")],
         None,
     );
-    add(&button, false, "span", &[("lang", b.names)], Some(&pa.name));
+    dom::add(&button, "span", &[("lang", b.names)], Some(&pa.name));
     let count = b.marks.entries.iter().filter(|e| e.lane == i).count();
-    add(
+    dom::add(
         &button,
-        false,
         "span",
         &[("class", "itpe-tl-count")],
         Some(&bracketed(b.locale, &count.to_string())),
     );
-    let svg = add(
+    let svg = dom::add_svg(
         &div,
-        true,
         "svg",
         &[
             ("class", "itpe-tl-lane-svg"),
@@ -205,12 +168,11 @@ fn build_lane(
         ],
         None,
     );
-    let pan = add(&svg, true, "g", &[("class", "itpe-tl-pan")], None);
-    add(&pan, true, "g", &[], None);
-    let marks = add(&pan, true, "g", &[("class", "itpe-tl-marks")], None);
-    add(
+    let pan = dom::add_svg(&svg, "g", &[("class", "itpe-tl-pan")], None);
+    dom::add_svg(&pan, "g", &[], None);
+    let marks = dom::add_svg(&pan, "g", &[("class", "itpe-tl-marks")], None);
+    dom::add_svg(
         &pan,
-        true,
         "g",
         &[("class", "itpe-tl-labels"), ("aria-hidden", "true")],
         None,
@@ -223,7 +185,7 @@ fn build_lane(
         let y_of = tl::day_month(e.anchor()).div_euclid(12);
         if year != Some(y_of) {
             year = Some(y_of);
-            group = add(&marks, true, "g", &[], None);
+            group = dom::add_svg(&marks, "g", &[], None);
             buckets.push(Bucket {
                 first: e.start,
                 last: e.end,
@@ -275,7 +237,7 @@ fn add_mark(group: &web_sys::Element, b: &Build, p: &PlacedMark, e: &Entry) {
             ("width", w.as_str()),
             ("height", "10"),
         ]);
-        add(group, true, "rect", &attrs, None);
+        dom::add_svg(group, "rect", &attrs, None);
     } else {
         // A round-capped stroke of (almost) no length: a dot that keeps its size however the
         // marks are scaled. Slightly slanted, so that its box (which leaves out the stroke) is
@@ -290,7 +252,7 @@ fn add_mark(group: &web_sys::Element, b: &Build, p: &PlacedMark, e: &Entry) {
             ("y1", y1.as_str()),
             ("y2", y2.as_str()),
         ]);
-        add(group, true, "line", &attrs, None);
+        dom::add_svg(group, "line", &attrs, None);
     }
 }
 
@@ -353,9 +315,8 @@ fn draw_ticks(ticks: &web_sys::Element, p: &Placement, as_of_x: Option<f32>) {
     ticks.set_text_content(None);
     for (k, t) in p.ticks.iter().enumerate() {
         let x = px(t.x);
-        add(
+        dom::add_svg(
             ticks,
-            true,
             "line",
             &[
                 ("class", "itpe-tl-tick"),
@@ -366,9 +327,8 @@ fn draw_ticks(ticks: &web_sys::Element, p: &Placement, as_of_x: Option<f32>) {
             ],
             None,
         );
-        add(
+        dom::add_svg(
             ticks,
-            true,
             "text",
             &[
                 ("class", "itpe-tl-tick-label"),
@@ -382,9 +342,8 @@ fn draw_ticks(ticks: &web_sys::Element, p: &Placement, as_of_x: Option<f32>) {
         let end = x > p.window.width - 160.0;
         let day = format::day_in(p.locale, &crate::dates::iso_date(a));
         let label = format!("{} {day}", p.as_of_label);
-        add(
+        dom::add_svg(
             ticks,
-            true,
             "text",
             &[
                 ("class", "itpe-tl-asof-label"),
@@ -403,9 +362,8 @@ fn draw_grid(grid: &web_sys::Element, ticks: &[tl::Tick], as_of_x: Option<f32>, 
     let lines = ticks.iter().map(|t| ("itpe-tl-grid", t.x));
     for (class, x) in lines.chain(as_of_x.map(|x| ("itpe-tl-asof", x))) {
         let x = px(x);
-        add(
+        dom::add_svg(
             grid,
-            true,
             "line",
             &[("class", class), ("x1", &x), ("x2", &x), ("y2", h)],
             None,
@@ -443,9 +401,8 @@ fn draw_labels(labels: &web_sys::Element, p: &Placement, lane: usize) {
         let label = &p.data.milestones[e.milestone].label;
         if let Some(text) = tl::abbreviate(label, l.w) {
             let y = LaneLayout::row_y(l.row) + 4.0;
-            add(
+            dom::add_svg(
                 labels,
-                true,
                 "text",
                 &[
                     ("class", "itpe-tl-label"),

@@ -4,8 +4,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::super::dom;
 use super::super::use_loaded;
-use super::drawing::add;
 use super::{event_mark, Shared};
 use crate::format;
 use crate::i18n::{bracketed, colon, Key, Locale};
@@ -68,42 +68,38 @@ fn draw_list(
         let en = &s.entries[e];
         if year != Some(en.year) {
             year = Some(en.year);
-            let sec = add(root, false, "section", &[("class", "itpe-tl-year")], None);
-            add(
+            let sec = dom::add(root, "section", &[("class", "itpe-tl-year")], None);
+            dom::add(
                 &sec,
-                false,
                 year_tag,
                 &[("class", super::super::heading_class(2))],
                 Some(&en.year.to_string()),
             );
-            ol = Some(add(&sec, false, "ol", &[], None));
+            ol = Some(dom::add(&sec, "ol", &[], None));
         }
         let Some(ol) = &ol else { continue };
         let m = &data.milestones[en.milestone];
-        let li = add(ol, false, "li", &[("data-id", &m.id)], None);
-        add(
+        let li = dom::add(ol, "li", &[("data-id", &m.id)], None);
+        dom::add(
             &li,
-            false,
             "time",
             &[("datetime", &m.date.start)],
             Some(&format::date_in(locale, &m.date)),
         );
         if en.span {
-            add(
+            dom::add(
                 &li,
-                false,
                 "span",
                 &[("class", "itpe-tl-period")],
                 Some(&bracketed(locale, period)),
             );
         }
-        add(&li, false, "span", &[], Some(colon(locale)));
-        add(&li, false, "span", &[("lang", names)], Some(&m.label));
-        add(&li, false, "span", &[], Some(" · "));
+        dom::add(&li, "span", &[], Some(colon(locale)));
+        dom::add(&li, "span", &[("lang", names)], Some(&m.label));
+        dom::add(&li, "span", &[], Some(" · "));
         let title = data.item(&m.item).map(|i| i.title.as_str()).unwrap_or("");
-        add(
+        dom::add(
             &li,
-            false,
             "button",
             &[
                 ("type", "button"),
