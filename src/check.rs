@@ -146,7 +146,13 @@ pub struct Checked {
     pub dropped: Vec<Problem>,
 }
 
-/// Parses and checks a dataset: the one way the app reads a file.
+/// The SHA-256 (hex) of the dataset this build ships, `public/data/policy-2021.json`, kept true
+/// by a test. Those bytes pass every check with nothing dropped (tested too), so the app skips
+/// the checks for them and fetches the checks' code only for another dataset (`ui::split`).
+pub const SHIPPED_SHA256: &str = "ddec28c98cab6010d8d846e174c922ec8858cdc7a551258585af8d534b1a4674";
+
+/// Parses and checks a dataset: the one way the tests read a file (the app parses, then checks
+/// unless the file is the one it ships).
 pub fn load(text: &str) -> Result<Checked, LoadError> {
     check(Dataset::from_json(text)?).map_err(LoadError::Refused)
 }
@@ -389,6 +395,22 @@ mod tests {
     fn bundled() -> Dataset {
         let text = std::fs::read_to_string("public/data/policy-2021.json").expect("dataset");
         Dataset::from_json(&text).expect("parses")
+    }
+
+    /// The app trusts exactly these bytes without checking them: the constant must name the
+    /// file shipped, which the test above has checked.
+    #[test]
+    fn the_shipped_digest_names_the_bundled_file() {
+        use sha2::Digest;
+        let bytes = std::fs::read("public/data/policy-2021.json").expect("dataset");
+        let hex: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(
+            hex, SHIPPED_SHA256,
+            "public/data/policy-2021.json changed: set check::SHIPPED_SHA256 to its new SHA-256"
+        );
     }
 
     #[test]

@@ -181,16 +181,52 @@ enum Problem {
     Http(u16),
     Network(String),
     Invalid(LoadError),
+    /// The checks' chunk could not be loaded.
+    PartMissing,
 }
 
 /// A checked dataset and the records its checks left out.
 type Checked = (Arc<Dataset>, Arc<[crate::check::Problem]>);
 
-/// The load checks (`crate::check`) over a dataset's text.
-fn checked(text: &str) -> Result<Checked, Problem> {
-    crate::check::load(text)
-        .map(|c| (Arc::new(c.data), c.dropped.into()))
-        .map_err(Problem::Invalid)
+/// A dataset's text read, then checked (`crate::check`) unless it is the file this build ships,
+/// byte for byte: the checks' code comes in its own chunk, which the paper's own readers never
+/// fetch.
+async fn checked(text: &str) -> Result<Checked, Problem> {
+    let data = Dataset::from_json(text).map_err(Problem::Invalid)?;
+    if is_shipped(text).await {
+        return Ok((Arc::new(data), Arc::new([])));
+    }
+    let c = super::split::check_dataset(data)
+        .await
+        .map_err(|_| Problem::PartMissing)?
+        .map_err(Problem::Invalid)?;
+    Ok((Arc::new(c.data), c.dropped.into()))
+}
+
+/// Whether `text` is the dataset this build ships (`check::SHIPPED_SHA256`), by the browser's
+/// Web Crypto. Where it is missing (a page served over plain HTTP), nothing is trusted.
+async fn is_shipped(text: &str) -> bool {
+    use js_sys::{Reflect, Uint8Array};
+    let digest = async {
+        let subtle = Reflect::get(
+            &Reflect::get(&js_sys::global(), &"crypto".into())?,
+            &"subtle".into(),
+        )?;
+        let digest: js_sys::Function = Reflect::get(&subtle, &"digest".into())?.dyn_into()?;
+        let bytes = Uint8Array::from(text.as_bytes());
+        let promise = digest.call2(&subtle, &"SHA-256".into(), &bytes)?;
+        let hash = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await?;
+        Ok::<_, wasm_bindgen::JsValue>(Uint8Array::new(&hash).to_vec())
+    };
+    let Ok(hash) = digest.await else {
+        return false;
+    };
+    let hex = crate::check::SHIPPED_SHA256.as_bytes();
+    hash.len() * 2 == hex.len()
+        && hash.iter().zip(hex.chunks(2)).all(|(b, h)| {
+            let digit = |d: u8| b"0123456789abcdef"[usize::from(d)];
+            [digit(b >> 4), digit(b & 15)] == h
+        })
 }
 
 /// The loader's fetch of a mount element's dataset (loader.js, `fetchDatasets`): the element's
@@ -216,8 +252,11 @@ async fn load(
         ),
         None => (fetch_text(&url, prefetched).await, url),
     };
-    text.and_then(|text| checked(&text))
-        .map_err(|problem| DatasetError { url, problem })
+    let checked = match text {
+        Ok(text) => checked(&text).await,
+        Err(problem) => Err(problem),
+    };
+    checked.map_err(|problem| DatasetError { url, problem })
 }
 
 /// The body of a successful response to `url` (or to the fetch already under way).
@@ -242,6 +281,9 @@ async fn fetch_text(url: &str, prefetched: Option<js_sys::Promise>) -> Result<St
 fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     let (initial, notices) = url::read(&instance.binding);
     super::split::prefetch(initial.view);
+    if initial.item.is_some() {
+        super::split::prefetch_details();
+    }
     let ctx = Ctx::new(instance, initial, notices);
     provide_context(ctx);
     provide_context(config.edition.clone());
@@ -538,6 +580,7 @@ fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoV
         ),
         Problem::Network(m) => labelled(ctx.locale(), ctx.t(Key::NetworkError), m),
         Problem::Invalid(LoadError::Refused(p)) => p.describe(ctx.locale()),
+        Problem::PartMissing => ctx.t(Key::PartLoadFailed).to_string(),
         Problem::Invalid(e) => e.to_string(),
     };
     view! {

@@ -22,7 +22,8 @@ pub fn StatusTag(status: Status) -> impl IntoView {
     }
 }
 
-/// The panel for the item named by `item` in the URL; renders nothing when none is open.
+/// The panel for the item named by `item` in the URL; renders nothing when none is open. Its
+/// content comes from its own chunk (`split::item_details_on_demand`).
 #[component]
 pub fn DetailPanel() -> impl IntoView {
     let ctx = use_ctx();
@@ -31,12 +32,12 @@ pub fn DetailPanel() -> impl IntoView {
     move || {
         let id = open.get()?;
         let item = loaded.data.item(&id)?.clone();
-        Some(view! { <ItemDetails item=item/> })
+        Some(super::split::item_details_on_demand(item))
     }
 }
 
 #[component]
-fn ItemDetails(item: Initiative) -> impl IntoView {
+pub fn ItemDetails(item: Initiative) -> impl IntoView {
     let ctx = use_ctx();
     let loaded = use_loaded();
     let data = loaded.data;

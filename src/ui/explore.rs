@@ -21,7 +21,13 @@ pub fn ExploreView() -> impl IntoView {
                 <SearchBox/>
                 <Facets counts=counts/>
             </div>
-            <div class="itpe-explore-results">
+            // A pointer over the results (a finger's touch included) or the focus in them
+            // fetches the details' chunk before an item is opened.
+            <div
+                class="itpe-explore-results"
+                on:pointerenter=|_| super::split::prefetch_details()
+                on:focusin=|_| super::split::prefetch_details()
+            >
                 <DatasetCounts/>
                 <div class="itpe-results-bar">
                     <Chips/>

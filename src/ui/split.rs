@@ -1,5 +1,5 @@
-//! The views the first screen does not need (Timeline, Map, Charts, Source), the selection's
-//! downloads and the "Embed this view" panel's snippets are not in the first load: each is a split point (`wasm_split_helpers`, the
+//! The views the first screen does not need (Timeline, Map, Charts, Source), an item's details,
+//! the selection's downloads and the "Embed this view" panel's snippets are not in the first load: each is a split point (`wasm_split_helpers`, the
 //! mechanism of Leptos' `#[lazy]`), and `scripts/build` cuts the wasm there into the main module
 //! and one chunk per split point (plus chunks of code several of them share), which the glue
 //! fetches, beside itself, the first time it is needed. Until a view's (or the panel's) chunk
@@ -15,6 +15,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::use_ctx;
 use crate::i18n::Key;
+use crate::model::Initiative;
 use crate::view_state::View;
 
 /// A chunk did not load (network, HTTP status, damaged file; the browser console has the
@@ -48,6 +49,21 @@ fn source_view() -> Result<AnyView, ChunkMissing> {
     Ok(view! { <super::source::SourceView/> }.into_any())
 }
 
+/// An item's details (`detail::ItemDetails`): most readers open one, but none needs them
+/// before the first screen answers.
+#[wasm_split(details, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_details))]
+fn item_details(item: Initiative) -> Result<AnyView, ChunkMissing> {
+    Ok(view! { <super::detail::ItemDetails item=item/> }.into_any())
+}
+
+/// The load checks (`check::check`), for a dataset other than the one this build ships.
+#[wasm_split(checks, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn check_dataset(
+    data: crate::model::Dataset,
+) -> Result<Result<crate::check::Checked, crate::model::LoadError>, ChunkMissing> {
+    Ok(crate::check::check(data).map_err(crate::model::LoadError::Refused))
+}
+
 /// A link that opens a view loaded on demand: its chunks are fetched at once, beside the
 /// dataset, rather than once the dataset has arrived and the view is drawn. A failure here is
 /// left to the view (`OnDemand` loads again and says so).
@@ -60,6 +76,14 @@ pub fn prefetch(view: View) {
             View::Source => preload_source().await,
             View::Explore => Ok(()),
         };
+    });
+}
+
+/// The details' chunk, fetched when an item is likely to be opened soon: a link that names
+/// one, a pointer over (or the focus in) the results, a view whose marks open items.
+pub fn prefetch_details() {
+    leptos::task::spawn_local(async {
+        let _ = preload_details().await;
     });
 }
 
@@ -84,11 +108,12 @@ fn embed_snippets(
     Ok(view! { <super::embed::EmbedSnippets open=open announce=announce/> }.into_any())
 }
 
-/// What comes from a chunk: a view, or the embed panel's content (its open state and the
-/// take-away bar's status).
+/// What comes from a chunk: a view, an item's details, or the embed panel's content (its open
+/// state and the take-away bar's status).
 #[derive(Clone, Copy)]
 enum Part {
     View(View),
+    Details(StoredValue<Initiative>),
     Embed(RwSignal<bool>, RwSignal<&'static str>),
 }
 
@@ -97,6 +122,7 @@ impl Part {
     fn name(self) -> &'static str {
         match self {
             Part::View(view) => view.as_str(),
+            Part::Details(_) => "details",
             Part::Embed(..) => "embed",
         }
     }
@@ -104,15 +130,22 @@ impl Part {
     /// The part's chunk, loaded if need be, then the part built (under the caller's owner, so
     /// it finds the contexts `Ready` provided).
     async fn load(self) -> Result<AnyView, ChunkMissing> {
-        match self {
+        let part = match self {
             Part::View(View::Timeline) => timeline_view().await,
             Part::View(View::Map) => map_view().await,
             Part::View(View::Charts) => charts_view().await,
             Part::View(View::Source) => source_view().await,
             // In the main wasm: `app::view_for` shows it directly.
             Part::View(View::Explore) => Ok(view! { <super::explore::ExploreView/> }.into_any()),
+            Part::Details(item) => item_details(item.get_value()).await,
             Part::Embed(open, announce) => embed_snippets(open, announce).await,
+        };
+        // The timeline's marks, the map's sites and the source's annotations open items: their
+        // details come next (after the view, so as not to slow it).
+        if part.is_ok() && matches!(self, Part::View(View::Timeline | View::Map | View::Source)) {
+            prefetch_details();
         }
+        part
     }
 }
 
@@ -121,6 +154,11 @@ impl Part {
 #[component]
 pub fn OnDemand(view: View) -> impl IntoView {
     on_demand(Part::View(view))
+}
+
+/// The open item's details, from their chunk, as `OnDemand` shows a view.
+pub fn item_details_on_demand(item: Initiative) -> impl IntoView {
+    on_demand(Part::Details(StoredValue::new(item)))
 }
 
 /// The embed panel's content, from its chunk, as `OnDemand` shows a view; the caller mounts
@@ -140,7 +178,7 @@ fn on_demand(part: Part) -> impl IntoView {
         // The button goes with the message: focus goes to the main region (for a view) or to
         // the panel's button (for the panel), not to <body>.
         match part {
-            Part::View(_) => super::focus::return_focus(None, ctx.id("main")),
+            Part::View(_) | Part::Details(_) => super::focus::return_focus(None, ctx.id("main")),
             Part::Embed(..) => super::focus::focus_id(ctx.id("embed-button")),
         }
     };

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { withPage, ready } from './harness.mjs';
+import { withPage, ready, bundleCopy } from './harness.mjs';
 import { firstLoadFiles, chunkFiles } from '../../scripts/first-load.mjs';
 import { DIST } from './harness.mjs';
 
@@ -217,5 +217,101 @@ test('a pointer over a tab, or the keyboard focus on it, fetches its view\'s chu
     await page.click('nav.itpe-views a[data-view="map"]');
     await page.waitForSelector(DRAWN.map);
     assert.ok(!chunksIn(seen.slice(from)).includes('split_map.wasm'), 'fetched once');
+  });
+});
+
+test('an item\'s details come with their own chunk: none at start, fetched on the intent to open one, then shown', async (t) => {
+  await withPage(t, {}, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    await ready(page);
+    assert.ok(CHUNKS.includes('split_details.wasm'), 'the details have their chunk');
+    assert.ok(!seen.includes('split_details.wasm'), 'not at start');
+    // A pointer over the results (a finger's touch included) fetches it before any click.
+    await page.hover('.itpe-result >> nth=0');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_details\.wasm/.test(e.name)));
+    const from = seen.length;
+    await page.click('a[data-item-link="hsitp"]');
+    await page.waitForSelector('.itpe-detail[data-item="hsitp"]');
+    assert.match(await page.textContent('.itpe-detail'), /Lok Ma Chau Loop/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'itpe-detail-title', 'focus on the details opened');
+    assert.deepEqual(chunksIn(seen.slice(from)), [], 'fetched once');
+  });
+});
+
+test('a link that names an item fetches the details\' chunk at start, beside the dataset', async (t) => {
+  await withPage(t, { query: '?item=hsitp' }, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    await page.reload();
+    await page.waitForSelector('.itpe-detail[data-item="hsitp"]');
+    assert.ok(chunksIn(seen).includes('split_details.wasm'));
+    assert.ok(!chunksIn(seen).some((c) => /^split_(timeline|map|charts|source)/.test(c)), `no view's chunk: ${chunksIn(seen)}`);
+  });
+});
+
+test('details whose chunk cannot be loaded: the panel says so, the results stay, and Retry shows them', async (t) => {
+  await withPage(t, { expectErrors: ['404', 'Failed to load resource', 'HTTP status code is not ok'] }, async ({ page }) => {
+    let broken = true;
+    await page.route('**/split_details.wasm*', (route) => (broken ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+    await ready(page);
+    await page.click('a[data-item-link="hsitp"]');
+    const failed = page.locator('.itpe-explore-detail [data-chunk-failed="details"]');
+    await failed.waitFor();
+    assert.equal(await failed.getAttribute('role'), 'alert');
+    assert.equal(new URL(page.url()).searchParams.get('item'), 'hsitp', 'the address names the item still');
+    assert.ok(await page.locator('.itpe-result').count() > 0, 'the results stay');
+    broken = false;
+    await failed.locator('button').click();
+    await page.waitForSelector('.itpe-detail[data-item="hsitp"]');
+    assert.equal(await page.locator('[data-chunk-failed]').count(), 0);
+  });
+});
+
+/** A copy of the bundle whose dataset is `edit(json)`, written back as JSON (other bytes). */
+function datasetCopy(edit) {
+  return bundleCopy((dir) => {
+    const file = path.join(dir, 'data/policy-2021.json');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    edit(data);
+    fs.writeFileSync(file, JSON.stringify(data));
+  });
+}
+
+test('the shipped dataset is trusted as it is; any other file goes through the load checks, whose chunk comes then', async (t) => {
+  await withPage(t, {}, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    await page.reload();
+    await ready(page);
+    assert.ok(!seen.includes('split_checks.wasm'), 'the file this build ships: no checks');
+  });
+  // The same records in other bytes are not trusted: checked, nothing left out.
+  await withPage(t, { dir: datasetCopy(() => {}) }, async ({ page, url }) => {
+    const seen = recordRequests(page, url);
+    await page.reload();
+    await ready(page);
+    assert.ok(seen.includes('split_checks.wasm'), 'another file: checked');
+    assert.equal(await page.locator('.itpe-dropped-records').count(), 0);
+  });
+  // A record the checks leave out: the notice says which.
+  const dir = datasetCopy((d) => { d.figures.find((f) => f.id === 'f-p3-1').value = -1e18; });
+  await withPage(t, { dir }, async ({ page }) => {
+    await ready(page);
+    assert.match(await page.textContent('.itpe-dropped-records'), /figure "f-p3-1"/);
+  });
+});
+
+test('a dataset whose checks cannot be loaded is not shown unchecked: the failure says so, and Retry loads it', async (t) => {
+  const dir = datasetCopy((d) => { d.figures.find((f) => f.id === 'f-p3-1').value = -1e18; });
+  await withPage(t, { dir, expectErrors: ['404', 'Failed to load resource', 'HTTP status code is not ok'] }, async ({ page }) => {
+    let broken = true;
+    await page.route('**/split_checks.wasm*', (route) => (broken ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+    await page.reload();
+    const failure = page.locator('.itpe-error-summary');
+    await failure.waitFor();
+    assert.match(await failure.locator('.itpe-error-problem').textContent(), /could not be loaded/);
+    assert.equal(await page.locator('.itpe-result').count(), 0, 'nothing shown unchecked');
+    broken = false;
+    await failure.locator('button').click();
+    await page.waitForSelector('.itpe-dropped-records');
+    assert.match(await page.textContent('.itpe-dropped-records'), /figure "f-p3-1"/);
   });
 });
