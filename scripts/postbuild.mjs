@@ -104,6 +104,9 @@ fs.writeFileSync(path.join(dist, 'loader.js'), loader);
 minify('loader.js', undefined);
 
 let html = read('index.html').toString();
+// Comments are for this file's readers, not the browser's: every byte of the page is in the
+// first load.
+html = html.replace(/\s*<!--[\s\S]*?-->/g, '');
 // trunk leaves its rust link when it does not inject scripts; it means nothing to a browser.
 html = html.replace(/\s*<link[^>]*data-trunk[^>]*>/g, '');
 // Subresource integrity on same-origin files adds nothing (whoever can change them can change

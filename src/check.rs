@@ -1,5 +1,6 @@
 //! Load-time checks of any dataset (the app takes another one through `data-dataset`, so the
-//! dataset is input, not a constant). Cheap, run on every load, and separate from `validate`,
+//! dataset is input, not a constant). Cheap, run on every load of a file other than the one
+//! this build ships ([`SHIPPED_SHA256`]), and separate from `validate`,
 //! which checks the bundled dataset against the paper's text in the tests.
 //!
 //! Two outcomes, chosen per rule (README, "Dataset limits"):
