@@ -221,12 +221,11 @@ async fn is_shipped(text: &str) -> bool {
     let Ok(hash) = digest.await else {
         return false;
     };
-    let hex = crate::check::SHIPPED_SHA256.as_bytes();
-    hash.len() * 2 == hex.len()
-        && hash.iter().zip(hex.chunks(2)).all(|(b, h)| {
-            let digit = |d: u8| b"0123456789abcdef"[usize::from(d)];
-            [digit(b >> 4), digit(b & 15)] == h
-        })
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hex = hash
+        .iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
+    hex.eq(crate::check::SHIPPED_SHA256.bytes())
 }
 
 /// The loader's fetch of a mount element's dataset (loader.js, `fetchDatasets`): the element's
