@@ -74,8 +74,13 @@ pub struct Ctx {
     /// view for the views (see [`Ctx::scoped`]).
     view: Memo<ViewState>,
     /// The interface language: read by every piece of interface text, so it is a memo of its
-    /// own and typing a search re-runs none of them.
+    /// own and typing a search re-runs none of them. The language the address asks for
+    /// (`asked`), except that a Chinese one shows English until the Chinese edition's code has
+    /// loaded (`zh_code`).
     lang: Memo<Locale>,
+    asked: Memo<Locale>,
+    /// Whether this instance has seen the Chinese edition's code loaded (`crate::zh_code`).
+    zh_code: RwSignal<bool>,
     /// Link settings that were ignored, shown until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
 }
@@ -100,22 +105,29 @@ where
 impl Ctx {
     pub fn new(instance: &'static Instance, initial: ViewState, notices: Vec<Notice>) -> Ctx {
         let state = RwSignal::new(initial);
+        let asked = Memo::new(move |_| state.with(|s| s.lang));
+        let zh_code = RwSignal::new(crate::zh_code::installed().is_some());
         Ctx {
             instance,
             state,
             view: Memo::new(move |_| state.get()),
-            lang: Memo::new(move |_| state.with(|s| s.lang)),
+            lang: Memo::new(move |_| match asked.get() {
+                Locale::En => Locale::En,
+                zh if zh_code.get() => zh,
+                _ => Locale::En,
+            }),
+            asked,
+            zh_code,
             notices: RwSignal::new(notices),
         }
     }
     /// The context for one view: the same state, read through a mirror that the view owns
     /// (see [`view_mirror`]). Call it where the view is chosen, and provide the result.
     pub fn scoped(&self) -> Ctx {
-        let outer = self.view;
-        let view: Memo<ViewState> = view_mirror(move || outer.get()).into();
+        let (outer, lang) = (self.view, self.lang);
         Ctx {
-            view,
-            lang: Memo::new(move |_| view.with(|s| s.lang)),
+            view: view_mirror(move || outer.get()).into(),
+            lang: view_mirror(move || lang.get()).into(),
             ..*self
         }
     }
@@ -157,9 +169,20 @@ impl Ctx {
     pub fn with<R>(&self, f: impl FnOnce(&ViewState) -> R) -> R {
         self.view.with(f)
     }
-    /// The current locale (reactive).
+    /// The current locale (reactive): the interface's language.
     pub fn locale(&self) -> Locale {
         self.lang.get()
+    }
+    /// The language the address asks for (reactive), which the interface shows once its code
+    /// is there (see [`Ctx::locale`]).
+    pub fn asked_locale(&self) -> Locale {
+        self.asked.get()
+    }
+    /// The Chinese edition's code has loaded: a Chinese address now shows Chinese.
+    pub fn chinese_code_loaded(&self) {
+        if self.zh_code.try_get_untracked() == Some(false) {
+            self.zh_code.try_set(true);
+        }
     }
     /// Interface text in the current locale (reactive when read inside a reactive closure).
     pub fn t(&self, key: Key) -> &'static str {

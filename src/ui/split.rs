@@ -64,6 +64,30 @@ pub fn check_dataset(
     Ok(crate::check::check(data).map_err(crate::model::LoadError::Refused))
 }
 
+/// The Chinese edition's code (`zh_code::ZhCode`): everything only this table reaches comes
+/// in this chunk, fetched for a Chinese reader only.
+#[wasm_split(zh, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn chinese_code() -> Result<&'static crate::zh_code::ZhCode, ChunkMissing> {
+    Ok(&crate::zh_code::ZhCode::FULL)
+}
+
+/// Loads the Chinese edition's code (once per page; a failed load is tried again on the next
+/// call) and installs it (`zh_code::install`).
+pub async fn load_chinese() -> Result<(), ChunkMissing> {
+    if crate::zh_code::installed().is_none() {
+        crate::zh_code::install(chinese_code().await?);
+    }
+    Ok(())
+}
+
+/// The Chinese edition's code, fetched when a switch to Chinese is likely (a pointer over a
+/// Chinese link of the language switcher, or the focus on it). A failure is left to the switch.
+pub fn prefetch_chinese() {
+    leptos::task::spawn_local(async {
+        let _ = load_chinese().await;
+    });
+}
+
 /// A link that opens a view loaded on demand: its chunks are fetched at once, beside the
 /// dataset, rather than once the dataset has arrived and the view is drawn. A failure here is
 /// left to the view (`OnDemand` loads again and says so).
