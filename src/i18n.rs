@@ -618,13 +618,27 @@ texts! {
         "超過 200 個字元，已截短",
         "超过 200 个字符，已截短"
     ],
-    Crashed => [
-        "Something went wrong and the app stopped. Reload the page to start again; the link keeps your view.",
-        "發生錯誤，程式已停止。請重新載入頁面；連結會保留你的檢視。",
-        "发生错误，程序已停止。请重新加载页面；链接会保留你的视图。"
-    ],
-    Reload => ["Reload", "重新載入", "重新加载"],
     // -- (keep the placeholders below until each view lands) --
+}
+
+/// The panic screen's message and button (`ui::guard`), in every language whether the Chinese
+/// edition's code has loaded or not: the screen speaks all three, and after a panic no chunk can
+/// load. So these two texts are here rather than in the table.
+pub fn crash_screen(locale: Locale) -> (&'static str, &'static str) {
+    match locale {
+        Locale::En => (
+            "Something went wrong and the app stopped. Reload the page to start again; the link keeps your view.",
+            "Reload",
+        ),
+        Locale::ZhHant => (
+            "發生錯誤，程式已停止。請重新載入頁面；連結會保留你的檢視。",
+            "重新載入",
+        ),
+        Locale::ZhHans => (
+            "发生错误，程序已停止。请重新加载页面；链接会保留你的视图。",
+            "重新加载",
+        ),
+    }
 }
 
 use crate::dates::MONTH_NAMES;

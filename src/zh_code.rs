@@ -106,7 +106,10 @@ mod tests {
         assert!(for_locale(Locale::En).is_none());
         for zh in [Locale::ZhHant, Locale::ZhHans] {
             let code = for_locale(zh).expect("natively the table is always there");
-            assert_eq!((code.text)(zh, Key::ViewMap), crate::i18n::t(zh, Key::ViewMap));
+            assert_eq!(
+                (code.text)(zh, Key::ViewMap),
+                crate::i18n::t(zh, Key::ViewMap)
+            );
         }
         assert_eq!(crate::i18n::t(Locale::ZhHans, Key::ViewMap), "地图");
         assert_eq!(crate::i18n::t(Locale::En, Key::ViewMap), "Map");

@@ -454,9 +454,7 @@ fn chip_list(ctx: Ctx) -> impl IntoView {
         let Some(ul) = list.get() else { return };
         let ul: Element = ul.into();
         ul.set_text_content(None);
-        let mut sel = selected.get();
-        // The interface's language (English while a Chinese one's code loads).
-        sel.lang = ctx.locale();
+        let sel = selected.get();
         let remove = labelled(sel.lang, t(sel.lang, Key::RemoveFilter), "");
         for (_, label) in query.with(|q| chips(&shown, &sel, q)) {
             let li = dom::add(&ul, "li", &[], None);

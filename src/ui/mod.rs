@@ -71,13 +71,14 @@ pub struct Ctx {
     /// The one state: written by navigation, read untracked by event handlers.
     state: RwSignal<ViewState>,
     /// What components read reactively: the state itself for the shell, a mirror owned by the
-    /// view for the views (see [`Ctx::scoped`]).
+    /// view for the views (see [`Ctx::scoped`]); its language is the interface's, which is the
+    /// address's except that a Chinese one shows English until the Chinese edition's code has
+    /// loaded (`zh_code`).
     view: Memo<ViewState>,
     /// The interface language: read by every piece of interface text, so it is a memo of its
-    /// own and typing a search re-runs none of them. The language the address asks for
-    /// (`asked`), except that a Chinese one shows English until the Chinese edition's code has
-    /// loaded (`zh_code`).
+    /// own and typing a search re-runs none of them.
     lang: Memo<Locale>,
+    /// The language the address asks for.
     asked: Memo<Locale>,
     /// Whether this instance has seen the Chinese edition's code loaded (`crate::zh_code`).
     zh_code: RwSignal<bool>,
@@ -105,18 +106,20 @@ where
 impl Ctx {
     pub fn new(instance: &'static Instance, initial: ViewState, notices: Vec<Notice>) -> Ctx {
         let state = RwSignal::new(initial);
-        let asked = Memo::new(move |_| state.with(|s| s.lang));
         let zh_code = RwSignal::new(crate::zh_code::installed().is_some());
+        let view = Memo::new(move |_| {
+            let mut s = state.get();
+            if s.lang != Locale::En && !zh_code.get() {
+                s.lang = Locale::En;
+            }
+            s
+        });
         Ctx {
             instance,
             state,
-            view: Memo::new(move |_| state.get()),
-            lang: Memo::new(move |_| match asked.get() {
-                Locale::En => Locale::En,
-                zh if zh_code.get() => zh,
-                _ => Locale::En,
-            }),
-            asked,
+            view,
+            lang: Memo::new(move |_| view.with(|s| s.lang)),
+            asked: Memo::new(move |_| state.with(|s| s.lang)),
             zh_code,
             notices: RwSignal::new(notices),
         }
@@ -124,10 +127,11 @@ impl Ctx {
     /// The context for one view: the same state, read through a mirror that the view owns
     /// (see [`view_mirror`]). Call it where the view is chosen, and provide the result.
     pub fn scoped(&self) -> Ctx {
-        let (outer, lang) = (self.view, self.lang);
+        let outer = self.view;
+        let view: Memo<ViewState> = view_mirror(move || outer.get()).into();
         Ctx {
-            view: view_mirror(move || outer.get()).into(),
-            lang: view_mirror(move || lang.get()).into(),
+            view,
+            lang: Memo::new(move |_| view.with(|s| s.lang)),
             ..*self
         }
     }

@@ -85,7 +85,7 @@ pub fn PrintHeader() -> impl IntoView {
     move || {
         printing.get().then(|| {
             let state = ctx.state().get_untracked();
-            let locale = ctx.locale();
+            let locale = state.lang;
             let filters = filter_summary(&data, &state, locale);
             let filters = if filters.is_empty() {
                 t(locale, Key::PrintedNoFilters).to_string()

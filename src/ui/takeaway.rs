@@ -203,7 +203,7 @@ pub fn TakeAway() -> impl IntoView {
 pub(super) fn save_selection(ctx: Ctx, loaded: &Loaded, what: &str) {
     let data = &loaded.data;
     let state = ctx.state().get_untracked();
-    let locale = ctx.locale();
+    let locale = state.lang;
     let day = today();
     loaded.selection.with_untracked(|sel| {
         let s = Selection::of(data, sel);

@@ -15,10 +15,7 @@ pub(super) fn SiteTable(sites: Memo<Vec<ShownSite>>) -> impl IntoView {
     let ctx = use_ctx();
     let loaded = use_loaded();
     let (data, lang) = (loaded.data, loaded.text_locale.html_lang());
-    let state = Memo::new(move |_| {
-        let locale = ctx.locale();
-        ctx.with(|s| (locale, s.is_filtered(), s.place.clone()))
-    });
+    let state = Memo::new(move |_| ctx.with(|s| (s.lang, s.is_filtered(), s.place.clone())));
     let table = move || {
         let (locale, filtered, place) = state.get();
         let body = sites
