@@ -31,9 +31,9 @@ pub struct SearchIndex {
     script: ScriptFold,
 }
 
-/// The Chinese forms search adds for a figure: a HK$ amount as Chinese readers write it
-/// ("263億", "26.3億") and the figure as the Chinese edition shows it.
-fn figure_forms(f: &Figure, locale: Option<Locale>) -> String {
+/// The Chinese forms search adds for a figure in every edition: a HK$ amount as Chinese
+/// readers write it ("263億", "26.3億").
+fn figure_forms(f: &Figure) -> String {
     let mut out = String::new();
     if f.unit == Unit::Hkd {
         for form in format::hkd_search_forms(f.value) {
@@ -41,10 +41,49 @@ fn figure_forms(f: &Figure, locale: Option<Locale>) -> String {
             out.push('\n');
         }
     }
-    if let Some(l) = locale {
-        out.push_str(&format::figure_in(l, f));
-    }
     out
+}
+
+/// What a Chinese edition adds to the search index: for each item (in the dataset's order) and
+/// each figure, its Chinese texts and its figures and dates as the edition writes them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChineseSearch {
+    items: Vec<String>,
+    figures: Vec<String>,
+}
+
+/// The Chinese edition's search texts (reached through `zh_code::ZhCode::search` only).
+pub fn chinese_search(tr: &Translations, locale: Locale, data: &Dataset) -> ChineseSearch {
+    let lines = |texts: &mut dyn Iterator<Item = String>| {
+        texts.fold(String::new(), |mut out, t| {
+            out.push_str(&t);
+            out.push('\n');
+            out
+        })
+    };
+    let items = data
+        .items
+        .iter()
+        .map(|item| {
+            let texts = tr.search_texts(item, data).into_iter().map(String::from);
+            let figures = data
+                .figures_of(&item.id)
+                .map(|f| format::figure_in(locale, f));
+            let dates = data
+                .milestones_of(&item.id)
+                .map(|m| format::date_in(locale, &m.date));
+            lines(&mut texts.chain(figures).chain(dates))
+        })
+        .collect();
+    let figures = data
+        .figures
+        .iter()
+        .map(|f| {
+            let texts = tr.figure_texts(&f.id).into_iter().map(String::from);
+            lines(&mut std::iter::once(format::figure_in(locale, f)).chain(texts))
+        })
+        .collect();
+    ChineseSearch { items, figures }
 }
 
 impl SearchIndex {
@@ -58,12 +97,13 @@ impl SearchIndex {
     /// script (both are folded to Traditional).
     pub fn with_translations(data: &Dataset, zh: Option<(&Translations, Locale)>) -> SearchIndex {
         let script = ScriptFold::new(zh.map_or("", |(t, _)| t.script_fold.as_str()));
-        let locale = zh.map(|(_, l)| l);
+        let chinese =
+            zh.and_then(|(tr, l)| Some((crate::zh_code::for_locale(l)?.search)(tr, l, data)));
         let mut haystacks = Vec::with_capacity(data.items.len());
         let mut years = Vec::with_capacity(data.items.len());
         let mut first_day = Vec::with_capacity(data.items.len());
         let mut max_amount = Vec::with_capacity(data.items.len());
-        for item in &data.items {
+        for (i, item) in data.items.iter().enumerate() {
             let mut text = String::new();
             let mut add = |s: &str| {
                 text.push_str(s);
@@ -71,10 +111,8 @@ impl SearchIndex {
             };
             add(&item.title);
             add(&item.summary);
-            if let Some((tr, _)) = zh {
-                for t in tr.search_texts(item, data) {
-                    add(t);
-                }
+            if let Some(c) = &chinese {
+                add(&c.items[i]);
             }
             add(&item.source.quote);
             add(&item.status_quote);
@@ -104,7 +142,7 @@ impl SearchIndex {
                 if let Some(p) = &f.period {
                     add(p);
                 }
-                add(&figure_forms(f, locale));
+                add(&figure_forms(f));
                 if f.unit == Unit::Hkd {
                     amount = Some(amount.map_or(f.value, |a| a.max(f.value)));
                 }
@@ -114,9 +152,6 @@ impl SearchIndex {
             for m in data.milestones_of(&item.id) {
                 add(&m.label);
                 add(&m.date.text);
-                if let Some(l) = locale {
-                    add(&format::date_in(l, &m.date));
-                }
                 add(&m.source.quote);
                 if let (Some(a), Some(b)) =
                     (dates::year_of(&m.date.start), dates::year_of(&m.date.end))
@@ -135,16 +170,16 @@ impl SearchIndex {
         let figure_haystacks = data
             .figures
             .iter()
-            .map(|f| {
-                let chinese = zh.map(|(t, _)| t.figure_texts(&f.id).join("\n"));
+            .enumerate()
+            .map(|(j, f)| {
                 script.apply(&fold(&format!(
                     "{}\n{}\n{}\n{}\n{}\n{}",
                     f.text,
                     f.measure,
                     f.period.as_deref().unwrap_or(""),
                     f.source.quote,
-                    figure_forms(f, locale),
-                    chinese.unwrap_or_default()
+                    figure_forms(f),
+                    chinese.as_ref().map_or("", |c| c.figures[j].as_str())
                 )))
             })
             .collect();

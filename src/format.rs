@@ -4,6 +4,7 @@
 
 use crate::i18n::Locale;
 use crate::model::{Figure, PaperDate, Precision, Qualifier, Unit};
+use crate::zh_code::for_locale;
 
 /// Groups thousands with a thin comma ("44,600"); keeps up to `decimals` places, trimming zeros.
 pub fn group(value: f64, decimals: usize) -> String {
@@ -95,20 +96,15 @@ pub fn figure(f: &Figure) -> String {
     )
 }
 
-/// Which script a Chinese text is written in; `None` for English.
-fn script(locale: Locale) -> Option<Hans> {
-    match locale {
-        Locale::En => None,
-        Locale::ZhHant => Some(Hans(false)),
-        Locale::ZhHans => Some(Hans(true)),
-    }
-}
-
 /// Chooses the Traditional or the Simplified form of a Chinese word.
 #[derive(Clone, Copy)]
 struct Hans(bool);
 
 impl Hans {
+    /// The script of a Chinese locale.
+    fn of(locale: Locale) -> Hans {
+        Hans(locale == Locale::ZhHans)
+    }
     fn pick(self, hant: &'static str, hans: &'static str) -> &'static str {
         if self.0 {
             hans
@@ -142,9 +138,15 @@ fn zh_hkd(value: f64, hans: Hans) -> String {
 
 /// A value with its unit in the given language ("HK$19.5 billion", "195億港元").
 pub fn value_with_unit_in(locale: Locale, value: f64, unit: Unit) -> String {
-    let Some(h) = script(locale) else {
-        return value_with_unit(value, unit);
-    };
+    match for_locale(locale) {
+        Some(zh) => (zh.value_with_unit)(locale, value, unit),
+        None => value_with_unit(value, unit),
+    }
+}
+
+/// [`value_with_unit_in`] in Chinese (through `zh_code` only, as every `zh_` function here).
+pub(crate) fn zh_value_with_unit(locale: Locale, value: f64, unit: Unit) -> String {
+    let h = Hans::of(locale);
     match unit {
         Unit::Hkd => zh_hkd(value, h),
         Unit::Hectares => format!("{}{}", group(value, 2), h.pick("公頃", "公顷")),
@@ -159,20 +161,28 @@ pub fn value_with_unit_in(locale: Locale, value: f64, unit: Unit) -> String {
 
 /// Large counts in the given language ("7.1 million", "710萬"): chart ticks and compact labels.
 pub fn compact_in(locale: Locale, value: f64) -> String {
-    match script(locale) {
+    match for_locale(locale) {
+        Some(zh) => (zh.compact)(locale, value),
         None => compact(value),
-        Some(h) => zh_large(value, ZH_WAN_FROM, h),
     }
+}
+
+pub(crate) fn zh_compact(locale: Locale, value: f64) -> String {
+    zh_large(value, ZH_WAN_FROM, Hans::of(locale))
 }
 
 /// The paper's hedge placed before the number, in the given language: "around " / "約",
 /// "over " / "逾", "up to " / "最多".
 pub fn qualifier_in(locale: Locale, q: Option<Qualifier>) -> &'static str {
-    let Some(h) = script(locale) else {
-        return qualifier_word(q);
-    };
+    match for_locale(locale) {
+        Some(zh) => (zh.qualifier)(locale, q),
+        None => qualifier_word(q),
+    }
+}
+
+pub(crate) fn zh_qualifier(locale: Locale, q: Option<Qualifier>) -> &'static str {
     match q {
-        Some(Qualifier::About) => h.pick("約", "约"),
+        Some(Qualifier::About) => Hans::of(locale).pick("約", "约"),
         Some(Qualifier::Over) => "逾",
         Some(Qualifier::AtMost) => "最多",
         None => "",
@@ -182,12 +192,19 @@ pub fn qualifier_in(locale: Locale, q: Option<Qualifier>) -> &'static str {
 /// A figure as the app states it in the given language ("around HK$26.3 billion",
 /// "約263億港元"). A ranking "up to" a place is a top band: "top 100" / "前100名".
 pub fn figure_in(locale: Locale, f: &Figure) -> String {
-    match (script(locale), f.unit, f.qualifier) {
-        (Some(_), Unit::Rank, Some(Qualifier::AtMost)) => format!("前{}名", f.value as i64),
+    match for_locale(locale) {
+        Some(zh) => (zh.figure)(locale, f),
+        None => figure(f),
+    }
+}
+
+pub(crate) fn zh_figure(locale: Locale, f: &Figure) -> String {
+    match (f.unit, f.qualifier) {
+        (Unit::Rank, Some(Qualifier::AtMost)) => format!("前{}名", f.value as i64),
         _ => format!(
             "{}{}",
-            qualifier_in(locale, f.qualifier),
-            value_with_unit_in(locale, f.value, f.unit)
+            zh_qualifier(locale, f.qualifier),
+            zh_value_with_unit(locale, f.value, f.unit)
         ),
     }
 }
@@ -278,9 +295,14 @@ pub fn month_span_in(locale: Locale, from: &str, to: &str) -> String {
 /// Chinese is written from the date's precision and span: 2021年10月6日, 2022年年中,
 /// 2024年年底, 2017年7月至今, 2020/21學年, 2021-22年度.
 pub fn date_in(locale: Locale, date: &PaperDate) -> String {
-    let Some(h) = script(locale) else {
-        return date.text.clone();
-    };
+    match for_locale(locale) {
+        Some(zh) => (zh.date)(locale, date),
+        None => date.text.clone(),
+    }
+}
+
+pub(crate) fn zh_date(locale: Locale, date: &PaperDate) -> String {
+    let h = Hans::of(locale);
     let (Some((y, m, d)), Some((y2, m2, d2))) = (ymd(&date.start), ymd(&date.end)) else {
         return date.text.clone();
     };

@@ -54,14 +54,29 @@ macro_rules! texts {
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
         }
 
-        /// The text of `key` in `locale`.
+        /// The text of `key` in `locale`. Chinese comes from the Chinese edition's code
+        /// (`zh_code`), which the wasm loads only for a Chinese reader; without it (never
+        /// shown: the interface stays English until it is there), English.
         pub fn t(locale: Locale, key: Key) -> &'static str {
+            match crate::zh_code::for_locale(locale) {
+                Some(zh) => (zh.text)(locale, key),
+                None => english(key),
+            }
+        }
+
+        fn english(key: Key) -> &'static str {
             match key {
-                $(Key::$key => match locale {
-                    Locale::En => $en,
-                    Locale::ZhHant => $hant,
-                    Locale::ZhHans => $hans,
-                }),*
+                $(Key::$key => $en),*
+            }
+        }
+
+        /// The Traditional or Simplified column (English for `Locale::En`): reached through
+        /// `zh_code::ZhCode::text` only.
+        pub(crate) fn chinese(locale: Locale, key: Key) -> &'static str {
+            match (key, locale) {
+                $((Key::$key, Locale::ZhHant) => $hant,
+                (Key::$key, Locale::ZhHans) => $hans,)*
+                (key, Locale::En) => english(key),
             }
         }
     };
@@ -208,6 +223,11 @@ texts! {
         "The Chinese texts could not be loaded; names and titles show in English",
         "無法載入中文內容，名稱及標題暫以英文顯示",
         "无法加载中文内容，名称及标题暂以英文显示"
+    ],
+    ChineseCodeFailed => [
+        "The Chinese edition could not be loaded, so the page shows in English. Check the connection, then try again.",
+        "無法載入中文版，頁面暫以英文顯示。請檢查網絡連線，然後重試。",
+        "无法加载中文版，页面暂以英文显示。请检查网络连接，然后重试。"
     ],
     TranslationIncomplete => [
         "Some texts are not translated yet and show in English",
@@ -598,13 +618,27 @@ texts! {
         "超過 200 個字元，已截短",
         "超过 200 个字符，已截短"
     ],
-    Crashed => [
-        "Something went wrong and the app stopped. Reload the page to start again; the link keeps your view.",
-        "發生錯誤，程式已停止。請重新載入頁面；連結會保留你的檢視。",
-        "发生错误，程序已停止。请重新加载页面；链接会保留你的视图。"
-    ],
-    Reload => ["Reload", "重新載入", "重新加载"],
     // -- (keep the placeholders below until each view lands) --
+}
+
+/// The panic screen's message and button (`ui::guard`), in every language whether the Chinese
+/// edition's code has loaded or not: the screen speaks all three, and after a panic no chunk can
+/// load. So these two texts are here rather than in the table.
+pub fn crash_screen(locale: Locale) -> (&'static str, &'static str) {
+    match locale {
+        Locale::En => (
+            "Something went wrong and the app stopped. Reload the page to start again; the link keeps your view.",
+            "Reload",
+        ),
+        Locale::ZhHant => (
+            "發生錯誤，程式已停止。請重新載入頁面；連結會保留你的檢視。",
+            "重新載入",
+        ),
+        Locale::ZhHans => (
+            "发生错误，程序已停止。请重新加载页面；链接会保留你的视图。",
+            "重新加载",
+        ),
+    }
 }
 
 use crate::dates::MONTH_NAMES;
@@ -672,13 +706,17 @@ pub fn comma(locale: Locale) -> &'static str {
 /// A paragraph's number as readers of the language say it: "Paragraph 8" / "第8段",
 /// "Footnote 1" / "註1", "Annex (1), row 2" / "附件（1）第2項". `label` is the dataset's label.
 pub fn paragraph_label(locale: Locale, label: &str) -> String {
-    if locale == Locale::En {
-        return if label.bytes().all(|b| b.is_ascii_digit()) {
-            format!("{} {label}", t(locale, Key::Paragraph))
-        } else {
-            label.to_string()
-        };
+    match crate::zh_code::for_locale(locale) {
+        Some(zh) => (zh.paragraph_label)(locale, label),
+        None if label.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{} {label}", t(Locale::En, Key::Paragraph))
+        }
+        None => label.to_string(),
     }
+}
+
+/// [`paragraph_label`] in Chinese (through `zh_code` only, as every `zh_` function here).
+pub(crate) fn zh_paragraph_label(locale: Locale, label: &str) -> String {
     let hans = locale == Locale::ZhHans;
     if label.bytes().all(|b| b.is_ascii_digit()) && !label.is_empty() {
         return format!("第{label}段");
@@ -696,19 +734,31 @@ pub fn paragraph_label(locale: Locale, label: &str) -> String {
 
 /// "18 of 94 items", in each language's word order.
 pub fn results_count(locale: Locale, shown: usize, total: usize) -> String {
+    match crate::zh_code::for_locale(locale) {
+        Some(zh) => (zh.results_count)(locale, shown, total),
+        None => format!("{shown} of {total} items"),
+    }
+}
+
+pub(crate) fn zh_results_count(locale: Locale, shown: usize, total: usize) -> String {
     match locale {
-        Locale::En => format!("{shown} of {total} items"),
-        Locale::ZhHant => format!("{total}個項目中的{shown}個"),
         Locale::ZhHans => format!("{total}个项目中的{shown}个"),
+        _ => format!("{total}個項目中的{shown}個"),
     }
 }
 
 /// "Show all 86 items".
 pub fn show_all(locale: Locale, total: usize) -> String {
+    match crate::zh_code::for_locale(locale) {
+        Some(zh) => (zh.show_all)(locale, total),
+        None => format!("Show all {total} items"),
+    }
+}
+
+pub(crate) fn zh_show_all(locale: Locale, total: usize) -> String {
     match locale {
-        Locale::En => format!("Show all {total} items"),
-        Locale::ZhHant => format!("顯示全部{total}個項目"),
         Locale::ZhHans => format!("显示全部{total}个项目"),
+        _ => format!("顯示全部{total}個項目"),
     }
 }
 
@@ -832,10 +882,16 @@ pub fn citation(
 
 /// "and 4 980 more", for a list cut short.
 pub fn more_not_listed(locale: Locale, n: usize) -> String {
+    match crate::zh_code::for_locale(locale) {
+        Some(zh) => (zh.more_not_listed)(locale, n),
+        None => format!("and {n} more"),
+    }
+}
+
+pub(crate) fn zh_more_not_listed(locale: Locale, n: usize) -> String {
     match locale {
-        Locale::En => format!("and {n} more"),
-        Locale::ZhHant => format!("另有 {n} 項未列出"),
         Locale::ZhHans => format!("另有 {n} 项未列出"),
+        _ => format!("另有 {n} 項未列出"),
     }
 }
 

@@ -27,6 +27,7 @@ pub mod timeline;
 pub mod validate;
 pub mod view_state;
 pub mod zh;
+pub mod zh_code;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -158,15 +158,29 @@ fn mount_instance(root: web_sys::HtmlElement, n: usize) {
     };
     // Setting an attribute with a valid name on an element of the page cannot fail.
     let _ = root.set_attribute(MOUNTED, &n.to_string());
-    root.set_inner_html("");
-    if instance.frame {
-        super::embed::post_height(&root);
+    let mount = move || {
+        root.set_inner_html("");
+        if instance.frame {
+            super::embed::post_height(&root);
+        }
+        mount_to(
+            root,
+            move || view! { <App config=config.clone() instance=instance/> },
+        )
+        .forget();
+    };
+    // A Chinese start keeps the first paint until the Chinese edition's code is there (fetched
+    // beside the dataset), so the app's first frame is in Chinese; if it cannot be loaded, the
+    // app starts in English and says so (`localized::TranslationNote`).
+    if url::read(&instance.binding).0.lang == Locale::En {
+        mount();
+    } else {
+        // Leptos' executor starts with the first mount: wasm-bindgen's runs this one.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = super::split::load_chinese().await;
+            mount();
+        });
     }
-    mount_to(
-        root,
-        move || view! { <App config=config.clone() instance=instance/> },
-    )
-    .forget();
 }
 
 /// Why the dataset could not be shown: which file and what is wrong.
@@ -177,7 +191,7 @@ struct DatasetError {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-enum Problem {
+pub(super) enum Problem {
     Http(u16),
     Network(String),
     Invalid(LoadError),
@@ -259,7 +273,10 @@ async fn load(
 }
 
 /// The body of a successful response to `url` (or to the fetch already under way).
-async fn fetch_text(url: &str, prefetched: Option<js_sys::Promise>) -> Result<String, Problem> {
+pub(super) async fn fetch_text(
+    url: &str,
+    prefetched: Option<js_sys::Promise>,
+) -> Result<String, Problem> {
     use wasm_bindgen_futures::JsFuture;
     let network = |e: wasm_bindgen::JsValue| {
         Problem::Network(e.unchecked_into::<js_sys::Error>().to_string().into())
@@ -431,12 +448,16 @@ fn LanguageSwitcher() -> impl IntoView {
                 s.lang = locale;
                 url::href(ctx.instance, &s)
             };
-            // A pointer over a tab (a finger's touch included) or the keyboard's focus on it
-            // fetches its view's chunks then, so that most of the wait is over by the click;
-            // readers who never show a view never fetch it.
             let on_click = move |ev: ev::MouseEvent| {
                 ev.prevent_default();
                 ctx.update(|s| s.lang = locale);
+            };
+            // A pointer over a Chinese link (a touch included) or the focus on it fetches the
+            // Chinese edition's code then, as the view tabs do their views'.
+            let prefetch = move || {
+                if locale != Locale::En {
+                    super::split::prefetch_chinese();
+                }
             };
             view! {
                 <li>
@@ -446,6 +467,8 @@ fn LanguageSwitcher() -> impl IntoView {
                         hreflang=locale.html_lang()
                         aria-current=move || (ctx.locale() == locale).then_some("true")
                         on:click=on_click
+                        on:pointerenter=move |_| prefetch()
+                        on:focus=move |_| prefetch()
                     >
                         {locale.native_name()}
                     </a>

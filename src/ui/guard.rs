@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::use_ctx;
 use crate::check::Problem;
-use crate::i18n::{more_not_listed, t, Key, Locale};
+use crate::i18n::{crash_screen, more_not_listed, Key, Locale};
 use crate::view_state::MAX_NOTICES;
 
 /// Logs panics to the console (with the Rust message and stack) and replaces the app with a
@@ -52,12 +52,12 @@ fn show_crash() {
         for locale in Locale::ALL {
             let p = el("p", "")?;
             p.set_attribute("lang", locale.html_lang()).ok()?;
-            p.set_text_content(Some(t(locale, Key::Crashed)));
+            p.set_text_content(Some(crash_screen(locale).0));
             alert.append_child(&p).ok()?;
         }
         let button = el("button", "itpe-button")?;
         button.set_attribute("type", "button").ok()?;
-        let label: Vec<&str> = Locale::ALL.iter().map(|l| t(*l, Key::Reload)).collect();
+        let label: Vec<&str> = Locale::ALL.iter().map(|l| crash_screen(*l).1).collect();
         button.set_text_content(Some(&label.join(" · ")));
         // `location.reload` bound to `location`: a plain JS function, so the button works
         // even if the wasm instance is no longer usable after the panic.

@@ -2,6 +2,8 @@
 //! file merged over it. (Not to be confused with `ui::offline::Localized`, which is the hosted or
 //! the single-file edition of the app.) The file is fetched only for a Chinese interface (English pays nothing), once per
 //! language; until it arrives, or if it cannot be used, the app shows English and says so.
+//! The Chinese edition's code (`crate::zh_code`: the interface's Chinese texts, the file's
+//! reader) comes first, from its own chunk; until it is there the interface is English.
 
 use std::sync::Arc;
 
@@ -11,6 +13,7 @@ use super::use_ctx;
 use crate::i18n::{labelled, t, Key, Locale};
 use crate::model::Dataset;
 use crate::zh::{url_for, Translations};
+use crate::zh_code::{installed, ZhCode};
 
 /// What the views show: the English dataset, or its Chinese version.
 #[derive(Clone, Debug)]
@@ -24,8 +27,10 @@ pub struct Localized {
 
 impl Localized {
     fn new(english: Arc<Dataset>, zh: Option<(Arc<Translations>, Locale)>) -> Localized {
-        let data = match &zh {
-            Some((tr, _)) => Arc::new(tr.localize(&english)),
+        // A file has been read, so the code that merges it is there.
+        let merged = zh.as_ref().zip(installed());
+        let data = match merged {
+            Some(((tr, _), code)) => Arc::new((code.localize)(tr, &english)),
             None => english.clone(),
         };
         Localized { english, data, zh }
@@ -60,38 +65,54 @@ pub enum ZhStatus {
     },
     /// The file could not be used: its URL and what is wrong.
     Failed(String),
+    /// The Chinese edition's code could not be loaded: the interface stays English.
+    CodeMissing,
 }
 
-type Fetched = Option<Result<Arc<Translations>, (Locale, String)>>;
+/// Why the Chinese edition cannot be shown.
+#[derive(Clone, Debug)]
+enum Failure {
+    /// Its code (`split::load_chinese`).
+    Code,
+    /// The translation file: its URL and what is wrong.
+    File(String),
+}
+
+type Fetched = Option<Result<Arc<Translations>, (Locale, Failure)>>;
 
 /// The translation file for `locale`: from the page itself when the dataset is inline (the
 /// single-file edition holds each language's file in an element named `{inline}-{locale}`, since
 /// it can fetch nothing), else fetched.
 async fn translations(
+    code: &ZhCode,
     url: String,
     inline: Option<String>,
     locale: Locale,
     data: Arc<Dataset>,
 ) -> Result<Translations, String> {
-    let Some(id) = inline else {
-        return fetch(url, locale, data).await;
+    let (text, name) = match inline {
+        None => (fetch(&url).await?, url),
+        Some(id) => {
+            let id = format!("{id}-{}", locale.as_str());
+            let text = super::offline::inline_text(&id)
+                .ok_or_else(|| format!("#{id}: not in this copy"))?;
+            (text, format!("#{id}"))
+        }
     };
-    let id = format!("{id}-{}", locale.as_str());
-    let text =
-        super::offline::inline_text(&id).ok_or_else(|| format!("#{id}: not in this copy"))?;
-    Translations::from_json(&text, locale, &data).map_err(|e| format!("#{id}: {e}"))
+    (code.read)(&text, locale, &data).map_err(|e| format!("{name}: {e}"))
 }
 
-async fn fetch(url: String, locale: Locale, data: Arc<Dataset>) -> Result<Translations, String> {
-    let response = gloo_net::http::Request::get(&url)
-        .send()
+/// The file's text, fetched as the dataset is (`app::fetch_text`).
+async fn fetch(url: &str) -> Result<String, String> {
+    use super::app::Problem;
+    super::app::fetch_text(url, None)
         .await
-        .map_err(|e| format!("{url}: {e}"))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
-    }
-    let text = response.text().await.map_err(|e| format!("{url}: {e}"))?;
-    Translations::from_json(&text, locale, &data).map_err(|e| format!("{url}: {e}"))
+        .map_err(|p| match p {
+            Problem::Http(status) => format!("{url}: HTTP {status}"),
+            Problem::Network(why) => format!("{url}: {why}"),
+            // A fetch fails in the two ways above only.
+            Problem::Invalid(_) | Problem::PartMissing => url.to_string(),
+        })
 }
 
 /// The current dataset in the reader's language (none until the English dataset has loaded) and the Chinese texts'
@@ -104,29 +125,41 @@ pub fn use_localized(
     let ctx = use_ctx();
     let cache: StoredValue<Vec<Arc<Translations>>> = StoredValue::new(Vec::new());
     let fetched: LocalResource<Fetched> = LocalResource::new(move || {
-        let locale = ctx.locale();
+        let locale = ctx.asked_locale();
         let data = english.get();
         let url = url_for(&dataset_url, locale);
         let inline = inline.clone();
         async move {
-            let data = data.filter(|_| locale != Locale::En)?;
+            if locale == Locale::En {
+                return None;
+            }
+            // The code first (at a Chinese start it is there already): the interface turns
+            // Chinese as soon as it is, whatever becomes of the file.
+            let loaded = super::split::load_chinese().await;
+            let Some(code) = installed().filter(|_| loaded.is_ok()) else {
+                return Some(Err((locale, Failure::Code)));
+            };
+            ctx.chinese_code_loaded();
+            let data = data?;
             let hit = cache
                 .try_with_value(|c| c.iter().find(|t| t.locale == locale.as_str()).cloned())
                 .flatten();
             if let Some(hit) = hit {
                 return Some(Ok(hit));
             }
-            let result = translations(url, inline, locale, data).await.map(Arc::new);
+            let result = translations(code, url, inline, locale, data)
+                .await
+                .map(Arc::new);
             if let Ok(tr) = &result {
                 cache.try_update_value(|c| c.push(tr.clone()));
             }
-            Some(result.map_err(|e| (locale, e)))
+            Some(result.map_err(|e| (locale, Failure::File(e))))
         }
     });
     // The file for the current language, if it has arrived (the resource keeps the previous
     // language's value while the next one loads).
-    let current = move || -> Option<Result<Arc<Translations>, String>> {
-        let locale = ctx.locale();
+    let current = move || -> Option<Result<Arc<Translations>, Failure>> {
+        let locale = ctx.asked_locale();
         match fetched.get().flatten()? {
             Ok(tr) if tr.locale == locale.as_str() => Some(Ok(tr)),
             Err((l, e)) if l == locale => Some(Err(e)),
@@ -136,21 +169,26 @@ pub fn use_localized(
     let localized = Memo::new(move |_| {
         let english = english.get()?;
         let zh = match current() {
-            Some(Ok(tr)) => Some((tr, ctx.locale())),
+            Some(Ok(tr)) => Some((tr, ctx.asked_locale())),
             _ => None,
         };
         Some(Localized::new(english, zh))
     });
     let status = Memo::new(move |_| {
-        if ctx.locale() == Locale::En {
+        if ctx.asked_locale() == Locale::En {
             return ZhStatus::NotNeeded;
         }
         match current() {
             None => ZhStatus::Loading,
             Some(Ok(tr)) => ZhStatus::Ready {
-                missing: english.with(|d| d.as_ref().map_or(0, |d| tr.missing(d).len())),
+                missing: english.with(|d| {
+                    d.as_ref()
+                        .zip(installed())
+                        .map_or(0, |(d, code)| (code.missing)(&tr, d))
+                }),
             },
-            Some(Err(e)) => ZhStatus::Failed(e),
+            Some(Err(Failure::File(e))) => ZhStatus::Failed(e),
+            Some(Err(Failure::Code)) => ZhStatus::CodeMissing,
         }
     });
     let retry = Callback::new(move |()| {
@@ -181,6 +219,17 @@ pub fn TranslationNote(status: Memo<ZhStatus>, retry: Callback<()>) -> impl Into
                 });
                 Some(view! { <p class="itpe-translation-note">{note} {incomplete}</p> }.into_any())
             }
+            ZhStatus::CodeMissing => Some(
+                view! {
+                    <div class="itpe-notice itpe-translation-failed" role="alert" data-chunk-failed="zh">
+                        <p>{t(locale, Key::ChineseCodeFailed)}</p>
+                        <button type="button" class="itpe-button-secondary" on:click=move |_| retry.run(())>
+                            {t(locale, Key::Retry)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            ),
             ZhStatus::Failed(why) => Some(
                 view! {
                     <div class="itpe-notice itpe-translation-failed" role="alert">

@@ -71,11 +71,17 @@ pub struct Ctx {
     /// The one state: written by navigation, read untracked by event handlers.
     state: RwSignal<ViewState>,
     /// What components read reactively: the state itself for the shell, a mirror owned by the
-    /// view for the views (see [`Ctx::scoped`]).
+    /// view for the views (see [`Ctx::scoped`]); its language is the interface's, which is the
+    /// address's except that a Chinese one shows English until the Chinese edition's code has
+    /// loaded (`zh_code`).
     view: Memo<ViewState>,
     /// The interface language: read by every piece of interface text, so it is a memo of its
     /// own and typing a search re-runs none of them.
     lang: Memo<Locale>,
+    /// The language the address asks for.
+    asked: Memo<Locale>,
+    /// Whether this instance has seen the Chinese edition's code loaded (`crate::zh_code`).
+    zh_code: RwSignal<bool>,
     /// Link settings that were ignored, shown until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
 }
@@ -100,11 +106,21 @@ where
 impl Ctx {
     pub fn new(instance: &'static Instance, initial: ViewState, notices: Vec<Notice>) -> Ctx {
         let state = RwSignal::new(initial);
+        let zh_code = RwSignal::new(crate::zh_code::installed().is_some());
+        let view = Memo::new(move |_| {
+            let mut s = state.get();
+            if s.lang != Locale::En && !zh_code.get() {
+                s.lang = Locale::En;
+            }
+            s
+        });
         Ctx {
             instance,
             state,
-            view: Memo::new(move |_| state.get()),
-            lang: Memo::new(move |_| state.with(|s| s.lang)),
+            view,
+            lang: Memo::new(move |_| view.with(|s| s.lang)),
+            asked: Memo::new(move |_| state.with(|s| s.lang)),
+            zh_code,
             notices: RwSignal::new(notices),
         }
     }
@@ -157,9 +173,20 @@ impl Ctx {
     pub fn with<R>(&self, f: impl FnOnce(&ViewState) -> R) -> R {
         self.view.with(f)
     }
-    /// The current locale (reactive).
+    /// The current locale (reactive): the interface's language.
     pub fn locale(&self) -> Locale {
         self.lang.get()
+    }
+    /// The language the address asks for (reactive), which the interface shows once its code
+    /// is there (see [`Ctx::locale`]).
+    pub fn asked_locale(&self) -> Locale {
+        self.asked.get()
+    }
+    /// The Chinese edition's code has loaded: a Chinese address now shows Chinese.
+    pub fn chinese_code_loaded(&self) {
+        if self.zh_code.try_get_untracked() == Some(false) {
+            self.zh_code.try_set(true);
+        }
     }
     /// Interface text in the current locale (reactive when read inside a reactive closure).
     pub fn t(&self, key: Key) -> &'static str {

@@ -1,6 +1,7 @@
 //! What the first screen does not need is not in the first load: the Timeline, Map, Charts and
 //! Source views, an item's details, the load checks of a dataset other than the shipped one,
-//! the selection's downloads and the "Embed this view" panel's snippets. Each is a split point
+//! the Chinese edition's code, the selection's downloads and the "Embed this view" panel's
+//! snippets. Each is a split point
 //! (`wasm_split_helpers`, the mechanism of Leptos' `#[lazy]`), and `scripts/build` cuts the wasm
 //! there into the main module and one chunk per split point (plus chunks of code several of
 //! them share), which the glue fetches, beside itself, the first time it is needed. Until a
@@ -63,6 +64,30 @@ pub fn check_dataset(
     data: crate::model::Dataset,
 ) -> Result<Result<crate::check::Checked, crate::model::LoadError>, ChunkMissing> {
     Ok(crate::check::check(data).map_err(crate::model::LoadError::Refused))
+}
+
+/// The Chinese edition's code (`zh_code::ZhCode`): everything only this table reaches comes
+/// in this chunk, fetched for a Chinese reader only.
+#[wasm_split(zh, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn chinese_code() -> Result<&'static crate::zh_code::ZhCode, ChunkMissing> {
+    Ok(&crate::zh_code::ZhCode::FULL)
+}
+
+/// Loads the Chinese edition's code (once per page; a failed load is tried again on the next
+/// call) and installs it (`zh_code::install`).
+pub async fn load_chinese() -> Result<(), ChunkMissing> {
+    if crate::zh_code::installed().is_none() {
+        crate::zh_code::install(chinese_code().await?);
+    }
+    Ok(())
+}
+
+/// The Chinese edition's code, fetched when a switch to Chinese is likely (a pointer over a
+/// Chinese link of the language switcher, or the focus on it). A failure is left to the switch.
+pub fn prefetch_chinese() {
+    leptos::task::spawn_local(async {
+        let _ = load_chinese().await;
+    });
 }
 
 /// A link that opens a view loaded on demand: its chunks are fetched at once, beside the
