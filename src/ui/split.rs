@@ -167,9 +167,10 @@ impl Part {
             Part::Embed(open, announce) => embed_snippets(open, announce).await,
         };
         // The timeline's marks, the map's sites and the source's annotations open items: their
-        // details come next (after the view, so as not to slow it).
+        // details come next, once the browser is idle (after the view is drawn, so as not to
+        // slow its first switch).
         if part.is_ok() && matches!(self, Part::View(View::Timeline | View::Map | View::Source)) {
-            prefetch_details();
+            request_idle_callback(prefetch_details);
         }
         part
     }
