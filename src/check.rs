@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use crate::dates::day_number;
 use crate::i18n::{t, Key, Locale};
-use crate::model::{Dataset, LoadError, PaperDate, Unit};
+use crate::model::{Dataset, PaperDate, Unit};
 
 /// Bounds of Hong Kong and the Shenzhen border area (inclusive), for site positions.
 pub const LAT_RANGE: (f64, f64) = (22.1, 22.9);
@@ -151,12 +151,6 @@ pub struct Checked {
 /// by a test. Those bytes pass every check with nothing dropped (tested too), so the app skips
 /// the checks for them and fetches the checks' code only for another dataset (`ui::split`).
 pub const SHIPPED_SHA256: &str = "ddec28c98cab6010d8d846e174c922ec8858cdc7a551258585af8d534b1a4674";
-
-/// Parses and checks a dataset: the one way the tests read a file (the app parses, then checks
-/// unless the file is the one it ships).
-pub fn load(text: &str) -> Result<Checked, LoadError> {
-    check(Dataset::from_json(text)?).map_err(LoadError::Refused)
-}
 
 /// How to word a failed download, by HTTP status.
 pub fn http_status_key(status: u16) -> Key {
@@ -392,6 +386,12 @@ fn refuse(data: &Dataset) -> Result<(), Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LoadError;
+
+    /// A dataset's text parsed, then checked: what the app does with a file it does not ship.
+    fn load(text: &str) -> Result<Checked, LoadError> {
+        check(Dataset::from_json(text)?).map_err(LoadError::Refused)
+    }
 
     fn bundled() -> Dataset {
         let text = std::fs::read_to_string("public/data/policy-2021.json").expect("dataset");

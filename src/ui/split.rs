@@ -1,13 +1,12 @@
 //! What the first screen does not need is not in the first load: the Timeline, Map, Charts and
 //! Source views, an item's details, the load checks of a dataset other than the shipped one,
 //! the Chinese edition's code, the selection's downloads and the "Embed this view" panel's
-//! snippets. Each is a split point
-//! (`wasm_split_helpers`, the mechanism of Leptos' `#[lazy]`), and `scripts/build` cuts the wasm
-//! there into the main module and one chunk per split point (plus chunks of code several of
-//! them share), which the glue fetches, beside itself, the first time it is needed. Until a
-//! part's chunk arrives its place says it is loading; if it cannot be loaded, it says so and
-//! offers a retry (the rest of the app keeps working and the state is untouched). See
-//! ARCHITECTURE.md, "Views loaded on demand".
+//! snippets. Each is a split point (`wasm_split_helpers`, the mechanism of Leptos' `#[lazy]`),
+//! and `scripts/build` cuts the wasm there into the main module and one chunk per split point
+//! (plus chunks of code several of them share), which the glue fetches, beside itself, the
+//! first time it is needed. Until a part's chunk arrives its place says it is loading; if it
+//! cannot be loaded, it says so and offers a retry (the rest of the app keeps working and the
+//! state is untouched). See ARCHITECTURE.md, "Views loaded on demand".
 //!
 //! `fallible` (rather than `#[lazy]`, which panics when a chunk does not load, and a panic ends
 //! the whole wasm instance) turns a failed load into `ChunkMissing`; a later call tries again.
