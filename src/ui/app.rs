@@ -1,5 +1,5 @@
-//! The app shell: mounting, dataset loading, header, navigation, notices, footer, and the
-//! switch between views.
+//! The app: mounting, dataset loading, its states (loading, failure, ready) and the switch
+//! between views, inside the frame of `super::shell`.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -8,15 +8,17 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
-use super::localized::{use_localized, Localized, TranslationNote, ZhStatus};
-use super::offline::{DownloadLink, Edition, EditionNote};
+use super::dom::{self, Dom};
+use super::localized::{use_localized, Localized, ZhStatus};
+use super::offline::Edition;
+use super::shell::{self, Heading};
 use super::{url, use_ctx, Ctx, Instance, Loaded};
 use crate::filter::{select, SearchIndex};
-use crate::format;
-use crate::i18n::{comma, labelled, more_not_listed, t, Key, Locale};
+use crate::i18n::{labelled, t, Key, Locale};
 use crate::model::{Dataset, LoadError};
-use crate::view_state::{capped, NoticeReason, View};
+use crate::view_state::View;
 
 /// The mount elements: every `[data-it-policy-explorer]`, and the legacy `#it-policy-explorer`
 /// of snippets published before several instances were possible.
@@ -341,8 +343,9 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     let dataset_url = config.dataset_url.clone();
     let inline = config.edition.inline_dataset.clone();
     let prefetched = config.prefetched.clone();
-    let resource =
-        LocalResource::new(move || load(dataset_url.clone(), inline.clone(), prefetched.take()));
+    let (resource, reload) = super::hooks::use_task(move || {
+        load(dataset_url.clone(), inline.clone(), prefetched.take())
+    });
     let heading = RwSignal::new(Heading {
         title: config.static_title.clone(),
         issuer: config.static_issuer.clone(),
@@ -359,10 +362,8 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     );
 
     let body = move || match resource.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(e)) => {
-            view! { <LoadFailure error=e on_retry=move || resource.refetch()/> }.into_any()
-        }
+        None => Dom(loading(ctx)).into_any(),
+        Some(Err(e)) => Dom(load_failure(ctx, &e, move || reload.run())).into_any(),
         Some(Ok((_, dropped))) => localized
             .get()
             .map(|l| view! { <Ready localized=l dropped=dropped standalone=standalone/> })
@@ -380,220 +381,59 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
         }
     });
 
-    view! {
-        <div class="itpe" lang=move || ctx.locale().html_lang()>
-            <a class="itpe-skip-link" href=format!("#{}", ctx.id("main"))>{ctx.text(Key::SkipToContent)}</a>
-            {if instance.frame {
-                view! { <super::embed::FrameHead heading=heading.read_only()/> }.into_any()
-            } else {
-                view! { <Masthead heading=heading.read_only()/> }.into_any()
-            }}
-            <EditionNote data=Signal::derive(move || data_for_popstate.get())/>
-            <Navigation/>
-            <Notices/>
-            <TranslationNote status=zh_status retry=retry/>
-            <main id=ctx.id("main") class="itpe-main" tabindex="-1">{body}</main>
-            <Footer data=Signal::derive(move || data_for_popstate.get()) zh=Signal::derive(move || zh_status.with(|s| matches!(s, ZhStatus::Ready { .. })))/>
-        </div>
-    }
-}
-
-/// The paper's title and issuer as the header shows them, and their language.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Heading {
-    pub(super) title: String,
-    /// "Innovation and Technology Bureau, October 2021" / "創新及科技局，2021年10月".
-    issuer: String,
-    pub(super) lang: &'static str,
-}
-
-impl Heading {
-    fn of(e: &Localized) -> Heading {
-        let d = &e.data.document;
-        let locale = e.text_locale();
-        Heading {
-            title: d.title.clone(),
-            issuer: format!("{}{}{}", d.bureau, comma(locale), d.date_text),
-            lang: e.text_locale().html_lang(),
-        }
-    }
-}
-
-#[component]
-fn Masthead(heading: ReadSignal<Heading>) -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <header class="itpe-masthead">
-            <div class="itpe-masthead-top">
-                <p class="itpe-app-name">{ctx.text(Key::AppName)}</p>
-                <LanguageSwitcher/>
-            </div>
-            {ctx.heading_el(0).class(("itpe-paper-title", true)).attr("lang", move || heading.with(|h| h.lang)).child(move || heading.with(|h| h.title.clone()))}
-            <p class="itpe-issuer">
-                {move || labelled(ctx.locale(), ctx.t(Key::IssuedBy), "")}
-                <span lang=move || heading.with(|h| h.lang)>{move || heading.with(|h| h.issuer.clone())}</span>
-            </p>
-        </header>
-    }
-}
-
-#[component]
-fn LanguageSwitcher() -> impl IntoView {
-    let ctx = use_ctx();
-    let links = Locale::ALL
-        .into_iter()
-        .map(|locale| {
-            let href = move || {
-                let mut s = ctx.state().get();
-                s.lang = locale;
-                url::href(ctx.instance, &s)
-            };
-            let on_click = move |ev: ev::MouseEvent| {
-                ev.prevent_default();
-                ctx.update(|s| s.lang = locale);
-            };
-            // A pointer over a Chinese link (a touch included) or the focus on it fetches the
-            // Chinese edition's code then, as the view tabs do their views'.
-            let prefetch = move || {
-                if locale != Locale::En {
-                    super::split::prefetch_chinese();
-                }
-            };
-            view! {
-                <li>
-                    <a
-                        href=href
-                        lang=locale.html_lang()
-                        hreflang=locale.html_lang()
-                        aria-current=move || (ctx.locale() == locale).then_some("true")
-                        on:click=on_click
-                        on:pointerenter=move |_| prefetch()
-                        on:focus=move |_| prefetch()
-                    >
-                        {locale.native_name()}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <nav class="itpe-lang-switch" aria-label=ctx.text(Key::Language)>
-            <ul>{links}</ul>
-        </nav>
-    }
-}
-
-pub(super) fn view_label(view: View) -> Key {
-    match view {
-        View::Explore => Key::ViewExplore,
-        View::Timeline => Key::ViewTimeline,
-        View::Map => Key::ViewMap,
-        View::Charts => Key::ViewCharts,
-        View::Source => Key::ViewSource,
-    }
-}
-
-/// Tabs between the views. Plain links with real hrefs (open in new tab works); a click is
-/// handled in place so the page does not reload.
-#[component]
-fn Navigation() -> impl IntoView {
-    let ctx = use_ctx();
-    let current = ctx.slice(|s| s.view);
-    let tabs = View::ALL
-        .into_iter()
-        .map(|view| {
-            let href = move || {
-                let mut s = ctx.state().get();
-                s.view = view;
-                url::href(ctx.instance, &s)
-            };
-            // A pointer over a tab (a finger's touch included) or the keyboard's focus on it
-            // fetches its view's chunks then, so that most of the wait is over by the click;
-            // readers who never show a view never fetch it.
-            let on_click = move |ev: ev::MouseEvent| {
-                if super::hooks::is_modified_click(&ev) {
-                    return;
-                }
-                ev.prevent_default();
-                ctx.update(|s| s.view = view);
-            };
-            view! {
-                <li>
-                    <a
-                        href=href
-                        data-view=view.as_str()
-                        aria-current=move || (current.get() == view).then_some("page")
-                        on:click=on_click
-                        on:pointerenter=move |_| super::split::prefetch(view)
-                        on:focus=move |_| super::split::prefetch(view)
-                    >
-                        {ctx.text(view_label(view))}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <nav class="itpe-views" aria-label=ctx.text(Key::MainNavigation)>
-            <ul>{tabs}</ul>
-        </nav>
-    }
-}
-
-/// Ignored link settings, listed so a broken link is never silently "fixed".
-#[component]
-fn Notices() -> impl IntoView {
-    let ctx = use_ctx();
-    let reason = move |r: NoticeReason| match r {
-        NoticeReason::UnknownParameter => ctx.t(Key::NoticeUnknownParameter),
-        NoticeReason::InvalidValue => ctx.t(Key::NoticeInvalidValue),
-        NoticeReason::UnknownId => ctx.t(Key::NoticeUnknownId),
-        NoticeReason::Repeated => ctx.t(Key::NoticeRepeated),
-        NoticeReason::Shortened => ctx.t(Key::NoticeShortened),
+    let head = if instance.frame {
+        super::embed::frame_head(ctx, heading.read_only())
+    } else {
+        shell::masthead(ctx, heading.read_only())
     };
-    move || {
-        let notices = ctx.notices.get();
-        (!notices.is_empty()).then(|| {
-            let (shown, more) = capped(&notices);
-            let more = (more > 0).then(|| view! { <li>{more_not_listed(ctx.locale(), more)}</li> });
-            let rows = shown
-                .iter()
-                .cloned()
-                .map(|n| {
-                    view! {
-                        <li>
-                            <code>{n.param}"="{n.value}</code>
-                            {move || labelled(ctx.locale(), "", reason(n.reason))}
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="itpe-notice" role="status">
-                    <p class="itpe-notice-title">{ctx.t(Key::NoticeTitle)}</p>
-                    <ul>{rows} {more}</ul>
-                    <button type="button" class="itpe-button-secondary" on:click=move |_| ctx.notices.set(Vec::new())>
-                        {ctx.t(Key::Dismiss)}
-                    </button>
-                </div>
-            }
-        })
-    }
+    let data = Signal::derive(move || data_for_popstate.get());
+    let zh = Signal::derive(move || zh_status.with(|s| matches!(s, ZhStatus::Ready { .. })));
+    let top = dom::element("div", &[("class", "itpe")], None);
+    dom::bind_attr(&top, "lang", move || {
+        Some(ctx.locale().html_lang().to_string())
+    });
+    let skip = [
+        ("class", "itpe-skip-link"),
+        ("href", &format!("#{}", ctx.id("main"))),
+    ];
+    ctx.add_text(&dom::add(&top, "a", &skip, None), Key::SkipToContent);
+    shell::placed(&top, head);
+    super::offline::edition_note(ctx, &top, data);
+    shell::placed(&top, shell::navigation(ctx));
+    shell::link_notices(ctx, &top);
+    super::localized::translation_note(ctx, &top, zh_status, retry);
+    let main = [
+        ("id", &*ctx.id("main")),
+        ("class", "itpe-main"),
+        ("tabindex", "-1"),
+    ];
+    let main = dom::add(&top, "main", &main, None);
+    // The views are Leptos components, mounted anew when the load's state changes.
+    let shown = std::cell::RefCell::new(None::<Box<dyn std::any::Any>>);
+    dom::bind(Box::new(move || {
+        let view = body();
+        drop(shown.take());
+        let main = main.clone().unchecked_into();
+        shown.replace(Some(Box::new(mount_to(main, move || view))));
+    }));
+    shell::placed(&top, shell::footer(ctx, data, zh));
+    Dom(top)
 }
 
-#[component]
-fn Loading() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <p class="itpe-loading" role="status" aria-live="polite">
-            {ctx.text(Key::Loading)}
-        </p>
-    }
+/// While the dataset loads.
+fn loading(ctx: Ctx) -> Element {
+    let attrs = [
+        ("class", "itpe-loading"),
+        ("role", "status"),
+        ("aria-live", "polite"),
+    ];
+    let p = dom::element("p", &attrs, None);
+    ctx.add_text(&p, Key::Loading);
+    p
 }
 
-#[component]
-fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoView {
-    let ctx = use_ctx();
+/// Which file could not be shown and why, with a retry.
+fn load_failure(ctx: Ctx, error: &DatasetError, on_retry: impl Fn() + 'static) -> Element {
     let problem = match &error.problem {
         Problem::Http(status) => labelled(
             ctx.locale(),
@@ -605,18 +445,33 @@ fn LoadFailure(error: DatasetError, on_retry: impl Fn() + 'static) -> impl IntoV
         Problem::PartMissing => ctx.t(Key::PartLoadFailed).to_string(),
         Problem::Invalid(e) => e.to_string(),
     };
-    view! {
-        <div class="itpe-error-summary" role="alert" tabindex="-1">
-            {ctx.heading_el(1).child(ctx.t(Key::LoadFailed))}
-            <dl>
-                <dt>{ctx.t(Key::LoadFailedFile)}</dt>
-                <dd><code class="itpe-error-file">{error.url.clone()}</code></dd>
-                <dt>{ctx.t(Key::LoadFailedWhat)}</dt>
-                <dd class="itpe-error-problem">{problem}</dd>
-            </dl>
-            <button type="button" class="itpe-button" on:click=move |_| on_retry()>{ctx.t(Key::Retry)}</button>
-        </div>
-    }
+    let attrs = [
+        ("class", "itpe-error-summary"),
+        ("role", "alert"),
+        ("tabindex", "-1"),
+    ];
+    let div = dom::element("div", &attrs, None);
+    dom::text(&ctx.add_heading(&div, 1, ""), ctx.t(Key::LoadFailed));
+    let dl = dom::add(&div, "dl", &[], None);
+    dom::add(&dl, "dt", &[], Some(ctx.t(Key::LoadFailedFile)));
+    let file = dom::add(&dl, "dd", &[], None);
+    dom::add(
+        &file,
+        "code",
+        &[("class", "itpe-error-file")],
+        Some(&error.url),
+    );
+    dom::add(&dl, "dt", &[], Some(ctx.t(Key::LoadFailedWhat)));
+    dom::add(
+        &dl,
+        "dd",
+        &[("class", "itpe-error-problem")],
+        Some(&problem),
+    );
+    let retry = [("type", "button"), ("class", "itpe-button")];
+    let button = dom::add(&div, "button", &retry, Some(ctx.t(Key::Retry)));
+    dom::on(&button, "click", move |_| on_retry());
+    div
 }
 
 /// The dataset has arrived: derive the selection and show the current view.
@@ -701,7 +556,7 @@ fn view_announcements(
         if previous.is_some_and(|p| p != now) {
             let shown = selection.with_untracked(Vec::len);
             let locale = ctx.locale();
-            let name = t(locale, view_label(now));
+            let name = t(locale, shell::view_label(now));
             text.set(crate::i18n::view_announcement(locale, name, shown, total));
         }
         now
@@ -716,7 +571,7 @@ fn keep_title(ctx: Ctx, view: Memo<View>, data: Arc<Dataset>) {
     let offline = use_context::<super::offline::Edition>().is_some_and(|e| e.offline);
     Effect::new(move |_| {
         let locale = ctx.locale();
-        let name = t(locale, view_label(view.get()));
+        let name = t(locale, shell::view_label(view.get()));
         let item = item.get();
         let title = item
             .as_deref()
@@ -724,29 +579,4 @@ fn keep_title(ctx: Ctx, view: Memo<View>, data: Arc<Dataset>) {
             .map(|i| i.title.as_str());
         document().set_title(&crate::i18n::page_title(locale, name, title, offline));
     });
-}
-
-#[component]
-fn Footer(data: Signal<Option<Arc<Dataset>>>, zh: Signal<bool>) -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <footer class="itpe-site-footer">
-            {move || {
-                data.get()
-                    .map(|d| {
-                        view! {
-                            <p>
-                                {ctx.t(Key::AsOf)} " " <time datetime=d.document.as_of.clone()>{format::day_in(ctx.locale(), &d.document.as_of)}</time>
-                                " · " {ctx.t(Key::DatasetVersion)} " " {d.document.dataset_version.clone()}
-                            </p>
-                        }
-                    })
-            }}
-            <super::takeaway::DataLinks/>
-            // In Chinese, the translation note above the views says what is translated.
-            {move || (!zh.get()).then(|| view! { <p>{ctx.t(Key::EnglishOnlyData)}</p> })}
-            <p class="itpe-credit">{ctx.text(Key::Credit)}</p>
-            <DownloadLink/>
-        </footer>
-    }
 }

@@ -3,8 +3,14 @@
 //! few web-sys calls and kept by key, and one effect per list updates the rows, instead of a
 //! component with its own reactive closures per row. Rows cost no generic view code in the wasm
 //! and leave no subscribers behind when they go. Data text is only ever set as text.
+//!
+//! The first screen's shell is built the same way (`super::app`): every Leptos `view!` is a
+//! type of its own whose building code the wasm carries, while these calls are one copy for all.
+//! Bindings ([`bind`], [`bound_text`], [`bind_attr`], [`slot`]) are effects of the current owner, so a
+//! piece of plain DOM lets go of its signals with the owner that built it; [`Dom`] places such
+//! a piece inside a `view!`.
 
-use leptos::prelude::document;
+use leptos::prelude::{document, on_cleanup, RenderEffect};
 use web_sys::Element;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -143,5 +149,131 @@ pub fn sync<R: Row>(
             let _ = parent.insert_before(row.el(), here.as_ref().map(|h| h.as_ref()));
         }
         rows.push((key, row));
+    }
+}
+
+/// Runs `f` now and again whenever a signal it read changes, for as long as the current owner
+/// lives. The one effect type of plain DOM: a render effect, whose first run is at once, so
+/// what is built is whole (its texts and attributes set) before it is placed.
+pub fn bind(f: Box<dyn Fn()>) {
+    let effect = RenderEffect::new(move |_| f());
+    on_cleanup(move || drop(effect));
+}
+
+/// Appends a text node that `text` keeps up to date.
+pub fn bound_text(parent: &Element, text: impl Fn() -> String + 'static) {
+    bound_text_boxed(parent, Box::new(text));
+}
+
+fn bound_text_boxed(parent: &Element, text: Box<dyn Fn() -> String>) {
+    let node = document().create_text_node("");
+    // Appending a text node to an element cannot fail.
+    let _ = parent.append_child(&node);
+    bind(Box::new(move || {
+        let now = text();
+        if node.data() != now {
+            node.set_data(&now);
+        }
+    }));
+}
+
+/// Keeps `el`'s attribute `name` what `value` says (absent for `None`).
+pub fn bind_attr(el: &Element, name: &'static str, value: impl Fn() -> Option<String> + 'static) {
+    bind_attr_boxed(el.clone(), name, Box::new(value));
+}
+
+fn bind_attr_boxed(el: Element, name: &'static str, value: Box<dyn Fn() -> Option<String>>) {
+    bind(Box::new(move || set(&el, name, value().as_deref())));
+}
+
+/// A place in `parent` for an element that comes and goes: `content` (re-run when a signal it
+/// read changes) says what is there, if anything. What the last content bound is let go first.
+pub fn slot(parent: &Element, content: impl Fn() -> Option<Element> + 'static) {
+    slot_boxed(parent, Box::new(content));
+}
+
+fn slot_boxed(parent: &Element, content: Box<dyn Fn() -> Option<Element>>) {
+    let marker = document().create_text_node("");
+    // Appending a text node to an element cannot fail.
+    let _ = parent.append_child(&marker);
+    let shown = std::cell::RefCell::new(None::<Element>);
+    bind(Box::new(move || {
+        if let Some(old) = shown.take() {
+            old.remove();
+        }
+        let Some(el) = content() else { return };
+        if let Some(parent) = marker.parent_node() {
+            // Inserting a new element before a child of its parent cannot fail.
+            let _ = parent.insert_before(&el, Some(&marker));
+        }
+        shown.replace(Some(el));
+    }));
+}
+
+/// Calls `handler` on each `kind` event on `el` (see `super::hooks::listen`).
+pub fn on(el: &Element, kind: &'static str, handler: impl FnMut(web_sys::Event) + 'static) {
+    super::hooks::listen(el, &[kind], Box::new(handler));
+}
+
+/// A piece of plain DOM as a child of a `view!`: mounted and unmounted as it is, never rebuilt.
+pub struct Dom(pub Element);
+
+// SAFETY: the wasm build has one thread (no atomics), so a DOM handle never leaves the thread
+// that made it; Leptos asks `Send` of every view for its server renderer, unused here.
+unsafe impl Send for Dom {}
+
+mod view {
+    use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::{add_attr::AddAnyAttr, Position, PositionState, Render, RenderHtml};
+    use web_sys::Element;
+
+    use super::Dom;
+
+    impl Render for Dom {
+        type State = Element;
+        fn build(self) -> Element {
+            self.0
+        }
+        fn rebuild(self, state: &mut Element) {
+            if *state != self.0 {
+                // Replacing a mounted element by another one cannot fail.
+                let _ = state.replace_with_with_node_1(&self.0);
+                *state = self.0;
+            }
+        }
+    }
+
+    impl AddAnyAttr for Dom {
+        type Output<A: Attribute> = Dom;
+        fn add_any_attr<A: Attribute>(self, _: A) -> Dom {
+            self
+        }
+    }
+
+    /// Browser only: never rendered to HTML or hydrated.
+    impl RenderHtml for Dom {
+        type AsyncOutput = Dom;
+        type Owned = Dom;
+        const MIN_LENGTH: usize = 0;
+        fn dry_resolve(&mut self) {}
+        async fn resolve(self) -> Dom {
+            self
+        }
+        fn to_html_with_buf(
+            self,
+            _: &mut String,
+            _: &mut Position,
+            _: bool,
+            _: bool,
+            _: Vec<AnyAttribute>,
+        ) {
+        }
+        fn hydrate<const FROM_SERVER: bool>(self, _: &Cursor, _: &PositionState) -> Element {
+            self.0
+        }
+        fn into_owned(self) -> Dom {
+            self
+        }
     }
 }

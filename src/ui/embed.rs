@@ -7,10 +7,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::app::Heading;
+use super::dom;
+use super::shell::Heading;
 use super::takeaway::{copy_or_select, link_to};
-use super::use_ctx;
+use super::{use_ctx, Ctx};
 use crate::i18n::{bracketed, labelled, Key};
+use web_sys::Element;
 
 /// The button that shows or hides the embed panel.
 #[component]
@@ -51,7 +53,7 @@ pub fn EmbedSnippets(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> 
     let snippets = Memo::new(move |_| {
         let locale = ctx.locale();
         ctx.with(|s| {
-            let view = ctx.t(super::app::view_label(s.view));
+            let view = ctx.t(super::shell::view_label(s.view));
             let title = labelled(locale, ctx.t(Key::AppName), view);
             crate::embedding::snippets(&ctx.instance.asset_base, s, &title)
         })
@@ -82,9 +84,7 @@ pub fn EmbedSnippets(open: RwSignal<bool>, announce: RwSignal<&'static str>) -> 
 
 /// The iframe page's header: the paper's title, small, and a link to the full app with the
 /// same state in a new tab (in place of the standalone page's masthead).
-#[component]
-pub fn FrameHead(heading: ReadSignal<Heading>) -> impl IntoView {
-    let ctx = use_ctx();
+pub fn frame_head(ctx: Ctx, heading: ReadSignal<Heading>) -> Element {
     let full = Memo::new(move |_| ctx.with(|s| link_to(ctx, s)));
     // A view switch changes the content: its height goes to the host once it is drawn.
     let view = ctx.slice(|s| s.view);
@@ -92,18 +92,26 @@ pub fn FrameHead(heading: ReadSignal<Heading>) -> impl IntoView {
         view.track();
         request_animation_frame(post_now);
     });
-    view! {
-        <div class="itpe-frame-head">
-            {ctx.heading_el(0)
-                .class("itpe-frame-title")
-                .attr("lang", move || heading.with(|h| h.lang))
-                .child(move || heading.with(|h| h.title.clone()))}
-            <a class="itpe-frame-full" href=move || full.get() target="_blank" rel="noopener" data-full-app="">
-                {move || ctx.t(Key::OpenFullApp)}
-                <span class="itpe-visually-hidden">{move || format!(" {}", bracketed(ctx.locale(), ctx.t(Key::OpensInNewTab)))}</span>
-            </a>
-        </div>
-    }
+    let head = dom::element("div", &[("class", "itpe-frame-head")], None);
+    let title = ctx.add_heading(&head, 0, "itpe-frame-title");
+    dom::bind_attr(&title, "lang", move || {
+        Some(heading.with(|h| h.lang.to_string()))
+    });
+    dom::bound_text(&title, move || heading.with(|h| h.title.clone()));
+    let attrs = [
+        ("class", "itpe-frame-full"),
+        ("target", "_blank"),
+        ("rel", "noopener"),
+        ("data-full-app", ""),
+    ];
+    let a = dom::add(&head, "a", &attrs, None);
+    dom::bind_attr(&a, "href", move || Some(full.get()));
+    ctx.add_text(&a, Key::OpenFullApp);
+    let note = dom::add(&a, "span", &[("class", "itpe-visually-hidden")], None);
+    dom::bound_text(&note, move || {
+        format!(" {}", bracketed(ctx.locale(), ctx.t(Key::OpensInNewTab)))
+    });
+    head
 }
 
 /// The message type the host script (`public/embed.js`) recognises.

@@ -16,7 +16,7 @@ pub fn ExploreView() -> impl IntoView {
     let has_detail = ctx.slice(|s| s.item.is_some());
     view! {
         <div class="itpe-explore" class:itpe-has-detail=move || has_detail.get()>
-            {ctx.heading_el(1).class(("itpe-visually-hidden", true)).child(ctx.text(Key::ViewExplore))}
+            {ctx.heading_dom(1, "itpe-visually-hidden", None, move || ctx.t(Key::ViewExplore).into())}
             <div class="itpe-explore-filters">
                 <SearchBox/>
                 <Facets counts=counts/>
@@ -97,7 +97,7 @@ fn DatasetCounts() -> impl IntoView {
     ];
     view! {
         <div class="itpe-dataset-counts">
-            {ctx.heading_el(2).class(("itpe-visually-hidden", true)).child(ctx.text(Key::InDataset))}
+            {ctx.heading_dom(2, "itpe-visually-hidden", None, move || ctx.t(Key::InDataset).into())}
             <ul>
                 {counts
                     .into_iter()

@@ -143,10 +143,11 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
     view! {
         <section class="itpe-filters" class:itpe-expanded=move || expanded.get() aria-labelledby=ctx.id("filters-title")>
             <div class="itpe-filters-head">
-                {ctx.heading_el(1).id(ctx.id("filters-title")).class(("itpe-filters-title", true)).child((
-                    ctx.text(Key::Filters),
-                    move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string())),
-                ))}
+                {ctx.heading_dom(1, "itpe-filters-title", Some("filters-title"), move || {
+                    let n = active();
+                    let n = if n > 0 { bracketed(ctx.locale(), &n.to_string()) } else { String::new() };
+                    format!("{}{n}", ctx.t(Key::Filters))
+                })}
                 <button
                     type="button"
                     class="itpe-button-secondary itpe-filters-toggle"

@@ -47,7 +47,7 @@ pub fn ResultList() -> impl IntoView {
     let rows = move || result_rows(ctx, use_loaded(), shown, query_terms);
     view! {
         <section class="itpe-results" aria-labelledby=ctx.id("results-title")>
-            {ctx.heading_el(1).id(ctx.id("results-title")).class(("itpe-visually-hidden", true)).child(ctx.text(Key::Results))}
+            {ctx.heading_dom(1, "itpe-visually-hidden", Some("results-title"), move || ctx.t(Key::Results).into())}
             <p class="itpe-result-count" role="status" aria-live="polite" aria-atomic="true">
                 {move || results_count(ctx.locale(), selection.with(Vec::len), total)}
             </p>
@@ -314,10 +314,10 @@ pub fn FigureMatches() -> impl IntoView {
         any.get().then(|| {
             view! {
                 <section class="itpe-figure-matches" aria-labelledby=ctx.id("figure-matches")>
-                    {ctx.heading_el(2).id(ctx.id("figure-matches")).child((
-                        ctx.text(Key::FiguresMatching),
-                        move || bracketed(ctx.locale(), &found.with(Vec::len).to_string()),
-                    ))}
+                    {ctx.heading_dom(2, "", Some("figure-matches"), move || {
+                        let n = bracketed(ctx.locale(), &found.with(Vec::len).to_string());
+                        format!("{}{n}", ctx.t(Key::FiguresMatching))
+                    })}
                     {figure_rows(ctx, use_loaded(), shown, terms)}
                 </section>
             }

@@ -9,11 +9,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::use_ctx;
+use super::hooks::Rerun;
+use super::{dom, use_ctx, Ctx};
 use crate::i18n::{labelled, t, Key, Locale};
 use crate::model::Dataset;
 use crate::zh::{url_for, Translations};
 use crate::zh_code::{installed, ZhCode};
+use web_sys::Element;
 
 /// What the views show: the English dataset, or its Chinese version.
 #[derive(Clone, Debug)]
@@ -78,8 +80,6 @@ enum Failure {
     File(String),
 }
 
-type Fetched = Option<Result<Arc<Translations>, (Locale, Failure)>>;
-
 /// The translation file for `locale`: from the page itself when the dataset is inline (the
 /// single-file edition holds each language's file in an element named `{inline}-{locale}`, since
 /// it can fetch nothing), else fetched.
@@ -121,10 +121,10 @@ pub fn use_localized(
     english: Signal<Option<Arc<Dataset>>>,
     dataset_url: String,
     inline: Option<String>,
-) -> (Memo<Option<Localized>>, Memo<ZhStatus>, Callback<()>) {
+) -> (Memo<Option<Localized>>, Memo<ZhStatus>, Rerun) {
     let ctx = use_ctx();
     let cache: StoredValue<Vec<Arc<Translations>>> = StoredValue::new(Vec::new());
-    let fetched: LocalResource<Fetched> = LocalResource::new(move || {
+    let (fetched, retry) = super::hooks::use_task(move || {
         let locale = ctx.asked_locale();
         let data = english.get();
         let url = url_for(&dataset_url, locale);
@@ -191,9 +191,6 @@ pub fn use_localized(
             Some(Err(Failure::Code)) => ZhStatus::CodeMissing,
         }
     });
-    let retry = Callback::new(move |()| {
-        fetched.refetch();
-    });
     (localized, status, retry)
 }
 
@@ -201,47 +198,55 @@ pub fn use_localized(
 /// (the file's `note` says more, that official names are marked, which the page does not
 /// show); while the Chinese texts load or if they fail, says that English
 /// is shown, and why.
-#[component]
-pub fn TranslationNote(status: Memo<ZhStatus>, retry: Callback<()>) -> impl IntoView {
-    let ctx = use_ctx();
-    move || {
+pub fn translation_note(ctx: Ctx, parent: &Element, status: Memo<ZhStatus>, retry: Rerun) {
+    dom::slot(parent, move || {
         let locale = ctx.locale();
+        let note =
+            |attrs: &[(&str, &str)], text: String| Some(dom::element("p", attrs, Some(&text)));
+        let failed = |attrs: &[(&str, &str)], lines: &[(&str, &str)]| {
+            let div = dom::element("div", attrs, None);
+            for &(tag, text) in lines {
+                let p = dom::add(&div, "p", &[], None);
+                match tag {
+                    "code" => drop(dom::add(&p, "code", &[("lang", "en")], Some(text))),
+                    _ => dom::text(&p, text),
+                }
+            }
+            let attrs = [("type", "button"), ("class", "itpe-button-secondary")];
+            let button = dom::add(&div, "button", &attrs, Some(t(locale, Key::Retry)));
+            dom::on(&button, "click", move |_| retry.run());
+            Some(div)
+        };
+        const FAILED: &str = "itpe-notice itpe-translation-failed";
         match status.get() {
             ZhStatus::NotNeeded => None,
-            ZhStatus::Loading => Some(
-                view! { <p class="itpe-translation-note" role="status">{t(locale, Key::TranslationLoading)}</p> }
-                    .into_any(),
+            ZhStatus::Loading => note(
+                &[("class", "itpe-translation-note"), ("role", "status")],
+                t(locale, Key::TranslationLoading).to_string(),
             ),
             ZhStatus::Ready { missing } => {
-                let note = t(locale, Key::UnofficialTranslation);
-                let incomplete = (missing > 0).then(|| {
-                    format!(" {}", labelled(locale, t(locale, Key::TranslationIncomplete), &missing.to_string()))
-                });
-                Some(view! { <p class="itpe-translation-note">{note} {incomplete}</p> }.into_any())
+                let mut text = t(locale, Key::UnofficialTranslation).to_string();
+                if missing > 0 {
+                    let label = t(locale, Key::TranslationIncomplete);
+                    text = format!("{text} {}", labelled(locale, label, &missing.to_string()));
+                }
+                note(&[("class", "itpe-translation-note")], text)
             }
-            ZhStatus::CodeMissing => Some(
-                view! {
-                    <div class="itpe-notice itpe-translation-failed" role="alert" data-chunk-failed="zh">
-                        <p>{t(locale, Key::ChineseCodeFailed)}</p>
-                        <button type="button" class="itpe-button-secondary" on:click=move |_| retry.run(())>
-                            {t(locale, Key::Retry)}
-                        </button>
-                    </div>
-                }
-                .into_any(),
+            ZhStatus::CodeMissing => failed(
+                &[
+                    ("class", FAILED),
+                    ("role", "alert"),
+                    ("data-chunk-failed", "zh"),
+                ],
+                &[("", t(locale, Key::ChineseCodeFailed))],
             ),
-            ZhStatus::Failed(why) => Some(
-                view! {
-                    <div class="itpe-notice itpe-translation-failed" role="alert">
-                        <p>{labelled(locale, t(locale, Key::TranslationFailed), "")}</p>
-                        <p><code lang="en">{why}</code></p>
-                        <button type="button" class="itpe-button-secondary" on:click=move |_| retry.run(())>
-                            {t(locale, Key::Retry)}
-                        </button>
-                    </div>
-                }
-                .into_any(),
+            ZhStatus::Failed(why) => failed(
+                &[("class", FAILED), ("role", "alert")],
+                &[
+                    ("", &labelled(locale, t(locale, Key::TranslationFailed), "")),
+                    ("code", &why),
+                ],
             ),
         }
-    }
+    });
 }

@@ -23,6 +23,7 @@ mod localized;
 mod map;
 mod offline;
 mod print;
+mod shell;
 mod source;
 mod split;
 mod takeaway;
@@ -156,6 +157,44 @@ impl Ctx {
         (),
     > {
         leptos::html::custom(self.heading(depth)).class(heading_class(depth))
+    }
+    /// A heading `depth` levels below the app's top heading in plain DOM (see
+    /// [`Ctx::heading_el`]), `class` beside its depth's, not yet placed.
+    pub fn heading_node(&self, depth: u8, class: &str) -> web_sys::Element {
+        let class = format!("{} {class}", heading_class(depth));
+        dom::element(self.heading(depth), &[("class", class.trim_end())], None)
+    }
+    /// [`Ctx::heading_node`] appended to `parent`.
+    pub fn add_heading(
+        &self,
+        parent: &web_sys::Element,
+        depth: u8,
+        class: &str,
+    ) -> web_sys::Element {
+        let h = self.heading_node(depth, class);
+        // Appending a new element to an element cannot fail.
+        let _ = parent.append_child(&h);
+        h
+    }
+    /// [`Ctx::heading_node`] with the id `name` (see [`Ctx::id`]) if any and the text `text`
+    /// keeps, as a child of a `view!`.
+    pub fn heading_dom(
+        &self,
+        depth: u8,
+        class: &str,
+        name: Option<&str>,
+        text: impl Fn() -> String + 'static,
+    ) -> dom::Dom {
+        let h = self.heading_node(depth, class);
+        if let Some(name) = name {
+            dom::set(&h, "id", Some(&self.id(name)));
+        }
+        dom::bound_text(&h, text);
+        dom::Dom(h)
+    }
+    /// Appends the interface text `key` to plain DOM, kept in the interface language.
+    pub fn add_text(self, parent: &web_sys::Element, key: Key) {
+        dom::bound_text(parent, move || self.t(key).to_string());
     }
     /// A memo of one part of the state: what reads it re-runs only when that part changes.
     pub fn slice<T>(&self, part: impl Fn(&ViewState) -> T + Send + Sync + 'static) -> Memo<T>

@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::use_ctx;
+use super::{dom, Ctx};
 use crate::edition::{file_size, OfflineDownload, APP_VERSION};
 use crate::i18n::Key;
 use crate::model::Dataset;
+use web_sys::Element;
 
 /// What the mount element declares. Provided as context by `App`.
 #[derive(Clone, Debug, Default)]
@@ -44,46 +45,46 @@ pub fn inline_text(id: &str) -> Option<String> {
 
 /// "Offline edition · app version 0.1.0 · Data as of 2021-10-06 · dataset version 1.0.0", under
 /// the masthead of the single-file edition only.
-#[component]
-pub fn EditionNote(data: Signal<Option<Arc<Dataset>>>) -> impl IntoView {
-    let ctx = use_ctx();
-    let edition = expect_context::<Edition>();
-    edition.offline.then(|| {
-        view! {
-            <p class="itpe-edition-note" data-edition="offline">
-                <strong>{ctx.text(Key::OfflineEdition)}</strong>
-                " · " {ctx.text(Key::AppVersion)} " " {APP_VERSION}
-                {move || {
-                    data.get()
-                        .map(|d| {
-                            let d = &d.document;
-                            view! {
-                                " · " {ctx.t(Key::AsOf)} " "
-                                <time datetime=d.as_of.clone()>{d.as_of.clone()}</time>
-                                " · " {ctx.t(Key::DatasetVersion)} " " {d.dataset_version.clone()}
-                            }
-                        })
-                }}
-            </p>
-        }
-    })
+pub fn edition_note(ctx: Ctx, parent: &Element, data: Signal<Option<Arc<Dataset>>>) {
+    if !expect_context::<Edition>().offline {
+        return;
+    }
+    let p = dom::add(
+        parent,
+        "p",
+        &[("class", "itpe-edition-note"), ("data-edition", "offline")],
+        None,
+    );
+    ctx.add_text(&dom::add(&p, "strong", &[], None), Key::OfflineEdition);
+    dom::text(&p, " · ");
+    ctx.add_text(&p, Key::AppVersion);
+    dom::text(&p, &format!(" {APP_VERSION}"));
+    dom::slot(&p, move || {
+        let d = data.get()?;
+        let d = &d.document;
+        let span = dom::element("span", &[], None);
+        dom::text(&span, &format!(" · {} ", ctx.t(Key::AsOf)));
+        dom::add(&span, "time", &[("datetime", &d.as_of)], Some(&d.as_of));
+        dom::text(
+            &span,
+            &format!(" · {} {}", ctx.t(Key::DatasetVersion), d.dataset_version),
+        );
+        Some(span)
+    });
 }
 
 /// "Download for offline use (zip, 1.3 MB)" in the hosted page's footer.
-#[component]
-pub fn DownloadLink() -> impl IntoView {
-    let ctx = use_ctx();
-    let edition = expect_context::<Edition>();
-    edition.download.map(|d| {
-        let size = file_size(d.bytes);
-        view! {
-            <p class="itpe-offline-download">
-                <a href=d.href download>{ctx.text(Key::DownloadOffline)}</a>
-                {move || {
-                    let locale = ctx.locale();
-                    crate::i18n::bracketed(locale, &format!("zip{}{size}", crate::i18n::comma(locale)))
-                }}
-            </p>
-        }
-    })
+pub fn download_link(ctx: Ctx) -> Option<Element> {
+    let d = expect_context::<Edition>().download?;
+    let size = file_size(d.bytes);
+    let p = dom::element("p", &[("class", "itpe-offline-download")], None);
+    ctx.add_text(
+        &dom::add(&p, "a", &[("href", &d.href), ("download", "")], None),
+        Key::DownloadOffline,
+    );
+    dom::bound_text(&p, move || {
+        let locale = ctx.locale();
+        crate::i18n::bracketed(locale, &format!("zip{}{size}", crate::i18n::comma(locale)))
+    });
+    Some(p)
 }

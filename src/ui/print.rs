@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::detail::StatusTag;
 use super::takeaway::link_to;
-use super::{use_ctx, use_loaded};
+use super::{dom, use_ctx, use_loaded};
 use crate::export::filter_summary;
 use crate::i18n::{long_date, paragraph_ref, results_count, t, Key};
 use crate::view_state::View;
@@ -96,7 +96,7 @@ pub fn PrintHeader() -> impl IntoView {
                     .collect::<Vec<_>>()
                     .join(" · ")
             };
-            let view_name = t(locale, super::app::view_label(state.view));
+            let view_name = t(locale, super::shell::view_label(state.view));
             let doc = &data.document;
             let as_of = format!(
                 "{} · {} {}",
@@ -141,7 +141,12 @@ pub fn PrintSelection() -> impl IntoView {
                         .unwrap_or_default();
                     view! {
                         <li class="itpe-print-item">
-                            {ctx.heading_el(2).attr("lang", "en").child(item.title.clone())}
+                            {
+                                let h = ctx.heading_node(2, "");
+                                dom::set(&h, "lang", Some("en"));
+                                h.set_text_content(Some(&item.title));
+                                dom::Dom(h)
+                            }
                             <p class="itpe-result-meta">
                                 <StatusTag status=item.status/>
                                 " " {t(locale, crate::i18n::kind_key(item.kind))} " · " <span lang="en">{area}</span>
@@ -156,10 +161,12 @@ pub fn PrintSelection() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="itpe-print-only itpe-print-selection">
-                    {ctx.heading_el(1).child((
-                        t(locale, Key::PrintedSelection), " (",
-                        results_count(locale, sel.len(), data.items.len()), ")",
-                    ))}
+                    {
+                        let h = ctx.heading_node(1, "");
+                        let count = results_count(locale, sel.len(), data.items.len());
+                        h.set_text_content(Some(&format!("{} ({count})", t(locale, Key::PrintedSelection))));
+                        dom::Dom(h)
+                    }
                     <ol>{rows}</ol>
                 </section>
             }

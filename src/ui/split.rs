@@ -14,6 +14,7 @@
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use super::dom::{self, Dom};
 use super::use_ctx;
 use crate::i18n::Key;
 use crate::model::Initiative;
@@ -197,10 +198,43 @@ pub fn embed_snippets_on_demand(
 }
 
 fn on_demand(part: Part) -> impl IntoView {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
     let ctx = use_ctx();
-    let attempt = RwSignal::new(0u32);
-    let retry = move |_| {
-        attempt.update(|n| *n += 1);
+    // The part, built once its chunk is there (taken by the view below), or why it is not.
+    let built: StoredValue<Option<AnyView>, LocalStorage> = StoredValue::new_local(None);
+    let state = RwSignal::new(None::<Result<(), ChunkMissing>>);
+    let done = move |part: Result<AnyView, ChunkMissing>| {
+        state.try_set(Some(part.map(|view| built.set_value(Some(view)))));
+    };
+    // A chunk that is there already builds the part at once (no "Loading…" in between); else
+    // the load goes on as a task of this owner, under which the part is built (so it finds
+    // the contexts `Ready` provided).
+    // A retry comes from a click, outside any owner: the part is built under this one.
+    let owner = Owner::current();
+    let load = move || {
+        let start = move || {
+            let mut loading = Box::pin(part.load());
+            match loading
+                .as_mut()
+                .poll(&mut Context::from_waker(Waker::noop()))
+            {
+                Poll::Ready(part) => done(part),
+                Poll::Pending => {
+                    let task = async move { done(loading.await) };
+                    leptos::task::spawn_local(leptos::reactive::computed::ScopedFuture::new(task));
+                }
+            }
+        };
+        match &owner {
+            Some(owner) => owner.with(start),
+            None => start(),
+        }
+    };
+    load();
+    let retry = move || {
+        state.set(None);
+        load();
         // The button goes with the message: focus goes to the main region (for a view) or to
         // the panel's button (for the panel), not to <body>.
         match part {
@@ -208,26 +242,39 @@ fn on_demand(part: Part) -> impl IntoView {
             Part::Embed(..) => super::focus::focus_id(ctx.id("embed-button")),
         }
     };
-    let shown = move || {
-        attempt.track();
-        Suspend::new(async move {
-            part.load().await.unwrap_or_else(|ChunkMissing| {
-                view! {
-                    <div class="itpe-error-summary" role="alert" data-chunk-failed=part.name()>
-                        <p>{ctx.t(Key::PartLoadFailed)}</p>
-                        <button type="button" class="itpe-button" on:click=retry>{ctx.t(Key::Retry)}</button>
-                    </div>
-                }
-                .into_any()
-            })
-        })
-    };
-    let loading = move || {
-        view! {
-            <p class="itpe-loading" role="status" aria-live="polite" data-chunk-loading=part.name()>
-                {move || ctx.t(Key::PartLoading)}
-            </p>
+    move || match state.get() {
+        Some(Ok(())) => built
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+        None => {
+            let attrs = [
+                ("class", "itpe-loading"),
+                ("role", "status"),
+                ("aria-live", "polite"),
+                ("data-chunk-loading", part.name()),
+            ];
+            let p = dom::element("p", &attrs, None);
+            ctx.add_text(&p, Key::PartLoading);
+            Dom(p).into_any()
         }
-    };
-    view! { <Suspense fallback=loading>{shown}</Suspense> }
+        Some(Err(ChunkMissing)) => {
+            let attrs = [
+                ("class", "itpe-error-summary"),
+                ("role", "alert"),
+                ("data-chunk-failed", part.name()),
+            ];
+            let div = dom::element("div", &attrs, None);
+            dom::add(&div, "p", &[], Some(ctx.t(Key::PartLoadFailed)));
+            let button = dom::add(
+                &div,
+                "button",
+                &[("type", "button"), ("class", "itpe-button")],
+                Some(ctx.t(Key::Retry)),
+            );
+            let retry = retry.clone();
+            dom::on(&button, "click", move |_| retry());
+            Dom(div).into_any()
+        }
+    }
 }

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::charts::save_text;
-use super::{use_ctx, use_loaded, Ctx, Loaded};
+use super::{dom, use_ctx, use_loaded, Ctx, Loaded};
 use crate::export::{file_name, share_url, Selection};
 use crate::i18n::{citation, Key};
 use crate::view_state::{View, ViewState};
+use web_sys::Element;
 
 /// The address that reopens `state` in the standalone app: this page when the app owns it,
 /// else the bundle's `index.html` next to the loader (see `Instance::app_page`), so a link
@@ -300,33 +301,31 @@ const PACKAGE_BYTES: usize = include_bytes!("../../public/data/datapackage.json"
 
 /// The footer's links to the whole dataset: the JSON, its schema and the data package, with
 /// their sizes. Resolved from the loader's folder, like the dataset itself.
-#[component]
-pub fn DataLinks() -> impl IntoView {
-    let ctx = use_ctx();
-    let base = ctx.instance.asset_base.clone();
-    let href = move |file: &str| {
-        web_sys::Url::new_with_base(&format!("data/{file}"), &base)
-            .map(|u| u.href())
-            .unwrap_or_else(|_| format!("data/{file}"))
-    };
+pub fn data_links(ctx: Ctx) -> Element {
+    let base = &ctx.instance.asset_base;
+    let div = dom::element("div", &[("class", "itpe-data-links")], None);
+    ctx.add_text(&ctx.add_heading(&div, 1, ""), Key::DatasetLinks);
+    let ul = dom::add(&div, "ul", &[], None);
     // Sizes written as the footer's offline offer writes them (`edition::file_size`).
-    let link = move |file: &'static str, key: Key, bytes: usize| {
-        view! {
-            <li>
-                <a href=href(file) data-file=file type="application/json">{ctx.text(key)}</a>
-                {move || crate::i18n::comma(ctx.locale())}
-                {crate::edition::file_size(bytes as u64)}
-            </li>
-        }
-    };
-    view! {
-        <div class="itpe-data-links">
-            {ctx.heading_el(1).child(ctx.text(Key::DatasetLinks))}
-            <ul>
-                {link("policy-2021.json", Key::DatasetJson, DATASET_BYTES)}
-                {link("policy-2021.schema.json", Key::DatasetSchema, SCHEMA_BYTES)}
-                {link("datapackage.json", Key::DataPackage, PACKAGE_BYTES)}
-            </ul>
-        </div>
+    for (file, key, bytes) in [
+        ("policy-2021.json", Key::DatasetJson, DATASET_BYTES),
+        ("policy-2021.schema.json", Key::DatasetSchema, SCHEMA_BYTES),
+        ("datapackage.json", Key::DataPackage, PACKAGE_BYTES),
+    ] {
+        let href = web_sys::Url::new_with_base(&format!("data/{file}"), base)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| format!("data/{file}"));
+        let li = dom::add(&ul, "li", &[], None);
+        let attrs = [
+            ("href", &*href),
+            ("data-file", file),
+            ("type", "application/json"),
+        ];
+        ctx.add_text(&dom::add(&li, "a", &attrs, None), key);
+        let size = crate::edition::file_size(bytes as u64);
+        dom::bound_text(&li, move || {
+            format!("{}{size}", crate::i18n::comma(ctx.locale()))
+        });
     }
+    div
 }

@@ -32,14 +32,24 @@ pub fn use_event_listeners<E>(
         let Some(el) = target.get() else { return };
         detach();
         let el: web_sys::Element = el.unchecked_into();
-        let f: js_sys::Function = Closure::<dyn Fn(web_sys::Event)>::new(handler.clone())
-            .into_js_value()
-            .unchecked_into();
-        for kind in kinds {
-            // Adding a listener fails only for a callback that is not a function; `f` is one.
-            let _ = el.add_event_listener_with_callback(kind, &f);
-        }
+        let f = listen(&el, kinds, Box::new(handler.clone()));
         attached.set_value(Some((el, f)));
     });
     on_cleanup(detach);
+}
+
+/// Calls `handler` for each event of the `kinds` on `el`, for as long as `el` lives: the
+/// listener goes with the element (plain DOM that is dropped whole, `super::super::dom`).
+/// Returns the listener, to remove it earlier. One closure type for every caller.
+pub fn listen(
+    el: &web_sys::Element,
+    kinds: &[&str],
+    handler: Box<dyn FnMut(web_sys::Event)>,
+) -> js_sys::Function {
+    let f: js_sys::Function = Closure::wrap(handler).into_js_value().unchecked_into();
+    for kind in kinds {
+        // Adding a listener fails only for a callback that is not a function; `f` is one.
+        let _ = el.add_event_listener_with_callback(kind, &f);
+    }
+    f
 }
