@@ -40,6 +40,8 @@ struct Config {
     /// The loader's fetch of the dataset, under way since before the wasm arrived (see
     /// `take_prefetched`); taken by the first load.
     prefetched: Rc<Cell<Option<js_sys::Promise>>>,
+    /// The first load's outcome, awaited before the app mounts (`mount_instance`).
+    first: Rc<Cell<Option<Result<Checked, DatasetError>>>>,
     /// The paper's title as painted by index.html before the wasm arrived.
     static_title: String,
     /// The issuer line ("Innovation and Technology Bureau, October 2021") of the first paint.
@@ -154,13 +156,40 @@ fn mount_instance(root: web_sys::HtmlElement, n: usize) {
     let config = Config {
         dataset_url,
         prefetched: Rc::new(Cell::new(take_prefetched(&root))),
+        first: Rc::new(Cell::new(None)),
         static_title,
         static_issuer,
         edition: Edition::read(&root),
     };
     // Setting an attribute with a valid name on an element of the page cannot fail.
     let _ = root.set_attribute(MOUNTED, &n.to_string());
-    let mount = move || {
+    let (initial, _) = url::read(&instance.binding);
+    // Chunks a link asks for are fetched beside the dataset: its view's, an item's details, and
+    // for a Chinese link the Chinese edition's code.
+    super::split::prefetch(initial.view);
+    if initial.item.is_some() {
+        super::split::prefetch_details();
+    }
+    let chinese = initial.lang != Locale::En;
+    if chinese {
+        super::split::prefetch_chinese();
+    }
+    // The app's first frame waits for the dataset (the loader's request, under way since before
+    // the wasm arrived) and, at a Chinese start, for the Chinese edition's code: it shows the
+    // results (or what failed) at once, in the language asked for, with no loading state drawn
+    // in between; until then the page shows the loader's "Loading the app…". If the Chinese
+    // code cannot be loaded, the app starts in English and says so (`localized`).
+    wasm_bindgen_futures::spawn_local(async move {
+        let first = load(
+            config.dataset_url.clone(),
+            config.edition.inline_dataset.clone(),
+            config.prefetched.take(),
+        )
+        .await;
+        if chinese {
+            let _ = super::split::load_chinese().await;
+        }
+        config.first.set(Some(first));
         root.set_inner_html("");
         if instance.frame {
             super::embed::post_height(&root);
@@ -170,19 +199,7 @@ fn mount_instance(root: web_sys::HtmlElement, n: usize) {
             move || view! { <App config=config.clone() instance=instance/> },
         )
         .forget();
-    };
-    // A Chinese start keeps the first paint until the Chinese edition's code is there (fetched
-    // beside the dataset), so the app's first frame is in Chinese; if it cannot be loaded, the
-    // app starts in English and says so (`localized::TranslationNote`).
-    if url::read(&instance.binding).0.lang == Locale::En {
-        mount();
-    } else {
-        // Leptos' executor starts with the first mount: wasm-bindgen's runs this one.
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = super::split::load_chinese().await;
-            mount();
-        });
-    }
+    });
 }
 
 /// Why the dataset could not be shown: which file and what is wrong.
@@ -255,23 +272,26 @@ fn take_prefetched(root: &web_sys::Element) -> Option<js_sys::Promise> {
 
 /// The dataset from the page itself (single-file edition: `inline`, an element id), else
 /// fetched: through the loader's fetch under way when there is one (the first load), else anew.
-async fn load(
+/// Boxed: the first load and a retry await one copy of its code.
+fn load(
     url: String,
     inline: Option<String>,
     prefetched: Option<js_sys::Promise>,
-) -> Result<Checked, DatasetError> {
-    let (text, url) = match inline {
-        Some(id) => (
-            Ok(super::offline::inline_text(&id).unwrap_or_default()),
-            format!("#{id}"),
-        ),
-        None => (fetch_text(&url, prefetched).await, url),
-    };
-    let checked = match text {
-        Ok(text) => checked(&text).await,
-        Err(problem) => Err(problem),
-    };
-    checked.map_err(|problem| DatasetError { url, problem })
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Checked, DatasetError>>>> {
+    Box::pin(async move {
+        let (text, url) = match inline {
+            Some(id) => (
+                Ok(super::offline::inline_text(&id).unwrap_or_default()),
+                format!("#{id}"),
+            ),
+            None => (fetch_text(&url, prefetched).await, url),
+        };
+        let checked = match text {
+            Ok(text) => checked(&text).await,
+            Err(problem) => Err(problem),
+        };
+        checked.map_err(|problem| DatasetError { url, problem })
+    })
 }
 
 /// The body of a successful response to `url` (or to the fetch already under way).
@@ -298,10 +318,6 @@ pub(super) async fn fetch_text(
 #[component]
 fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     let (initial, notices) = url::read(&instance.binding);
-    super::split::prefetch(initial.view);
-    if initial.item.is_some() {
-        super::split::prefetch_details();
-    }
     let ctx = Ctx::new(instance, initial, notices);
     provide_context(ctx);
     provide_context(config.edition.clone());
@@ -342,9 +358,8 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     let standalone = instance.standalone;
     let dataset_url = config.dataset_url.clone();
     let inline = config.edition.inline_dataset.clone();
-    let prefetched = config.prefetched.clone();
-    let (resource, reload) = super::hooks::use_task(move || {
-        load(dataset_url.clone(), inline.clone(), prefetched.take())
+    let (resource, reload) = super::hooks::use_task(config.first.take(), move || {
+        load(dataset_url.clone(), inline.clone(), None)
     });
     let heading = RwSignal::new(Heading {
         title: config.static_title.clone(),

@@ -124,7 +124,7 @@ pub fn use_localized(
 ) -> (Memo<Option<Localized>>, Memo<ZhStatus>, Rerun) {
     let ctx = use_ctx();
     let cache: StoredValue<Vec<Arc<Translations>>> = StoredValue::new(Vec::new());
-    let (fetched, retry) = super::hooks::use_task(move || {
+    let (fetched, retry) = super::hooks::use_task(None, move || {
         let locale = ctx.asked_locale();
         let data = english.get();
         let url = url_for(&dataset_url, locale);

@@ -85,7 +85,7 @@ pub async fn load_chinese() -> Result<(), ChunkMissing> {
 /// The Chinese edition's code, fetched when a switch to Chinese is likely (a pointer over a
 /// Chinese link of the language switcher, or the focus on it). A failure is left to the switch.
 pub fn prefetch_chinese() {
-    leptos::task::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async {
         let _ = load_chinese().await;
     });
 }
@@ -94,7 +94,7 @@ pub fn prefetch_chinese() {
 /// dataset, rather than once the dataset has arrived and the view is drawn. A failure here is
 /// left to the view (`OnDemand` loads again and says so).
 pub fn prefetch(view: View) {
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let _ = match view {
             View::Timeline => preload_timeline().await,
             View::Map => preload_map().await,
@@ -108,7 +108,7 @@ pub fn prefetch(view: View) {
 /// The details' chunk, fetched when an item is likely to be opened soon: a link that names
 /// one, a pointer over (or the focus in) the results, a view whose marks open items.
 pub fn prefetch_details() {
-    leptos::task::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async {
         let _ = preload_details().await;
     });
 }

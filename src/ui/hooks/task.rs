@@ -10,19 +10,25 @@ use leptos::prelude::*;
 
 /// Runs the task `start` makes, and again whenever a signal read while making it changes or
 /// `rerun` is called. The signal holds the last result (kept while the next run is under way,
-/// `None` before the first): a run that a newer one overtook leaves no result.
+/// `None` before the first): a run that a newer one overtook leaves no result. With a `first`
+/// result (awaited before the app mounted), the first run is that one: it reads no signal.
 pub fn use_task<T, F>(
+    first: Option<T>,
     start: impl Fn() -> F + 'static,
 ) -> (ReadSignal<Option<T>, LocalStorage>, Rerun)
 where
     T: 'static,
     F: Future<Output = T> + 'static,
 {
-    let result = RwSignal::new_local(None);
+    let given = first.is_some();
+    let result = RwSignal::new_local(first);
     let runs = RwSignal::new(0u32);
     let latest = Rc::new(Cell::new(0u32));
     super::super::dom::bind(Box::new(move || {
         let run = runs.get();
+        if given && run == 0 {
+            return;
+        }
         let task = start();
         latest.set(run);
         let latest = latest.clone();
