@@ -48,8 +48,14 @@ export function serve({ dir, base = '/', csp = null, port = 0, host = '127.0.0.1
     .map((m) => ({ base: m.base, root: path.resolve(m.dir) }))
     .sort((a, b) => b.base.length - a.base.length);
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    let rel = decodeURIComponent(url.pathname);
+    // A request line that is not a path ("//", a broken %-escape) gets 400, not a crash.
+    let rel;
+    try {
+      rel = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      return res.end('bad request');
+    }
     const mount = all.find((m) => rel.startsWith(m.base));
     if (!mount) {
       res.writeHead(404, { 'content-type': 'text/plain' });
