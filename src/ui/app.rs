@@ -322,25 +322,6 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     provide_context(ctx);
     provide_context(config.edition.clone());
 
-    // Back/forward: the URL changed under us; read it again.
-    let data_for_popstate: RwSignal<Option<Arc<Dataset>>> = RwSignal::new(None);
-    // Only this instance's parameters count: an entry of the host or of another instance
-    // leaves it (and its notices) as they are.
-    let handle = window_event_listener(ev::popstate, move |_| {
-        url::discard();
-        if !url::follows_history(&instance.binding) {
-            return;
-        }
-        let (mut next, mut notices) = url::read(&instance.binding);
-        if let Some(data) = data_for_popstate.get_untracked() {
-            notices.extend(next.retain_known(&data));
-        }
-        if ctx.state.with_untracked(|s| *s != next) {
-            ctx.notices.set(notices);
-            ctx.state.set(next);
-        }
-    });
-    on_cleanup(move || handle.remove());
     // A search typed just before leaving (or reloading) still reaches the address bar.
     let leave = window_event_listener(ev::pagehide, |_| url::flush());
     on_cleanup(move || leave.remove());
@@ -370,6 +351,24 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
         Some(Ok((data, _))) => Some(data),
         _ => None,
     });
+    // Back/forward: the URL changed under us; read it again.
+    // Only this instance's parameters count: an entry of the host or of another instance
+    // leaves it (and its notices) as they are.
+    let handle = window_event_listener(ev::popstate, move |_| {
+        url::discard();
+        if !url::follows_history(&instance.binding) {
+            return;
+        }
+        let (mut next, mut notices) = url::read(&instance.binding);
+        if let Some(data) = english.get_untracked() {
+            notices.extend(next.retain_known(&data));
+        }
+        if ctx.state.with_untracked(|s| *s != next) {
+            ctx.notices.set(notices);
+            ctx.state.set(next);
+        }
+    });
+    on_cleanup(move || handle.remove());
     let (localized, zh_status, retry) = use_localized(
         english,
         config.dataset_url.clone(),
@@ -378,18 +377,19 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
 
     let body = move || match resource.get() {
         None => Dom(loading(ctx)).into_any(),
-        Some(Err(e)) => Dom(load_failure(ctx, &e, move || reload.run())).into_any(),
+        Some(Err(e)) => {
+            // The button goes with the message: focus goes to the main region, not to <body>.
+            let retry = move || {
+                reload.run();
+                super::focus::return_focus(None, ctx.id("main"));
+            };
+            Dom(load_failure(ctx, &e, retry)).into_any()
+        }
         Some(Ok((_, dropped))) => localized
             .get()
             .map(|l| view! { <Ready localized=l dropped=dropped standalone=standalone/> })
             .into_any(),
     };
-    // The header and footer show the loaded paper; popstate needs it to check ids.
-    Effect::new(move |_| {
-        if let Some(data) = english.get() {
-            data_for_popstate.set(Some(data));
-        }
-    });
     Effect::new(move |_| {
         if let Some(l) = localized.get() {
             heading.set(Heading::of(&l));
@@ -401,7 +401,6 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     } else {
         shell::masthead(ctx, heading.read_only())
     };
-    let data = Signal::derive(move || data_for_popstate.get());
     let zh = Signal::derive(move || zh_status.with(|s| matches!(s, ZhStatus::Ready { .. })));
     let top = dom::element("div", &[("class", "itpe")], None);
     dom::bind_attr(&top, "lang", move || {
@@ -412,9 +411,9 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
         ("href", &format!("#{}", ctx.id("main"))),
     ];
     ctx.add_text(&dom::add(&top, "a", &skip, None), Key::SkipToContent);
-    shell::placed(&top, head);
-    super::offline::edition_note(ctx, &top, data);
-    shell::placed(&top, shell::navigation(ctx));
+    dom::placed(&top, head);
+    super::offline::edition_note(ctx, &top, english);
+    dom::placed(&top, shell::navigation(ctx));
     shell::link_notices(ctx, &top);
     super::localized::translation_note(ctx, &top, zh_status, retry);
     let main = [
@@ -431,11 +430,11 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
         let main = main.clone().unchecked_into();
         shown.replace(Some(Box::new(mount_to(main, move || view))));
     }));
-    shell::placed(&top, shell::footer(ctx, data, zh));
+    dom::placed(&top, shell::footer(ctx, english, zh));
     Dom(top)
 }
 
-/// While the dataset loads.
+/// While the dataset loads again after a retry (the app mounts with its first load done).
 fn loading(ctx: Ctx) -> Element {
     let attrs = [
         ("class", "itpe-loading"),

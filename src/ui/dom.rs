@@ -47,7 +47,8 @@ fn made(namespace: Option<&str>, tag: &str, attrs: &[(&str, &str)], text: Option
     el
 }
 
-fn placed(parent: &Element, el: Element) -> Element {
+/// Appends `el`, already made, to `parent`.
+pub fn placed(parent: &Element, el: Element) -> Element {
     // Appending a new element to an element cannot fail (no cycle, no document node).
     let _ = parent.append_child(&el);
     el

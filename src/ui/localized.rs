@@ -203,14 +203,14 @@ pub fn translation_note(ctx: Ctx, parent: &Element, status: Memo<ZhStatus>, retr
         let locale = ctx.locale();
         let note =
             |attrs: &[(&str, &str)], text: String| Some(dom::element("p", attrs, Some(&text)));
-        let failed = |attrs: &[(&str, &str)], lines: &[(&str, &str)]| {
+        // What failed, the file's reason if any (as the browser or the reader wrote it, in
+        // English), and a retry.
+        let failed = |attrs: &[(&str, &str)], what: &str, why: Option<&str>| {
             let div = dom::element("div", attrs, None);
-            for &(tag, text) in lines {
+            dom::add(&div, "p", &[], Some(what));
+            if let Some(why) = why {
                 let p = dom::add(&div, "p", &[], None);
-                match tag {
-                    "code" => drop(dom::add(&p, "code", &[("lang", "en")], Some(text))),
-                    _ => dom::text(&p, text),
-                }
+                dom::add(&p, "code", &[("lang", "en")], Some(why));
             }
             let attrs = [("type", "button"), ("class", "itpe-button-secondary")];
             let button = dom::add(&div, "button", &attrs, Some(t(locale, Key::Retry)));
@@ -238,14 +238,13 @@ pub fn translation_note(ctx: Ctx, parent: &Element, status: Memo<ZhStatus>, retr
                     ("role", "alert"),
                     ("data-chunk-failed", "zh"),
                 ],
-                &[("", t(locale, Key::ChineseCodeFailed))],
+                t(locale, Key::ChineseCodeFailed),
+                None,
             ),
             ZhStatus::Failed(why) => failed(
                 &[("class", FAILED), ("role", "alert")],
-                &[
-                    ("", &labelled(locale, t(locale, Key::TranslationFailed), "")),
-                    ("code", &why),
-                ],
+                &labelled(locale, t(locale, Key::TranslationFailed), ""),
+                Some(&why),
             ),
         }
     });

@@ -171,10 +171,7 @@ impl Ctx {
         depth: u8,
         class: &str,
     ) -> web_sys::Element {
-        let h = self.heading_node(depth, class);
-        // Appending a new element to an element cannot fail.
-        let _ = parent.append_child(&h);
-        h
+        dom::placed(parent, self.heading_node(depth, class))
     }
     /// [`Ctx::heading_node`] with the id `name` (see [`Ctx::id`]) if any and the text `text`
     /// keeps, as a child of a `view!`.

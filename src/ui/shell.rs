@@ -47,7 +47,7 @@ pub(super) fn masthead(ctx: Ctx, heading: ReadSignal<Heading>) -> Element {
         &dom::add(&top, "p", &[("class", "itpe-app-name")], None),
         Key::AppName,
     );
-    placed(&top, language_switcher(ctx));
+    dom::placed(&top, language_switcher(ctx));
     let title = ctx.add_heading(&header, 0, "itpe-paper-title");
     let lang = move || Some(heading.with(|h| h.lang.to_string()));
     dom::bind_attr(&title, "lang", lang);
@@ -62,33 +62,38 @@ pub(super) fn masthead(ctx: Ctx, heading: ReadSignal<Heading>) -> Element {
     header
 }
 
-/// Appends `child` to `parent`.
-pub(super) fn placed(parent: &Element, child: Element) {
-    // Appending a new element to an element cannot fail.
-    let _ = parent.append_child(&child);
-}
-
-/// A `<nav>` of links that each set one part of the state to a value: marked `aria-current`
-/// while it is the current one, and leading where it would go. A plain click is handled in
-/// place, any other keeps its browser meaning (new tab...). A pointer over a link (a touch
-/// included) or the focus on it calls `intent` first (a chunk's prefetch).
-struct StateLinks<T> {
+/// A `<nav>` of links, one per value of `values`, each setting one part of the state to its
+/// value: marked `aria-current` while it is the current one, and leading where it would go. A
+/// plain click is handled in place, any other keeps its browser meaning (new tab...). A pointer
+/// over a link (a touch included) or the focus on it calls `intent` first (a chunk's prefetch).
+struct StateLinks<T: 'static> {
     class: &'static str,
     label: Key,
+    values: &'static [T],
+    /// A link's text and fixed attributes.
+    link: fn(T) -> (LinkText, Attributes),
     part: fn(&ViewState) -> T,
     set: fn(&mut ViewState, T),
     intent: fn(T),
     aria_current: &'static str,
 }
 
-/// A link of [`StateLinks`]: its value, text and fixed attributes.
-type Link<'a, T> = (T, &'a str, &'a [(&'a str, &'a str)]);
+/// Fixed attributes of an element.
+type Attributes = Vec<(&'static str, &'static str)>;
+
+/// The text of a [`StateLinks`] link: the same in every language, or interface text.
+enum LinkText {
+    Fixed(&'static str),
+    Interface(Key),
+}
 
 impl<T: Copy + PartialEq + Send + Sync + 'static> StateLinks<T> {
-    fn build(self, ctx: Ctx, links: &[Link<T>]) -> Element {
+    fn build(self, ctx: Ctx) -> Element {
         let StateLinks {
             class,
             label,
+            values,
+            link,
             part,
             set,
             intent,
@@ -98,8 +103,13 @@ impl<T: Copy + PartialEq + Send + Sync + 'static> StateLinks<T> {
         dom::bind_attr(&nav, "aria-label", move || Some(ctx.t(label).to_string()));
         let ul = dom::add(&nav, "ul", &[], None);
         let current = ctx.slice(part);
-        for &(value, text, attrs) in links {
-            let a = dom::add(&dom::add(&ul, "li", &[], None), "a", attrs, Some(text));
+        for &value in values {
+            let (text, attrs) = link(value);
+            let a = dom::add(&dom::add(&ul, "li", &[], None), "a", &attrs, None);
+            match text {
+                LinkText::Fixed(text) => dom::text(&a, text),
+                LinkText::Interface(key) => ctx.add_text(&a, key),
+            }
             dom::bind_attr(&a, "href", move || {
                 let mut s = ctx.state().get();
                 set(&mut s, value);
@@ -109,9 +119,8 @@ impl<T: Copy + PartialEq + Send + Sync + 'static> StateLinks<T> {
             dom::bind_attr(&a, "aria-current", is_current);
         }
         // One listener for the links: the event's link is found by its position.
-        let values: Vec<T> = links.iter().map(|l| l.0).collect();
         let handler = move |ev: web_sys::Event| {
-            let Some(value) = dom::row_index(&ev, "a").and_then(|i| values.get(i).copied()) else {
+            let Some(&value) = dom::row_index(&ev, "a").and_then(|i| values.get(i)) else {
                 return;
             };
             if ev.type_() != "click" {
@@ -132,15 +141,17 @@ impl<T: Copy + PartialEq + Send + Sync + 'static> StateLinks<T> {
 
 /// The interface languages, each named in itself.
 fn language_switcher(ctx: Ctx) -> Element {
-    let attrs = Locale::ALL.map(|l| [("lang", l.html_lang()), ("hreflang", l.html_lang())]);
-    let links: Vec<_> = Locale::ALL
-        .into_iter()
-        .zip(&attrs)
-        .map(|(l, a)| (l, l.native_name(), &a[..]))
-        .collect();
-    let set = StateLinks {
+    StateLinks {
         class: "itpe-lang-switch",
         label: Key::Language,
+        values: &Locale::ALL,
+        link: |l| {
+            let lang = l.html_lang();
+            (
+                LinkText::Fixed(l.native_name()),
+                vec![("lang", lang), ("hreflang", lang)],
+            )
+        },
         part: |s| s.lang,
         set: |s, l| s.lang = l,
         // A Chinese link fetches the Chinese edition's code, as the view tabs do their views'.
@@ -150,8 +161,8 @@ fn language_switcher(ctx: Ctx) -> Element {
             }
         },
         aria_current: "true",
-    };
-    set.build(ctx, &links)
+    }
+    .build(ctx)
 }
 
 pub(super) fn view_label(view: View) -> Key {
@@ -169,32 +180,22 @@ pub(super) fn view_label(view: View) -> Key {
 /// included) or the keyboard's focus on it fetches its view's chunks then, so that most of the
 /// wait is over by the click; readers who never show a view never fetch it.
 pub(super) fn navigation(ctx: Ctx) -> Element {
-    let attrs = View::ALL.map(|v| [("data-view", v.as_str())]);
-    let links: Vec<_> = View::ALL
-        .into_iter()
-        .zip(&attrs)
-        .map(|(v, a)| (v, "", &a[..]))
-        .collect();
-    let set = StateLinks {
+    StateLinks {
         class: "itpe-views",
         label: Key::MainNavigation,
+        values: &View::ALL,
+        link: |v| {
+            (
+                LinkText::Interface(view_label(v)),
+                vec![("data-view", v.as_str())],
+            )
+        },
         part: |s| s.view,
         set: |s, v| s.view = v,
         intent: super::split::prefetch,
         aria_current: "page",
-    };
-    let nav = set.build(ctx, &links);
-    if let Ok(tabs) = nav.query_selector_all("a") {
-        for (i, view) in View::ALL.into_iter().enumerate() {
-            if let Some(a) = tabs
-                .item(i as u32)
-                .and_then(|n| n.dyn_into::<Element>().ok())
-            {
-                ctx.add_text(&a, view_label(view));
-            }
-        }
     }
-    nav
+    .build(ctx)
 }
 
 /// Ignored link settings, listed so a broken link is never silently "fixed".
@@ -258,7 +259,7 @@ pub(super) fn footer(ctx: Ctx, data: Signal<Option<Arc<Dataset>>>, zh: Signal<bo
         );
         Some(p)
     });
-    placed(&footer, super::takeaway::data_links(ctx));
+    dom::placed(&footer, super::takeaway::data_links(ctx));
     // In Chinese, the translation note above the views says what is translated.
     dom::slot(&footer, move || {
         (!zh.get()).then(|| dom::element("p", &[], Some(ctx.t(Key::EnglishOnlyData))))
@@ -268,7 +269,7 @@ pub(super) fn footer(ctx: Ctx, data: Signal<Option<Arc<Dataset>>>, zh: Signal<bo
         Key::Credit,
     );
     if let Some(link) = super::offline::download_link(ctx) {
-        placed(&footer, link);
+        dom::placed(&footer, link);
     }
     footer
 }

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 /// Runs the task `start` makes, and again whenever a signal read while making it changes or
 /// `rerun` is called. The signal holds the last result (kept while the next run is under way,
 /// `None` before the first): a run that a newer one overtook leaves no result. With a `first`
-/// result (awaited before the app mounted), the first run is that one: it reads no signal.
+/// result (awaited before the app mounted), the first run is that one: it reads no signal. A
+/// rerun (a retry) clears the last result first, so that what shows it says it is loading.
 pub fn use_task<T, F>(
     first: Option<T>,
     start: impl Fn() -> F + 'static,
@@ -24,10 +25,14 @@ where
     let result = RwSignal::new_local(first);
     let runs = RwSignal::new(0u32);
     let latest = Rc::new(Cell::new(0u32));
+    let reruns = Cell::new(0u32);
     super::super::dom::bind(Box::new(move || {
         let run = runs.get();
         if given && run == 0 {
             return;
+        }
+        if reruns.replace(run) != run {
+            result.set(None);
         }
         let task = start();
         latest.set(run);
