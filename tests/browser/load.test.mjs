@@ -16,6 +16,9 @@ const DATA = 'data/policy-2021.json';
  * response is let through.
  */
 async function reloadLogged(page, context, holdMs, isReady) {
+  // The page before the reload fetches chunks once its views are drawn and the browser is idle
+  // (an item's details): those requests belong to it, not to the reloaded page, so they end first.
+  await page.waitForLoadState('networkidle');
   const log = [];
   page.on('request', (r) => log.push(`request ${new URL(r.url()).pathname}`));
   await context.route('**/*.wasm*', async (route) => {
