@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { buildSync, transformSync } from 'esbuild';
+import { shortenImports } from './short-imports.mjs';
 
 const dist = process.argv[2] || 'dist';
 const read = (f) => fs.readFileSync(path.join(dist, f));
@@ -52,6 +53,13 @@ function bundleSplitLoader() {
   fs.writeFileSync(path.join(dist, 'it-policy-explorer.js'), out.outputFiles[0].text);
   fs.rmSync(file);
   console.log(`postbuild: the glue carries the loader of ${chunks.length} chunks`);
+}
+// Before anything else reads the glue: its import keys are renamed with the wasm's imports.
+{
+  const { wasm, glue, count } = shortenImports(read('it-policy-explorer_bg.wasm'), read('it-policy-explorer.js').toString());
+  fs.writeFileSync(path.join(dist, 'it-policy-explorer_bg.wasm'), wasm);
+  fs.writeFileSync(path.join(dist, 'it-policy-explorer.js'), glue);
+  console.log(`postbuild: ${count} imports of the main module renamed short (scripts/short-imports.mjs)`);
 }
 bundleSplitLoader();
 minify('it-policy-explorer.js', 'esm');

@@ -302,16 +302,21 @@ pub fn select(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Vec<usi
     let mut out: Vec<usize> = (0..data.items.len())
         .filter(|&i| passes(data, index, &terms, state, i, None))
         .collect();
-    match state.sort {
-        Sort::Paper => {}
-        Sort::Date => out.sort_by_key(|&i| (index.first_day[i].is_none(), index.first_day[i])),
-        Sort::Amount => out.sort_by(|&a, &b| {
-            let (x, y) = (index.max_amount[a], index.max_amount[b]);
-            y.partial_cmp(&x)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(x.is_none().cmp(&y.is_none()))
-        }),
-    }
+    // Items without the key go last; `sort_indices` keeps the paper's order among equals.
+    let keys: Vec<f64> = match state.sort {
+        Sort::Paper => return out,
+        Sort::Date => index
+            .first_day
+            .iter()
+            .map(|d| d.map_or(f64::INFINITY, f64::from))
+            .collect(),
+        Sort::Amount => index
+            .max_amount
+            .iter()
+            .map(|a| a.map_or(f64::INFINITY, |x| -x))
+            .collect(),
+    };
+    crate::order::sort_indices(&mut out, &keys);
     out
 }
 
@@ -525,7 +530,7 @@ impl FoldedText {
                 from = b;
             }
         }
-        ranges.sort();
+        ranges.sort_unstable();
         let mut merged: Vec<(usize, usize)> = Vec::new();
         for r in ranges {
             match merged.last_mut() {

@@ -14,6 +14,13 @@ pub fn sort_by_key<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
     }
 }
 
+/// Sorts indices ascending by `keys[i]`, equal keys by index: the order a stable sort of an
+/// ascending list would give. Not generic, so a list of any length is sorted by one copy of the
+/// standard library's unstable sort (the stable one costs kilobytes per instantiation).
+pub fn sort_indices(v: &mut [usize], keys: &[f64]) {
+    v.sort_unstable_by(|&a, &b| keys[a].total_cmp(&keys[b]).then(a.cmp(&b)));
+}
+
 /// Inserts `x` keeping `v` in descending order of `key` (equal keys keep their arrival order):
 /// for lists built one element at a time, such as a chart's bars.
 pub fn insert_desc<T>(v: &mut Vec<T>, x: T, key: fn(&T) -> f64) {
@@ -25,6 +32,17 @@ pub fn insert_desc<T>(v: &mut Vec<T>, x: T, key: fn(&T) -> f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorts_indices_by_key_then_index() {
+        let keys = [3.0, 1.0, f64::INFINITY, 1.0, -2.0];
+        let mut v = vec![0, 1, 2, 3, 4];
+        sort_indices(&mut v, &keys);
+        assert_eq!(v, [4, 1, 3, 0, 2]);
+        let mut some = vec![3, 2, 1];
+        sort_indices(&mut some, &keys);
+        assert_eq!(some, [1, 3, 2]);
+    }
 
     #[test]
     fn sorts_ascending_and_keeps_ties_in_order() {

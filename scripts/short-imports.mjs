@@ -1,0 +1,125 @@
+// Shorter names for the main module's imports from its JS glue (scripts/postbuild.mjs).
+//
+// wasm-bindgen names each function the wasm imports from its glue `__wbg_<method>_<16 hex
+// digits>` and the module "./it-policy-explorer_bg.js", and writes every name twice: in the
+// wasm's import section and as a key of the glue's import object. The hex digits are random to
+// brotli, so the two copies of about 220 names cost several KB of the first load for nothing a
+// browser needs. Here each such import gets a short name (`a`, `b`, ... `Z`, `aa`, ...) and the
+// module a one-letter name, in the wasm and in the glue alike; the other modules' imports (the
+// chunks' loader) keep theirs. Only the import section changes: no offset elsewhere in the
+// module depends on its size.
+
+/** The module wasm-bindgen gives the glue's functions. */
+export const GLUE_MODULE = './it-policy-explorer_bg.js';
+const SHORT_MODULE = 'w';
+
+function leb(bytes, at) {
+  let value = 0, shift = 0, byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+function lebBytes(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return out;
+}
+
+const utf8 = new TextEncoder();
+const name = (text) => [...lebBytes(utf8.encode(text).length), ...utf8.encode(text)];
+
+/** `a` .. `Z`, then `aa`, `ab`, ...: valid JS property names, none a keyword. */
+function shortName(i) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let s = '';
+  do {
+    s = letters[i % 52] + s;
+    i = Math.floor(i / 52) - 1;
+  } while (i >= 0);
+  return s;
+}
+
+/** The end of an import's description (function, table, memory, global or tag) at `at`. */
+function skipDescription(bytes, at) {
+  const kind = bytes[at++];
+  const limits = (p) => {
+    const flags = bytes[p++];
+    [, p] = leb(bytes, p);
+    if (flags & 1) [, p] = leb(bytes, p);
+    return p;
+  };
+  switch (kind) {
+    case 0: return leb(bytes, at)[1];
+    case 1: return limits(at + 1);
+    case 2: return limits(at);
+    case 3: return at + 2;
+    case 4: return leb(bytes, at + 1)[1];
+    default: throw new Error(`short-imports: unknown import kind ${kind}`);
+  }
+}
+
+/**
+ * Renames the glue module's imports in `wasm` (a Uint8Array) and the matching keys of the
+ * glue's import object in `glue` (wasm-bindgen's output, before bundling or minifying).
+ * Throws if a name is not found exactly once as a key in the glue, or the glue's module key is
+ * missing: a wasm-bindgen change must stop the build, not ship a page that cannot start.
+ */
+export function shortenImports(wasm, glue) {
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = leb(wasm, at + 1);
+    if (id !== 2) {
+      at = body + size;
+      continue;
+    }
+    const [count, first] = leb(wasm, body);
+    const out = [...lebBytes(count)];
+    const renamed = new Map();
+    let p = first;
+    for (let i = 0; i < count; i++) {
+      let len;
+      [len, p] = leb(wasm, p);
+      const module = new TextDecoder().decode(wasm.subarray(p, p + len));
+      p += len;
+      [len, p] = leb(wasm, p);
+      const field = new TextDecoder().decode(wasm.subarray(p, p + len));
+      p += len;
+      const end = skipDescription(wasm, p);
+      if (module === GLUE_MODULE) {
+        if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
+        out.push(...name(SHORT_MODULE), ...name(renamed.get(field)));
+      } else {
+        out.push(...name(module), ...name(field));
+      }
+      out.push(...wasm.subarray(p, end));
+      p = end;
+    }
+    if (p !== body + size) throw new Error('short-imports: the import section did not parse to its end');
+    for (const [long, short] of renamed) {
+      const key = new RegExp(`(?<=[{,\\s])${long}(?=\\s*:)`, 'g');
+      const found = glue.match(key)?.length ?? 0;
+      if (found !== 1) throw new Error(`short-imports: ${long} is a key ${found} times in the glue, not once`);
+      glue = glue.replace(key, short);
+    }
+    const moduleKey = JSON.stringify(GLUE_MODULE);
+    if (glue.split(moduleKey).length !== 2) throw new Error(`short-imports: the glue does not name ${moduleKey} once`);
+    glue = glue.replace(moduleKey, JSON.stringify(SHORT_MODULE));
+    const section = [2, ...lebBytes(out.length), ...out];
+    const bytes = new Uint8Array(at + section.length + (wasm.length - body - size));
+    bytes.set(wasm.subarray(0, at));
+    bytes.set(section, at);
+    bytes.set(wasm.subarray(body + size), at + section.length);
+    return { wasm: bytes, glue, count: renamed.size };
+  }
+  throw new Error('short-imports: the wasm has no import section');
+}
