@@ -504,8 +504,11 @@ impl<'a> Selection<'a> {
 
 /// Lower-case letters and digits (any script), everything else one hyphen; at most `max` chars.
 fn slug(s: &str, max: usize) -> String {
+    let mut lower = String::new();
+    s.chars()
+        .for_each(|c| crate::text::push_lowercase(&mut lower, c));
     let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in lower.chars() {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

@@ -2,7 +2,9 @@
 //! before the backend is created), the chart's frame (title and source when exported), and the
 //! SVG written through plotters' SVG backend.
 
-use plotters::prelude::{DrawingBackend, FontStyle, IntoFont, RGBColor, SVGBackend, ShapeStyle};
+use plotters::prelude::{
+    DrawingBackend, FontFamily, FontStyle, IntoFont, RGBColor, SVGBackend, ShapeStyle,
+};
 pub(super) use plotters::style::text_anchor::HPos;
 use plotters::style::text_anchor::{Pos, VPos};
 use plotters::style::{Color, TextStyle};
@@ -164,8 +166,10 @@ impl Canvas {
                         } else {
                             FontStyle::Normal
                         };
-                        // plotters writes font-size as size / 1.24.
-                        let font = ("sans-serif", size * 1.24, style).into_font();
+                        // plotters writes font-size as size / 1.24. The family by its variant,
+                        // not by name: a name is lower-cased first, which brings the
+                        // standard library's case table (11.7 KB) into the Charts chunk.
+                        let font = (FontFamily::SansSerif, size * 1.24, style).into_font();
                         let ts = TextStyle::from(font)
                             .color(color)
                             .pos(Pos::new(*h, VPos::Center));

@@ -195,6 +195,27 @@ test('hostile text in the data renders as text, never as markup', async (t) => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test('search ignores case in any script, as the browser lower-cases it', async (t) => {
+  // Outside ASCII the wasm asks the browser for lower case (src/text.rs, push_lowercase).
+  const dir = bundleCopy((d) => {
+    const f = path.join(d, 'data/policy-2021.json');
+    const ds = JSON.parse(fs.readFileSync(f, 'utf8'));
+    ds.items[0].title = 'ΣΩΜΑ ДАННЫЕ ÆRØ';
+    fs.writeFileSync(f, JSON.stringify(ds));
+  });
+  await withPage(t, { dir }, async ({ page }) => {
+    await ready(page);
+    const id = data.items[0].id;
+    for (const q of ['σωμα', 'Данные', 'ærø']) {
+      await page.fill('#itpe-search', q);
+      await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, q);
+      assert.deepEqual(await resultIds(page), [id], `search ${q}`);
+      assert.ok(await page.isVisible(`.itpe-result[data-item="${id}"] mark`), `mark for ${q}`);
+    }
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('Explore is usable at 375 px: filters fold away, details come first', async (t) => {
   await withPage(t, { width: 375, height: 800, query: '?item=hsitp' }, async ({ page }) => {
     await ready(page);
