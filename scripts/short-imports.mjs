@@ -6,14 +6,14 @@
 // brotli, so the two copies of about 220 names cost several KB of the first load for nothing a
 // browser needs. Here each such import gets a short name (`a`, `b`, ... `Z`, `aa`, ...) and the
 // module a one-letter name, in the wasm and in the glue alike; the other modules' imports (the
-// chunks' loader) keep theirs. Only the import section changes: no offset elsewhere in the
+// chunks' loader) keep theirs. Functions of the glue the wasm no longer imports are removed. Only the import section changes: no offset elsewhere in the
 // module depends on its size.
 
 /** The module wasm-bindgen gives the glue's functions. */
 export const GLUE_MODULE = './it-policy-explorer_bg.js';
 const SHORT_MODULE = 'w';
 
-function leb(bytes, at) {
+export function leb(bytes, at) {
   let value = 0, shift = 0, byte;
   do {
     byte = bytes[at++];
@@ -23,7 +23,7 @@ function leb(bytes, at) {
   return [value, at];
 }
 
-function lebBytes(value) {
+export function lebBytes(value) {
   const out = [];
   do {
     let byte = value % 128;
@@ -68,6 +68,20 @@ function skipDescription(bytes, at) {
 }
 
 /**
+ * The glue without the functions of its import object that the wasm does not import (wasm-opt
+ * removed their callers: scripts/unused-exports.mjs). wasm-bindgen writes each as a key at
+ * eight spaces' indent, `name: function(..) {`, up to the next such key or the object's end.
+ */
+function dropUnimported(glue, imported) {
+  const start = glue.indexOf('    const import0 = {\n');
+  const end = glue.indexOf('\n    };\n', start);
+  if (start < 0 || end < 0) throw new Error('short-imports: the glue has no import object `import0`');
+  const entries = glue.slice(start, end + 1).split(/^(?=        \w+: function\()/m);
+  const kept = entries.filter((e, i) => i === 0 || imported.has(e.match(/^        (\w+):/)[1]));
+  return glue.slice(0, start) + kept.join('') + glue.slice(end + 1);
+}
+
+/**
  * Renames the glue module's imports in `wasm` (a Uint8Array) and the matching keys of the
  * glue's import object in `glue` (wasm-bindgen's output, before bundling or minifying).
  * Throws if a name is not found exactly once as a key in the glue, or the glue's module key is
@@ -105,6 +119,7 @@ export function shortenImports(wasm, glue) {
       p = end;
     }
     if (p !== body + size) throw new Error('short-imports: the import section did not parse to its end');
+    glue = dropUnimported(glue, renamed);
     for (const [long, short] of renamed) {
       const key = new RegExp(`(?<=[{,\\s])${long}(?=\\s*:)`, 'g');
       const found = glue.match(key)?.length ?? 0;
