@@ -379,6 +379,10 @@ fn to_f64(written: &str) -> f64 {
 /// A type read from a node of the tree.
 pub trait Decode: Sized {
     fn decode(node: Node<'_>) -> Result<Self>;
+    /// What a record holds in place of a field that could not be read, until the record is
+    /// refused with that field's error: fields are read without an early return each, whose
+    /// drop code for the fields before it was most of the reader's size in the wasm.
+    fn fallback() -> Self;
 }
 
 /// The error for a value of another kind than `expected` (serde's wording).
@@ -399,6 +403,9 @@ pub fn invalid_type(node: &Node<'_>, expected: &str) -> Error {
 }
 
 impl Decode for String {
+    fn fallback() -> String {
+        String::new()
+    }
     fn decode(node: Node<'_>) -> Result<String> {
         match node.value {
             Value::Str(s) => Ok(s.into_owned()),
@@ -408,6 +415,9 @@ impl Decode for String {
 }
 
 impl Decode for bool {
+    fn fallback() -> bool {
+        false
+    }
     fn decode(node: Node<'_>) -> Result<bool> {
         match node.value {
             Value::Bool(b) => Ok(b),
@@ -417,6 +427,9 @@ impl Decode for bool {
 }
 
 impl Decode for f64 {
+    fn fallback() -> f64 {
+        0.0
+    }
     fn decode(node: Node<'_>) -> Result<f64> {
         match node.value {
             Value::Number(Number::Unsigned(u)) => Ok(u as f64),
@@ -446,18 +459,27 @@ fn unsigned(node: Node<'_>, max: u64, name: &str) -> Result<u64> {
 }
 
 impl Decode for u8 {
+    fn fallback() -> u8 {
+        0
+    }
     fn decode(node: Node<'_>) -> Result<u8> {
         unsigned(node, u8::MAX.into(), "u8").map(|u| u as u8)
     }
 }
 
 impl Decode for u32 {
+    fn fallback() -> u32 {
+        0
+    }
     fn decode(node: Node<'_>) -> Result<u32> {
         unsigned(node, u32::MAX.into(), "u32").map(|u| u as u32)
     }
 }
 
 impl<T: Decode> Decode for Option<T> {
+    fn fallback() -> Option<T> {
+        None
+    }
     /// `null` is none.
     fn decode(node: Node<'_>) -> Result<Option<T>> {
         match node.value {
@@ -468,6 +490,9 @@ impl<T: Decode> Decode for Option<T> {
 }
 
 impl<T: Decode> Decode for Vec<T> {
+    fn fallback() -> Vec<T> {
+        Vec::new()
+    }
     fn decode(node: Node<'_>) -> Result<Vec<T>> {
         match node.value {
             // A loop, not `collect::<Result<_>>()`: the same work in about half the wasm.
@@ -484,6 +509,9 @@ impl<T: Decode> Decode for Vec<T> {
 }
 
 impl<T: Decode> Decode for BTreeMap<String, T> {
+    fn fallback() -> BTreeMap<String, T> {
+        BTreeMap::new()
+    }
     /// An object keyed by id (a repeated key: the last one counts, as serde_json did).
     fn decode(node: Node<'_>) -> Result<BTreeMap<String, T>> {
         match node.value {
@@ -503,6 +531,8 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
 pub struct Object<'a> {
     at: usize,
     members: Vec<Option<(Cow<'a, str>, Node<'a>)>>,
+    /// The first field's error: the record is refused with it once every field was read.
+    error: Option<Error>,
 }
 
 impl<'a> Object<'a> {
@@ -519,6 +549,7 @@ impl<'a> Object<'a> {
         Ok(Object {
             at: node.at,
             members: members.into_iter().map(Some).collect(),
+            error: None,
         })
     }
     fn take(&mut self, name: &str) -> Option<Node<'a>> {
@@ -528,35 +559,58 @@ impl<'a> Object<'a> {
             .find(|m| m.as_ref().is_some_and(|(k, _)| k == name))?;
         slot.take().map(|(_, node)| node)
     }
+    /// Keeps the first error of the record's fields (not generic: one copy of its code).
+    fn fail(&mut self, e: Error) {
+        self.error.get_or_insert(e);
+    }
+    /// `read`'s value, or the type's fallback with its error kept.
+    fn keep<T: Decode>(&mut self, read: Result<T>) -> T {
+        read.unwrap_or_else(|e| {
+            self.fail(e);
+            T::fallback()
+        })
+    }
     /// A field that must be there.
-    pub fn field<T: Decode>(&mut self, name: &str) -> Result<T> {
-        T::decode(self.required(name)?)
+    pub fn field<T: Decode>(&mut self, name: &str) -> T {
+        match self.required(name) {
+            Some(node) => self.keep(T::decode(node)),
+            None => T::fallback(),
+        }
     }
     /// The node of a field that must be there (not generic: one copy of the message's code).
-    fn required(&mut self, name: &str) -> Result<Node<'a>> {
-        let at = self.at;
-        self.take(name)
-            .ok_or_else(|| Error::new(format!("missing field `{name}`"), at))
+    fn required(&mut self, name: &str) -> Option<Node<'a>> {
+        let node = self.take(name);
+        if node.is_none() {
+            let at = self.at;
+            self.fail(Error::new(format!("missing field `{name}`"), at));
+        }
+        node
     }
     /// A field that may be left out (or be `null`).
-    pub fn optional<T: Decode>(&mut self, name: &str) -> Result<Option<T>> {
+    pub fn optional<T: Decode>(&mut self, name: &str) -> Option<T> {
         match self.take(name) {
-            Some(node) => Option::<T>::decode(node),
-            None => Ok(None),
+            Some(node) => self.keep(Option::<T>::decode(node)),
+            None => None,
         }
     }
     /// A field that may be left out, then its type's default.
-    pub fn or_default<T: Decode + Default>(&mut self, name: &str) -> Result<T> {
+    pub fn or_default<T: Decode + Default>(&mut self, name: &str) -> T {
         match self.take(name) {
-            Some(node) => T::decode(node),
-            None => Ok(T::default()),
+            Some(node) => self.keep(T::decode(node)),
+            None => T::default(),
         }
     }
     /// Refuses any field not taken (the records that deny unknown fields).
-    pub fn finish(self) -> Result<()> {
-        match self.members.into_iter().flatten().next() {
-            Some((key, node)) => Err(Error::new(format!("unknown field `{key}`"), node.at)),
-            None => Ok(()),
+    pub fn deny_unknown(&mut self) {
+        if let Some((key, node)) = self.members.iter_mut().find_map(Option::take) {
+            self.fail(Error::new(format!("unknown field `{key}`"), node.at));
+        }
+    }
+    /// The record, or the first error of its fields.
+    pub fn finish<T>(self, record: T) -> Result<T> {
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(record),
         }
     }
 }
@@ -589,14 +643,17 @@ macro_rules! record {
         impl $crate::json::Decode for $ty {
             fn decode(node: $crate::json::Node<'_>) -> Result<$ty, $crate::json::Error> {
                 let mut o = $crate::json::Object::new(node, concat!("struct ", stringify!($ty)))?;
-                let value = $ty { $($field: o.$how(stringify!($field))?),* };
+                let value = $ty { $($field: o.$how(stringify!($field))),* };
                 $crate::json::record!(@$unknown o);
-                Ok(value)
+                o.finish(value)
+            }
+            fn fallback() -> $ty {
+                $ty { $($field: $crate::json::Decode::fallback()),* }
             }
         }
     };
-    (@deny $o:ident) => { $o.finish()? };
-    (@allow $o:ident) => { drop($o) };
+    (@deny $o:ident) => { $o.deny_unknown() };
+    (@allow $o:ident) => {};
 }
 pub(crate) use record;
 
@@ -610,6 +667,9 @@ macro_rules! variants {
         impl $crate::json::Decode for $ty {
             fn decode(node: $crate::json::Node<'_>) -> Result<$ty, $crate::json::Error> {
                 $crate::json::variant(node, $ty::JSON_NAMES)
+            }
+            fn fallback() -> $ty {
+                $ty::JSON_NAMES[0].1
             }
         }
     };
@@ -660,6 +720,9 @@ mod tests {
         }
     );
     impl Decode for Kind {
+        fn fallback() -> Kind {
+            Kind::Other
+        }
         fn decode(node: Node<'_>) -> Result<Kind> {
             variant(node, &[("one_word", Kind::OneWord), ("other", Kind::Other)])
         }
