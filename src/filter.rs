@@ -530,7 +530,8 @@ impl FoldedText {
                 from = b;
             }
         }
-        ranges.sort_unstable();
+        // By start alone: the merge below takes the larger end of overlapping ranges.
+        crate::order::sort_by_number(&mut ranges, |r| r.0 as f64);
         let mut merged: Vec<(usize, usize)> = Vec::new();
         for r in ranges {
             match merged.last_mut() {

@@ -21,6 +21,15 @@ pub fn sort_indices(v: &mut [usize], keys: &[f64]) {
     v.sort_unstable_by(|&a, &b| keys[a].total_cmp(&keys[b]).then(a.cmp(&b)));
 }
 
+/// Sorts `v` ascending by a numeric key, keeping the order of equal keys, for lists of any
+/// length: through `sort_indices`, so every such sort shares its one copy of the code.
+pub fn sort_by_number<T: Copy>(v: &mut Vec<T>, key: impl Fn(&T) -> f64) {
+    let keys: Vec<f64> = v.iter().map(key).collect();
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    sort_indices(&mut order, &keys);
+    *v = order.into_iter().map(|i| v[i]).collect();
+}
+
 /// Inserts `x` keeping `v` in descending order of `key` (equal keys keep their arrival order):
 /// for lists built one element at a time, such as a chart's bars.
 pub fn insert_desc<T>(v: &mut Vec<T>, x: T, key: fn(&T) -> f64) {
@@ -32,6 +41,13 @@ pub fn insert_desc<T>(v: &mut Vec<T>, x: T, key: fn(&T) -> f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorts_by_number_stably() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        sort_by_number(&mut v, |p| f64::from(p.0));
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+    }
 
     #[test]
     fn sorts_indices_by_key_then_index() {

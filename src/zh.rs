@@ -382,7 +382,11 @@ impl ScriptFold {
             .filter(|p| p[0] != p[1])
             .map(|p| (p[0], p[1]))
             .collect();
-        pairs.sort_unstable();
+        // By both characters, as a sort of the pairs would: exact, as each is below 2^21.
+        const CHARS: f64 = 2_097_152.0;
+        crate::order::sort_by_number(&mut pairs, |p| {
+            f64::from(u32::from(p.0)) * CHARS + f64::from(u32::from(p.1))
+        });
         pairs.dedup_by_key(|p| p.0);
         ScriptFold { pairs }
     }
@@ -561,5 +565,8 @@ pub mod tests {
         assert_eq!(f.apply("数码港 Cyberport"), "數碼港 Cyberport");
         assert_eq!(f.apply("263亿"), "263億");
         assert_eq!(f.apply("數碼港"), "數碼港");
+        // A character with two Traditional forms folds to the lower one, wherever it is listed.
+        assert_eq!(ScriptFold::new("发髮发發").apply("发"), "發");
+        assert_eq!(ScriptFold::new("发發发髮").apply("发"), "發");
     }
 }
