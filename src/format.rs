@@ -8,13 +8,21 @@ use crate::zh_code::for_locale;
 
 /// Groups thousands with a thin comma ("44,600"); keeps up to `decimals` places, trimming zeros.
 pub fn group(value: f64, decimals: usize) -> String {
-    let neg = value < 0.0;
-    let s = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
-        None => (s, String::new()),
-    };
+    if !value.is_finite() {
+        return if value.is_nan() {
+            "NaN"
+        } else if value < 0.0 {
+            "-inf"
+        } else {
+            "inf"
+        }
+        .into();
+    }
+    let (int, frac) = fixed(value.abs(), decimals);
     let mut out = String::new();
+    if value < 0.0 && (int != "0" || !frac.is_empty()) {
+        out.push('-');
+    }
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(',');
@@ -25,10 +33,85 @@ pub fn group(value: f64, decimals: usize) -> String {
         out.push('.');
         out.push_str(&frac);
     }
-    if neg {
-        out.insert(0, '-');
-    }
     out
+}
+
+/// A finite `value` (not negative) rounded to `decimals` places as `format!("{:.*}")` rounds
+/// (from its exact decimal expansion, ties to even): its whole digits, and its fraction's digits
+/// without trailing zeros. Not `format!` itself: the first screen then has no float formatting,
+/// and core's (about 14 KB in the wasm) comes only with the views that draw numbers (README
+/// "Size and speed").
+fn fixed(value: f64, decimals: usize) -> (String, String) {
+    let (mut int, mut frac) = exact_digits(value);
+    if frac.len() > decimals {
+        let rest = frac.split_off(decimals);
+        let last_odd = frac.last().or(int.last()).is_some_and(|d| d % 2 == 1);
+        let up = match rest[0] {
+            6.. => true,
+            5 => rest[1..].iter().any(|&d| d > 0) || last_odd,
+            _ => false,
+        };
+        if up {
+            let mut carry = true;
+            for d in frac.iter_mut().rev().chain(int.iter_mut().rev()) {
+                *d = (*d + 1) % 10;
+                carry = *d == 0;
+                if !carry {
+                    break;
+                }
+            }
+            if carry {
+                int.insert(0, 1);
+            }
+        }
+    }
+    while frac.last() == Some(&0) {
+        frac.pop();
+    }
+    let text = |digits: &[u8]| digits.iter().map(|d| char::from(b'0' + d)).collect();
+    (text(&int), text(&frac))
+}
+
+/// The exact decimal expansion of a finite, non-negative `value` (mantissa times a power of
+/// two): whole digits (at least one) and fraction digits, most significant first.
+fn exact_digits(value: f64) -> (Vec<u8>, Vec<u8>) {
+    let bits = value.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let stored = bits & ((1 << 52) - 1);
+    let (mantissa, exponent) = match biased {
+        0 => (stored, -1074),
+        _ => (stored | (1 << 52), biased - 1075),
+    };
+    // Little-endian digits of mantissa * 2^exponent, or of mantissa * 5^-exponent, which is the
+    // value times 10^-exponent.
+    let mut digits: Vec<u8> = mantissa
+        .to_string()
+        .bytes()
+        .rev()
+        .map(|b| b - b'0')
+        .collect();
+    let (factor, times) = if exponent >= 0 {
+        (2, exponent)
+    } else {
+        (5, -exponent)
+    };
+    for _ in 0..times {
+        let mut carry = 0;
+        for d in &mut digits {
+            let v = *d * factor + carry;
+            *d = v % 10;
+            carry = v / 10;
+        }
+        if carry > 0 {
+            digits.push(carry);
+        }
+    }
+    let places = if exponent >= 0 { 0 } else { -exponent as usize };
+    digits.resize(digits.len().max(places + 1), 0);
+    let frac: Vec<u8> = digits[..places].iter().rev().copied().collect();
+    let int: Vec<u8> = digits[places..].iter().rev().copied().collect();
+    let lead = int.iter().position(|&d| d != 0).unwrap_or(int.len() - 1);
+    (int[lead..].to_vec(), frac)
 }
 
 /// A short amount: "HK$19.5 billion", "HK$500,000", "HK$1.418 billion".
@@ -340,6 +423,54 @@ pub(crate) fn zh_date(locale: Locale, date: &PaperDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The integer rounding of `group` gives what `format!("{:.*}")` gives, for every figure of
+    /// the paper at every precision the app shows, and for large and tiny values.
+    #[test]
+    fn grouping_matches_the_standard_formatter() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/policy-2021.json"
+        ))
+        .unwrap();
+        let data = crate::model::Dataset::from_json(&text).unwrap();
+        let mut values: Vec<f64> = data
+            .figures
+            .iter()
+            .flat_map(|f| {
+                [
+                    f.value,
+                    f.value / 1e9,
+                    f.value / 1e8,
+                    f.value / 1e6,
+                    f.value / 1e4,
+                ]
+            })
+            .collect();
+        values.extend([
+            0.0,
+            0.5,
+            1.5,
+            2.675,
+            1e15,
+            123_456_789_012.345,
+            1e22,
+            1.7976931348623157e308,
+            5e-324,
+        ]);
+        for v in values {
+            for decimals in 0..=4 {
+                let std = format!("{:.*}", decimals, v.abs());
+                let (int, frac) = std.split_once('.').unwrap_or((&std, ""));
+                let frac = frac.trim_end_matches('0');
+                assert_eq!(
+                    fixed(v.abs(), decimals),
+                    (int.to_string(), frac.to_string()),
+                    "{v} to {decimals}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn grouping() {

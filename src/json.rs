@@ -68,7 +68,7 @@ impl fmt::Display for Number {
         match self {
             Number::Unsigned(u) => write!(f, "{u}"),
             Number::Signed(i) => write!(f, "{i}"),
-            Number::Float(x) => write!(f, "{x:?}"),
+            Number::Float(x) => f.write_str(&float_text(*x)),
         }
     }
 }
@@ -376,6 +376,25 @@ fn to_f64(written: &str) -> f64 {
     written.parse().unwrap_or(f64::NAN)
 }
 
+/// A number with a fraction or exponent as messages show it, serde_json's way (`1.0`, `1.5`,
+/// `1e21`). In the browser by JavaScript's `String`, adjusted to that shape, as numbers are read
+/// by `parseFloat`: core's float formatting stays out of the first load (README "Size and
+/// speed"). Its digits are the same; where the two choose between plain and exponent notation
+/// differently (1e16 to 1e20, 1e-7 to 1e-5), the message still names the same number.
+fn float_text(x: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let js = js_sys::Number::from(x).to_string_with_radix(10);
+        let mut s = js.map(String::from).unwrap_or_default().replace("e+", "e");
+        if !s.contains(['.', 'e', 'N', 'I']) {
+            s.push_str(".0");
+        }
+        s
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    format!("{x:?}")
+}
+
 /// A type read from a node of the tree.
 pub trait Decode: Sized {
     fn decode(node: Node<'_>) -> Result<Self>;
@@ -390,7 +409,7 @@ pub fn invalid_type(node: &Node<'_>, expected: &str) -> Error {
     let found = match &node.value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(Number::Float(f)) => format!("floating point `{f:?}`"),
+        Value::Number(Number::Float(f)) => format!("floating point `{}`", float_text(*f)),
         Value::Number(n) => format!("integer `{n}`"),
         Value::Str(s) => format!("string {s:?}"),
         Value::Array(_) => "sequence".to_string(),

@@ -40,7 +40,10 @@ fn fit_to_page(printing: bool) {
         let style = el.style();
         // A custom property on an element's own style: setting or removing it cannot fail.
         if printing && width > PAGE_WIDTH_PX {
-            let _ = style.set_property("--print-scale", &format!("{:.4}", PAGE_WIDTH_PX / width));
+            let _ = style.set_property(
+                "--print-scale",
+                &crate::format::group(PAGE_WIDTH_PX / width, 4),
+            );
         } else {
             let _ = style.remove_property("--print-scale");
         }
