@@ -45,13 +45,19 @@ impl Locale {
 }
 
 macro_rules! texts {
-    ($($key:ident => [$en:expr, $hant:expr, $hans:expr]),* $(,)?) => {
+    (
+        $($key:ident => [$en:expr, $hant:expr, $hans:expr]),* ,
+        ;
+        $($view_key:ident => [$view_en:expr, $view_hant:expr, $view_hans:expr]),* $(,)?
+    ) => {
         /// A piece of interface text.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key),* }
+        pub enum Key { $($key,)* $($view_key),* }
 
         impl Key {
-            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+            pub const ALL: &'static [Key] = &[$(Key::$key,)* $(Key::$view_key),*];
+            /// The texts only views loaded on demand show (the table's second part).
+            pub const VIEWS: &'static [Key] = &[$(Key::$view_key),*];
         }
 
         /// The text of `key` in `locale`. Chinese comes from the Chinese edition's code
@@ -66,7 +72,21 @@ macro_rules! texts {
 
         fn english(key: Key) -> &'static str {
             match key {
-                $(Key::$key => $en),*
+                $(Key::$key => $en,)*
+                // In the wasm, from the views' code once one of them has run; natively, always.
+                #[cfg(target_arch = "wasm32")]
+                key => VIEW_TEXTS.with(|f| f.get()).map_or("", |f| f(key)),
+                #[cfg(not(target_arch = "wasm32"))]
+                key => view_english(key),
+            }
+        }
+
+        /// The English of the views' texts. Only the views' code names this function
+        /// (`install_view_texts`), so in the wasm it and its texts come with their chunks.
+        fn view_english(key: Key) -> &'static str {
+            match key {
+                $(Key::$view_key => $view_en,)*
+                _ => "",
             }
         }
 
@@ -76,10 +96,32 @@ macro_rules! texts {
             match (key, locale) {
                 $((Key::$key, Locale::ZhHant) => $hant,
                 (Key::$key, Locale::ZhHans) => $hans,)*
+                $((Key::$view_key, Locale::ZhHant) => $view_hant,
+                (Key::$view_key, Locale::ZhHans) => $view_hans,)*
                 (key, Locale::En) => english(key),
             }
         }
     };
+}
+
+/// `view_english`'s type.
+#[cfg(target_arch = "wasm32")]
+type ViewTexts = fn(Key) -> &'static str;
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// `view_english`, once a view loaded on demand has installed it.
+    static VIEW_TEXTS: std::cell::Cell<Option<ViewTexts>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes the views' English texts available (`Key::VIEWS`): each view loaded on demand calls
+/// this first (`ui::split`), so their texts are not in the first load (README "Size and
+/// speed"). Main-module code never shows these keys (a test reads the sources to keep it so).
+pub fn install_view_texts() {
+    // Opaque to the optimizer: seeing the one function ever stored, LLVM would call it from
+    // `english` directly, and it (with its texts) would stay in the first load.
+    #[cfg(target_arch = "wasm32")]
+    VIEW_TEXTS.with(|f| f.set(Some(std::hint::black_box(view_english as ViewTexts))));
 }
 
 texts! {
@@ -154,14 +196,9 @@ texts! {
     ReadInSource => ["Read it in the paper", "在原文中閱讀", "在原文中阅读"],
     Close => ["Close", "關閉", "关闭"],
     Details => ["Details", "詳情", "详情"],
-    ShowOnMap => ["Show on the map", "在地圖上顯示", "在地图上显示"],
-    FilterBySite => ["Filter by this site", "按此地點篩選", "按此地点筛选"],
-    PositionApproximate => ["approximate position", "大約位置", "大约位置"],
-    PositionSurveyed => ["position from a cited source", "位置有出處", "位置有出处"],
     Hectares => ["hectares", "公頃", "公顷"],
     PaperSays => ["The paper says", "文件原文", "文件原文"],
     Period => ["Period", "期間", "期间"],
-    None_ => ["None stated", "文件未有說明", "文件未说明"],
     Search => ["Search", "搜尋", "搜索"],
     FiguresMatching => ["Figures matching the search", "符合搜尋的數字", "符合搜索的数字"],
     SearchHint => [
@@ -194,20 +231,7 @@ texts! {
     YearTo => ["To", "至", "至"],
     AnyYear => ["Any", "不限", "不限"],
     Results => ["Results", "結果", "结果"],
-    CitedBy => ["Cited by", "引用此段的項目", "引用此段的项目"],
-    LinkToParagraph => ["Link to this paragraph", "此段落的連結", "此段落的链接"],
     Annex => ["Annex", "附件", "附件"],
-    ParagraphsHeading => ["The paper", "文件原文", "文件原文"],
-    SourceInEnglish => [
-        "The paper's text is in English, as published.",
-        "文件原文為英文，按發布的原文呈現。",
-        "文件原文为英文，按发布的原文呈现。"
-    ],
-    SearchSearchesText => [
-        "Search looks in titles, summaries, quotes, figures, sites and organisations.",
-        "搜尋範圍包括中英文標題、摘要、數字、金額、日期、地點及機構，以及英文引文；繁體或簡體均可。",
-        "搜索范围包括中英文标题、摘要、数字、金额、日期、地点及机构，以及英文引文；繁体或简体均可。"
-    ],
     UnofficialTranslation => [
         "Titles, summaries and descriptions are this site's unofficial translations; bodies and places go by their official Chinese names where they have one; the paper's quotes stay in English.",
         "標題、摘要及說明為本網站的非官方譯文，機構及地點採用其官方中文名稱（如有）；文件引文保留英文原文。",
@@ -233,6 +257,149 @@ texts! {
         "Some texts are not translated yet and show in English",
         "部分內容尚未翻譯，以英文顯示",
         "部分内容尚未翻译，以英文显示"
+    ],
+    ViewShown => ["view", "檢視", "视图"],
+    // -- take away: downloads, link, citation, print, dataset links --
+    TakeAway => ["Take it away", "帶走資料", "带走数据"],
+    DownloadSelection => ["Download the selection", "下載所選內容", "下载所选内容"],
+    DownloadItemsCsv => ["Items (CSV)", "項目（CSV）", "项目（CSV）"],
+    DownloadFiguresCsv => ["Figures (CSV)", "數字（CSV）", "数字（CSV）"],
+    DownloadMilestonesCsv => ["Milestones (CSV)", "里程碑（CSV）", "里程碑（CSV）"],
+    DownloadJson => ["All three (JSON)", "全部三類（JSON）", "全部三类（JSON）"],
+    DownloadNote => [
+        "Each row keeps its paragraph reference and quote. CSV files are UTF-8 and open in spreadsheets.",
+        "每行均附段落出處及引文。CSV 檔案採用 UTF-8 編碼，可用試算表開啟。",
+        "每行均附段落出处及引文。CSV 文件采用 UTF-8 编码，可用电子表格打开。"
+    ],
+    CopyLink => ["Copy link", "複製連結", "复制链接"],
+    LinkToView => ["Link to this view", "此檢視的連結", "此视图的链接"],
+    Copied => ["Copied", "已複製", "已复制"],
+    DownloadFailed => [
+        "The download could not be prepared: check the connection, then try again.",
+        "未能準備下載：請檢查網絡連線，然後重試。",
+        "未能准备下载：请检查网络连接，然后重试。"
+    ],
+    CopyFailed => [
+        "Copying is not available here: the text is selected, copy it with Ctrl+C (⌘C on a Mac).",
+        "此處無法自動複製：文字已選取，請按 Ctrl+C（Mac 按 ⌘C）複製。",
+        "此处无法自动复制：文字已选取，请按 Ctrl+C（Mac 按 ⌘C）复制。"
+    ],
+    Cite => ["Cite", "引用", "引用"],
+    Citation => ["Citation", "引用格式", "引用格式"],
+    CopyCitation => ["Copy citation", "複製引用", "复制引用"],
+    EmbedView => ["Embed this view", "嵌入此檢視", "嵌入此视图"],
+    EmbedIntro => [
+        "Paste one into your web page to show this view with these filters: the iframe keeps the app apart from your page (embed.js sets its height); the script puts it in your page.",
+        "將其中一段貼到你的網頁，即可顯示此檢視及這些篩選：iframe 讓應用程式與網頁分開（由 embed.js 設定高度）；script 則把它放進網頁。",
+        "将其中一段贴到你的网页，即可显示此视图及这些筛选：iframe 让应用程序与网页分开（由 embed.js 设置高度）；script 则把它放进网页。"
+    ],
+    EmbedFrameCode => ["Iframe code", "iframe 代碼", "iframe 代码"],
+    EmbedScriptCode => ["Script code", "script 代碼", "script 代码"],
+    CopyFrameCode => ["Copy iframe code", "複製 iframe 代碼", "复制 iframe 代码"],
+    CopyScriptCode => ["Copy script code", "複製 script 代碼", "复制 script 代码"],
+    OpenFullApp => ["Open the full app", "開啟完整應用程式", "打开完整应用程序"],
+    OpensInNewTab => ["opens in a new tab", "在新分頁開啟", "在新标签页打开"],
+    Print => ["Print", "列印", "打印"],
+    PrintedView => ["View", "檢視", "视图"],
+    PrintedFilters => ["Search and filters", "搜尋及篩選", "搜索及筛选"],
+    PrintedNoFilters => ["None: every item", "沒有：所有項目", "没有：所有项目"],
+    PrintedUrl => ["Address", "網址", "网址"],
+    PrintedSelection => ["The selection", "所選項目", "所选项目"],
+    DatasetLinks => ["The data", "數據", "数据"],
+    DatasetJson => ["Dataset (JSON)", "數據集（JSON）", "数据集（JSON）"],
+    DatasetSchema => ["Its JSON Schema", "其 JSON Schema", "其 JSON Schema"],
+    DataPackage => [
+        "Data package (Frictionless: datapackage.json and five CSV tables)",
+        "數據包（Frictionless 格式：datapackage.json 及五個 CSV 表）",
+        "数据包（Frictionless 格式：datapackage.json 及五个 CSV 表）"
+    ],
+    // Robustness: failed loads, records left out, notices, a stopped app.
+    HttpNotFound => ["The file was not found", "找不到檔案", "找不到文件"],
+    HttpDenied => ["The server refused access to the file", "伺服器拒絕存取檔案", "服务器拒绝访问文件"],
+    HttpServerError => [
+        "The server failed while sending the file; this is often a passing fault",
+        "伺服器傳送檔案時出錯，通常是暫時故障",
+        "服务器发送文件时出错，通常是暂时故障"
+    ],
+    HttpOther => ["The server did not send the file", "伺服器沒有傳送檔案", "服务器没有发送文件"],
+    RuleUnsafeId => [
+        "ids use letters, digits, '-', '_' and '.' only (at most 64)",
+        "編號只可使用字母、數字、「-」、「_」及「.」（最多 64 個）",
+        "编号只可使用字母、数字、“-”、“_”及“.”（最多 64 个）"
+    ],
+    RuleDuplicateId => [
+        "its id is used by another record of the same kind",
+        "其編號與另一同類記錄相同",
+        "其编号与另一同类记录相同"
+    ],
+    RuleDangling => [
+        "it refers to a record that does not exist",
+        "它引用了不存在的記錄",
+        "它引用了不存在的记录"
+    ],
+    RuleTooMany => [
+        "there are more records of this kind than the app can show (20 000)",
+        "此類記錄多於程式可顯示的數目（20 000）",
+        "此类记录多于程序可显示的数目（20 000）"
+    ],
+    RuleAsOf => [
+        "document.as_of must be a date between 1990 and 2100",
+        "document.as_of 必須是 1990 至 2100 年之間的日期",
+        "document.as_of 必须是 1990 至 2100 年之间的日期"
+    ],
+    RuleValue => [
+        "its value is not a number in the range of its unit",
+        "數值不在其單位的合理範圍內",
+        "数值不在其单位的合理范围内"
+    ],
+    RuleDate => [
+        "its date is not a day between 1990 and 2100, or ends before it starts",
+        "日期不在 1990 至 2100 年之間，或結束早於開始",
+        "日期不在 1990 至 2100 年之间，或结束早于开始"
+    ],
+    RulePosition => [
+        "its position is outside Hong Kong and Shenzhen",
+        "位置在香港及深圳範圍以外",
+        "位置在香港及深圳范围以外"
+    ],
+    RecordParagraph => ["paragraph", "段落", "段落"],
+    RecordArea => ["policy area", "政策範疇", "政策范畴"],
+    RecordItem => ["item", "項目", "项目"],
+    RecordFigure => ["figure", "數字", "数字"],
+    RecordMilestone => ["milestone", "里程碑", "里程碑"],
+    RecordSeries => ["series", "數列", "数列"],
+    RecordSite => ["site", "地點", "地点"],
+    RecordOrganisation => ["organisation", "機構", "机构"],
+    RecordDocument => ["document", "文件資料", "文件信息"],
+    DataDroppedTitle => [
+        "Some records of the dataset break its rules and are not shown",
+        "數據中部分記錄不符規則，沒有顯示",
+        "数据中部分记录不符合规则，未予显示"
+    ],
+    NoticeRepeated => [
+        "given more than once; the last value is used",
+        "重複出現，已採用最後一個值",
+        "重复出现，已采用最后一个值"
+    ],
+    NoticeShortened => [
+        "longer than 200 characters; shortened",
+        "超過 200 個字元，已截短",
+        "超过 200 个字符，已截短"
+    ],
+    ;
+    // Texts only the views loaded on demand show (Timeline, Map, Charts, Source): their English
+    // comes in those views' code (`install_view_texts`), not in the first load.
+    FilterBySite => ["Filter by this site", "按此地點篩選", "按此地点筛选"],
+    PositionApproximate => ["approximate position", "大約位置", "大约位置"],
+    PositionSurveyed => ["position from a cited source", "位置有出處", "位置有出处"],
+    None_ => ["None stated", "文件未有說明", "文件未说明"],
+    CitedBy => ["Cited by", "引用此段的項目", "引用此段的项目"],
+    LinkToParagraph => ["Link to this paragraph", "此段落的連結", "此段落的链接"],
+    ParagraphsHeading => ["The paper", "文件原文", "文件原文"],
+    SourceInEnglish => [
+        "The paper's text is in English, as published.",
+        "文件原文為英文，按發布的原文呈現。",
+        "文件原文为英文，按发布的原文呈现。"
     ],
     // -- timeline --
     TlSummary => [
@@ -382,11 +549,6 @@ texts! {
     MapStatuses => ["Status of its items", "項目狀態", "项目状态"],
     MapNotSelected => ["outside the current filters", "不在目前篩選範圍內", "不在目前筛选范围内"],
     MapStopSiteFilter => ["Stop filtering by this site", "取消按此地點篩選", "取消按此地点筛选"],
-    MapSiteFiltered => [
-        "The search and filters now include this site.",
-        "搜尋及篩選現已包括此地點。",
-        "搜索及筛选现已包括此地点。"
-    ],
     // -- charts --
     ChartsIntro => [
         "The paper's figures as charts. They follow the search and filters; the statistics of paragraph 3 describe Hong Kong as a whole and always show.",
@@ -490,135 +652,6 @@ texts! {
     ChartColValue => ["Value", "數值", "数值"],
     ChartColPaper => ["The paper says", "文件原文", "文件原文"],
     ChartColSource => ["Source", "出處", "出处"],
-    ViewShown => ["view", "檢視", "视图"],
-    // -- take away: downloads, link, citation, print, dataset links --
-    TakeAway => ["Take it away", "帶走資料", "带走数据"],
-    DownloadSelection => ["Download the selection", "下載所選內容", "下载所选内容"],
-    DownloadItemsCsv => ["Items (CSV)", "項目（CSV）", "项目（CSV）"],
-    DownloadFiguresCsv => ["Figures (CSV)", "數字（CSV）", "数字（CSV）"],
-    DownloadMilestonesCsv => ["Milestones (CSV)", "里程碑（CSV）", "里程碑（CSV）"],
-    DownloadJson => ["All three (JSON)", "全部三類（JSON）", "全部三类（JSON）"],
-    DownloadNote => [
-        "Each row keeps its paragraph reference and quote. CSV files are UTF-8 and open in spreadsheets.",
-        "每行均附段落出處及引文。CSV 檔案採用 UTF-8 編碼，可用試算表開啟。",
-        "每行均附段落出处及引文。CSV 文件采用 UTF-8 编码，可用电子表格打开。"
-    ],
-    CopyLink => ["Copy link", "複製連結", "复制链接"],
-    LinkToView => ["Link to this view", "此檢視的連結", "此视图的链接"],
-    Copied => ["Copied", "已複製", "已复制"],
-    DownloadFailed => [
-        "The download could not be prepared: check the connection, then try again.",
-        "未能準備下載：請檢查網絡連線，然後重試。",
-        "未能准备下载：请检查网络连接，然后重试。"
-    ],
-    CopyFailed => [
-        "Copying is not available here: the text is selected, copy it with Ctrl+C (⌘C on a Mac).",
-        "此處無法自動複製：文字已選取，請按 Ctrl+C（Mac 按 ⌘C）複製。",
-        "此处无法自动复制：文字已选取，请按 Ctrl+C（Mac 按 ⌘C）复制。"
-    ],
-    Cite => ["Cite", "引用", "引用"],
-    Citation => ["Citation", "引用格式", "引用格式"],
-    CopyCitation => ["Copy citation", "複製引用", "复制引用"],
-    EmbedView => ["Embed this view", "嵌入此檢視", "嵌入此视图"],
-    EmbedIntro => [
-        "Paste one into your web page to show this view with these filters: the iframe keeps the app apart from your page (embed.js sets its height); the script puts it in your page.",
-        "將其中一段貼到你的網頁，即可顯示此檢視及這些篩選：iframe 讓應用程式與網頁分開（由 embed.js 設定高度）；script 則把它放進網頁。",
-        "将其中一段贴到你的网页，即可显示此视图及这些筛选：iframe 让应用程序与网页分开（由 embed.js 设置高度）；script 则把它放进网页。"
-    ],
-    EmbedFrameCode => ["Iframe code", "iframe 代碼", "iframe 代码"],
-    EmbedScriptCode => ["Script code", "script 代碼", "script 代码"],
-    CopyFrameCode => ["Copy iframe code", "複製 iframe 代碼", "复制 iframe 代码"],
-    CopyScriptCode => ["Copy script code", "複製 script 代碼", "复制 script 代码"],
-    OpenFullApp => ["Open the full app", "開啟完整應用程式", "打开完整应用程序"],
-    OpensInNewTab => ["opens in a new tab", "在新分頁開啟", "在新标签页打开"],
-    Print => ["Print", "列印", "打印"],
-    PrintedView => ["View", "檢視", "视图"],
-    PrintedFilters => ["Search and filters", "搜尋及篩選", "搜索及筛选"],
-    PrintedNoFilters => ["None: every item", "沒有：所有項目", "没有：所有项目"],
-    PrintedUrl => ["Address", "網址", "网址"],
-    PrintedSelection => ["The selection", "所選項目", "所选项目"],
-    DatasetLinks => ["The data", "數據", "数据"],
-    DatasetJson => ["Dataset (JSON)", "數據集（JSON）", "数据集（JSON）"],
-    DatasetSchema => ["Its JSON Schema", "其 JSON Schema", "其 JSON Schema"],
-    DataPackage => [
-        "Data package (Frictionless: datapackage.json and five CSV tables)",
-        "數據包（Frictionless 格式：datapackage.json 及五個 CSV 表）",
-        "数据包（Frictionless 格式：datapackage.json 及五个 CSV 表）"
-    ],
-    // Robustness: failed loads, records left out, notices, a stopped app.
-    HttpNotFound => ["The file was not found", "找不到檔案", "找不到文件"],
-    HttpDenied => ["The server refused access to the file", "伺服器拒絕存取檔案", "服务器拒绝访问文件"],
-    HttpServerError => [
-        "The server failed while sending the file; this is often a passing fault",
-        "伺服器傳送檔案時出錯，通常是暫時故障",
-        "服务器发送文件时出错，通常是暂时故障"
-    ],
-    HttpOther => ["The server did not send the file", "伺服器沒有傳送檔案", "服务器没有发送文件"],
-    RuleUnsafeId => [
-        "ids use letters, digits, '-', '_' and '.' only (at most 64)",
-        "編號只可使用字母、數字、「-」、「_」及「.」（最多 64 個）",
-        "编号只可使用字母、数字、“-”、“_”及“.”（最多 64 个）"
-    ],
-    RuleDuplicateId => [
-        "its id is used by another record of the same kind",
-        "其編號與另一同類記錄相同",
-        "其编号与另一同类记录相同"
-    ],
-    RuleDangling => [
-        "it refers to a record that does not exist",
-        "它引用了不存在的記錄",
-        "它引用了不存在的记录"
-    ],
-    RuleTooMany => [
-        "there are more records of this kind than the app can show (20 000)",
-        "此類記錄多於程式可顯示的數目（20 000）",
-        "此类记录多于程序可显示的数目（20 000）"
-    ],
-    RuleAsOf => [
-        "document.as_of must be a date between 1990 and 2100",
-        "document.as_of 必須是 1990 至 2100 年之間的日期",
-        "document.as_of 必须是 1990 至 2100 年之间的日期"
-    ],
-    RuleValue => [
-        "its value is not a number in the range of its unit",
-        "數值不在其單位的合理範圍內",
-        "数值不在其单位的合理范围内"
-    ],
-    RuleDate => [
-        "its date is not a day between 1990 and 2100, or ends before it starts",
-        "日期不在 1990 至 2100 年之間，或結束早於開始",
-        "日期不在 1990 至 2100 年之间，或结束早于开始"
-    ],
-    RulePosition => [
-        "its position is outside Hong Kong and Shenzhen",
-        "位置在香港及深圳範圍以外",
-        "位置在香港及深圳范围以外"
-    ],
-    RecordParagraph => ["paragraph", "段落", "段落"],
-    RecordArea => ["policy area", "政策範疇", "政策范畴"],
-    RecordItem => ["item", "項目", "项目"],
-    RecordFigure => ["figure", "數字", "数字"],
-    RecordMilestone => ["milestone", "里程碑", "里程碑"],
-    RecordSeries => ["series", "數列", "数列"],
-    RecordSite => ["site", "地點", "地点"],
-    RecordOrganisation => ["organisation", "機構", "机构"],
-    RecordDocument => ["document", "文件資料", "文件信息"],
-    DataDroppedTitle => [
-        "Some records of the dataset break its rules and are not shown",
-        "數據中部分記錄不符規則，沒有顯示",
-        "数据中部分记录不符合规则，未予显示"
-    ],
-    NoticeRepeated => [
-        "given more than once; the last value is used",
-        "重複出現，已採用最後一個值",
-        "重复出现，已采用最后一个值"
-    ],
-    NoticeShortened => [
-        "longer than 200 characters; shortened",
-        "超過 200 個字元，已截短",
-        "超过 200 个字符，已截短"
-    ],
-    // -- (keep the placeholders below until each view lands) --
 }
 
 /// The panic screen's message and button (`ui::guard`), in every language whether the Chinese
@@ -898,6 +931,53 @@ pub(crate) fn zh_more_not_listed(locale: Locale, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The views' texts (`Key::VIEWS`) are named only in the code of the views loaded on
+    /// demand, which installs their English before it shows any (`install_view_texts`): in
+    /// the first screen's code they would show as blank until a view had been opened.
+    #[test]
+    fn view_texts_are_named_only_by_the_views() {
+        const VIEW_CODE: [&str; 7] = [
+            "ui/timeline/",
+            "ui/map/",
+            "ui/charts.rs",
+            "ui/source.rs",
+            "charts/",
+            "timeline.rs",
+            "geo.rs",
+        ];
+        fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push((
+                        path.display().to_string(),
+                        std::fs::read_to_string(&path).unwrap(),
+                    ));
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        sources(&src, &mut files);
+        assert!(files.len() > 30, "the sources were not found");
+        for &key in Key::VIEWS {
+            let name = format!("Key::{key:?}");
+            for (path, text) in &files {
+                let relative = path
+                    .trim_start_matches(&*src.display().to_string())
+                    .trim_start_matches('/');
+                let in_view = VIEW_CODE.iter().any(|v| relative.starts_with(v));
+                assert!(
+                    in_view || relative == "i18n.rs" || !text.contains(&name),
+                    "{name} is named in src/{relative}, outside the views' code"
+                );
+            }
+        }
+        assert!(Key::VIEWS.iter().all(|&k| !view_english(k).is_empty()));
+    }
 
     #[test]
     fn every_key_has_text_in_every_language() {

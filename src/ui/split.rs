@@ -33,21 +33,25 @@ impl From<SplitLoaderError> for ChunkMissing {
 
 #[wasm_split(timeline, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_timeline))]
 fn timeline_view() -> Result<AnyView, ChunkMissing> {
+    crate::i18n::install_view_texts();
     Ok(view! { <super::timeline::TimelineView/> }.into_any())
 }
 
 #[wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_map))]
 fn map_view() -> Result<AnyView, ChunkMissing> {
+    crate::i18n::install_view_texts();
     Ok(view! { <super::map::MapView/> }.into_any())
 }
 
 #[wasm_split(charts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_charts))]
 fn charts_view() -> Result<AnyView, ChunkMissing> {
+    crate::i18n::install_view_texts();
     Ok(view! { <super::charts::ChartsView/> }.into_any())
 }
 
 #[wasm_split(source, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_source))]
 fn source_view() -> Result<AnyView, ChunkMissing> {
+    crate::i18n::install_view_texts();
     Ok(view! { <super::source::SourceView/> }.into_any())
 }
 
