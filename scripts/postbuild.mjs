@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { buildSync, transformSync } from 'esbuild';
-import { shortenImports } from './short-imports.mjs';
+import { shortenExports, shortenImports } from './short-names.mjs';
 
 const dist = process.argv[2] || 'dist';
 const read = (f) => fs.readFileSync(path.join(dist, f));
@@ -54,12 +54,14 @@ function bundleSplitLoader() {
   fs.rmSync(file);
   console.log(`postbuild: the glue carries the loader of ${chunks.length} chunks`);
 }
-// Before anything else reads the glue: its import keys are renamed with the wasm's imports.
+// Before anything else reads the glue: the names it and the wasm call each other by are made
+// short in both (scripts/short-names.mjs).
 {
-  const { wasm, glue, count } = shortenImports(read('it-policy-explorer_bg.wasm'), read('it-policy-explorer.js').toString());
-  fs.writeFileSync(path.join(dist, 'it-policy-explorer_bg.wasm'), wasm);
-  fs.writeFileSync(path.join(dist, 'it-policy-explorer.js'), glue);
-  console.log(`postbuild: ${count} imports of the main module renamed short (scripts/short-imports.mjs)`);
+  const imports = shortenImports(read('it-policy-explorer_bg.wasm'), read('it-policy-explorer.js').toString());
+  const exports = shortenExports(imports.wasm, imports.glue);
+  fs.writeFileSync(path.join(dist, 'it-policy-explorer_bg.wasm'), exports.wasm);
+  fs.writeFileSync(path.join(dist, 'it-policy-explorer.js'), exports.glue);
+  console.log(`postbuild: ${imports.count} imports and ${exports.count} exports of the main module renamed short`);
 }
 bundleSplitLoader();
 minify('it-policy-explorer.js', 'esm');

@@ -1,4 +1,5 @@
-// Shorter names for the main module's imports from its JS glue (scripts/postbuild.mjs).
+// Shorter names for what the main module and its JS glue call each other by
+// (scripts/postbuild.mjs).
 //
 // wasm-bindgen names each function the wasm imports from its glue `__wbg_<method>_<16 hex
 // digits>` and the module "./it-policy-explorer_bg.js", and writes every name twice: in the
@@ -6,8 +7,10 @@
 // brotli, so the two copies of about 220 names cost several KB of the first load for nothing a
 // browser needs. Here each such import gets a short name (`a`, `b`, ... `Z`, `aa`, ...) and the
 // module a one-letter name, in the wasm and in the glue alike; the other modules' imports (the
-// chunks' loader) keep theirs. Functions of the glue the wasm no longer imports are removed. Only the import section changes: no offset elsewhere in the
-// module depends on its size.
+// chunks' loader) keep theirs. Functions of the glue the wasm no longer imports are removed.
+// The same goes for the functions the wasm exports to the glue (`wasm.<name>` there: the
+// allocator, the closures' entry points), whose names are as long; the table, memory and
+// globals the chunks' loader asks for by name keep theirs.
 
 /** The module wasm-bindgen gives the glue's functions. */
 export const GLUE_MODULE = './it-policy-explorer_bg.js';
@@ -63,8 +66,63 @@ function skipDescription(bytes, at) {
     case 2: return limits(at);
     case 3: return at + 2;
     case 4: return leb(bytes, at + 1)[1];
-    default: throw new Error(`short-imports: unknown import kind ${kind}`);
+    default: throw new Error(`short-names: unknown import kind ${kind}`);
   }
+}
+
+/** The wasm with the content of section `id` replaced by `content(bytes, start, end)`'s. */
+export function replaceSection(wasm, id, content) {
+  let at = 8;
+  while (at < wasm.length) {
+    const [size, body] = leb(wasm, at + 1);
+    if (wasm[at] !== id) {
+      at = body + size;
+      continue;
+    }
+    const out = content(wasm, body, body + size);
+    const section = [id, ...lebBytes(out.length), ...out];
+    const bytes = new Uint8Array(at + section.length + (wasm.length - body - size));
+    bytes.set(wasm.subarray(0, at));
+    bytes.set(section, at);
+    bytes.set(wasm.subarray(body + size), at + section.length);
+    return bytes;
+  }
+  throw new Error(`short-names: the wasm has no section ${id}`);
+}
+
+const text = (bytes, p) => {
+  const [len, start] = leb(bytes, p);
+  return [new TextDecoder().decode(bytes.subarray(start, start + len)), start + len];
+};
+
+/**
+ * Renames the function exports the glue calls as `wasm.<name>` (throws if the glue names none
+ * of them, which would mean wasm-bindgen changed how it calls them).
+ */
+export function shortenExports(wasm, glue) {
+  let count = 0;
+  const out = replaceSection(wasm, 7, (bytes, start, end) => {
+    let [n, p] = leb(bytes, start);
+    const entries = [...lebBytes(n)];
+    while (n--) {
+      let field;
+      [field, p] = text(bytes, p);
+      const kind = bytes[p];
+      const [, after] = leb(bytes, p + 1);
+      const called = new RegExp(`\\bwasm\\.${field}\\b`, 'g');
+      if (kind === 0 && called.test(glue)) {
+        const short = shortName(count++);
+        glue = glue.replace(called, `wasm.${short}`);
+        field = short;
+      }
+      entries.push(...name(field), ...bytes.subarray(p, after));
+      p = after;
+    }
+    if (p !== end) throw new Error('short-names: the export section did not parse to its end');
+    return entries;
+  });
+  if (count === 0) throw new Error('short-names: the glue calls no export as `wasm.<name>`');
+  return { wasm: out, glue, count };
 }
 
 /**
@@ -75,7 +133,7 @@ function skipDescription(bytes, at) {
 function dropUnimported(glue, imported) {
   const start = glue.indexOf('    const import0 = {\n');
   const end = glue.indexOf('\n    };\n', start);
-  if (start < 0 || end < 0) throw new Error('short-imports: the glue has no import object `import0`');
+  if (start < 0 || end < 0) throw new Error('short-names: the glue has no import object `import0`');
   const entries = glue.slice(start, end + 1).split(/^(?=        \w+: function\()/m);
   const kept = entries.filter((e, i) => i === 0 || imported.has(e.match(/^        (\w+):/)[1]));
   return glue.slice(0, start) + kept.join('') + glue.slice(end + 1);
@@ -88,53 +146,37 @@ function dropUnimported(glue, imported) {
  * missing: a wasm-bindgen change must stop the build, not ship a page that cannot start.
  */
 export function shortenImports(wasm, glue) {
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, body] = leb(wasm, at + 1);
-    if (id !== 2) {
-      at = body + size;
-      continue;
-    }
-    const [count, first] = leb(wasm, body);
-    const out = [...lebBytes(count)];
-    const renamed = new Map();
+  const renamed = new Map();
+  const out = replaceSection(wasm, 2, (bytes, start, end) => {
+    const [count, first] = leb(bytes, start);
+    const entries = [...lebBytes(count)];
     let p = first;
     for (let i = 0; i < count; i++) {
-      let len;
-      [len, p] = leb(wasm, p);
-      const module = new TextDecoder().decode(wasm.subarray(p, p + len));
-      p += len;
-      [len, p] = leb(wasm, p);
-      const field = new TextDecoder().decode(wasm.subarray(p, p + len));
-      p += len;
-      const end = skipDescription(wasm, p);
+      let module, field;
+      [module, p] = text(bytes, p);
+      [field, p] = text(bytes, p);
+      const after = skipDescription(bytes, p);
       if (module === GLUE_MODULE) {
         if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
-        out.push(...name(SHORT_MODULE), ...name(renamed.get(field)));
+        entries.push(...name(SHORT_MODULE), ...name(renamed.get(field)));
       } else {
-        out.push(...name(module), ...name(field));
+        entries.push(...name(module), ...name(field));
       }
-      out.push(...wasm.subarray(p, end));
-      p = end;
+      entries.push(...bytes.subarray(p, after));
+      p = after;
     }
-    if (p !== body + size) throw new Error('short-imports: the import section did not parse to its end');
-    glue = dropUnimported(glue, renamed);
-    for (const [long, short] of renamed) {
-      const key = new RegExp(`(?<=[{,\\s])${long}(?=\\s*:)`, 'g');
-      const found = glue.match(key)?.length ?? 0;
-      if (found !== 1) throw new Error(`short-imports: ${long} is a key ${found} times in the glue, not once`);
-      glue = glue.replace(key, short);
-    }
-    const moduleKey = JSON.stringify(GLUE_MODULE);
-    if (glue.split(moduleKey).length !== 2) throw new Error(`short-imports: the glue does not name ${moduleKey} once`);
-    glue = glue.replace(moduleKey, JSON.stringify(SHORT_MODULE));
-    const section = [2, ...lebBytes(out.length), ...out];
-    const bytes = new Uint8Array(at + section.length + (wasm.length - body - size));
-    bytes.set(wasm.subarray(0, at));
-    bytes.set(section, at);
-    bytes.set(wasm.subarray(body + size), at + section.length);
-    return { wasm: bytes, glue, count: renamed.size };
+    if (p !== end) throw new Error('short-names: the import section did not parse to its end');
+    return entries;
+  });
+  glue = dropUnimported(glue, renamed);
+  for (const [long, short] of renamed) {
+    const key = new RegExp(`(?<=[{,\\s])${long}(?=\\s*:)`, 'g');
+    const found = glue.match(key)?.length ?? 0;
+    if (found !== 1) throw new Error(`short-names: ${long} is a key ${found} times in the glue, not once`);
+    glue = glue.replace(key, short);
   }
-  throw new Error('short-imports: the wasm has no import section');
+  const moduleKey = JSON.stringify(GLUE_MODULE);
+  if (glue.split(moduleKey).length !== 2) throw new Error(`short-names: the glue does not name ${moduleKey} once`);
+  glue = glue.replace(moduleKey, JSON.stringify(SHORT_MODULE));
+  return { wasm: out, glue, count: renamed.size };
 }

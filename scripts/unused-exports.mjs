@@ -11,45 +11,31 @@
 //
 // Usage: node scripts/unused-exports.mjs <module_bg.wasm> <module.js>
 import fs from 'node:fs';
-import { leb, lebBytes } from './short-imports.mjs';
+import { leb, lebBytes, replaceSection } from './short-names.mjs';
 
 /** Export names of wasm-streams' classes, as wasm-bindgen writes them. */
 const UNUSED = /^(?:__wbg_)?intounderlying(?:bytesource|sink|source)_\w+$/;
 
 /** The wasm without the exports whose names match `unused`, and the names removed. */
 export function dropExports(wasm, unused) {
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, body] = leb(wasm, at + 1);
-    if (id !== 7) {
-      at = body + size;
-      continue;
-    }
-    const [count, first] = leb(wasm, body);
+  const dropped = [];
+  const out = replaceSection(wasm, 7, (bytes, start, end) => {
+    const [count, first] = leb(bytes, start);
     const kept = [];
-    const dropped = [];
     let p = first;
     for (let i = 0; i < count; i++) {
-      const start = p;
+      const entry = p;
       let len;
-      [len, p] = leb(wasm, p);
-      const name = new TextDecoder().decode(wasm.subarray(p, p + len));
-      p += len + 1;
-      [, p] = leb(wasm, p);
+      [len, p] = leb(bytes, p);
+      const name = new TextDecoder().decode(bytes.subarray(p, p + len));
+      [, p] = leb(bytes, p + len + 1);
       if (unused.test(name)) dropped.push(name);
-      else kept.push(wasm.subarray(start, p));
+      else kept.push(...bytes.subarray(entry, p));
     }
-    const entries = kept.flatMap((e) => [...e]);
-    const content = [...lebBytes(kept.length), ...entries];
-    const section = [7, ...lebBytes(content.length), ...content];
-    const out = new Uint8Array(at + section.length + (wasm.length - body - size));
-    out.set(wasm.subarray(0, at));
-    out.set(section, at);
-    out.set(wasm.subarray(body + size), at + section.length);
-    return { wasm: out, dropped };
-  }
-  throw new Error('unused-exports: the wasm has no export section');
+    if (p !== end) throw new Error('unused-exports: the export section did not parse to its end');
+    return [...lebBytes(count - dropped.length), ...kept];
+  });
+  return { wasm: out, dropped };
 }
 
 /** The glue without wasm-streams' classes and what serves only them. */
