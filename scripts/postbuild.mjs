@@ -26,7 +26,7 @@ const minify = (f, format) =>
 // memory), so they are joined into the glue, one module: no extra request before the first
 // screen, and a retried glue (loader.js asks again under a new URL) cannot meet an older copy
 // of itself. Each chunk is fetched relative to the glue's own URL (`new URL(.., import.meta.url)`),
-// with its content hash as the other assets.
+// with one hash of the main module and all the chunks (see below).
 const SPLIT_LOADER = '__wasm_split.js';
 /** The chunk files wasm-split's loader names. */
 const chunkNames = (loader) => [...loader.matchAll(/new URL\("\.\/([\w.-]+\.wasm)(?:\?v=\w+)?", import\.meta\.url\)/g)].map((m) => m[1]);
@@ -42,7 +42,14 @@ function bundleSplitLoader() {
     console.error(`postbuild: dist/${SPLIT_LOADER} names no chunk: wasm-split-cli changed its output`);
     process.exit(1);
   }
-  loader = loader.replace(/new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)/g, (_, f) => `new URL("./${f}?v=${hash(f)}", import.meta.url)`);
+  // A chunk works only with the main module it was cut from (wasm-split checks it), so the
+  // chunks are one release: every chunk's URL carries one hash of the main module and all the
+  // chunks, a query string repeated, which brotli all but removes (a hash per chunk cost about
+  // 0.4 KB of the first load). Any change to any of them changes every chunk's URL.
+  const release = crypto.createHash('sha256');
+  for (const f of ['it-policy-explorer_bg.wasm', ...chunks.slice().sort()]) release.update(read(f));
+  const build = release.digest('hex').slice(0, 12);
+  loader = loader.replace(/new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)/g, (_, f) => `new URL("./${f}?v=${build}", import.meta.url)`);
   fs.writeFileSync(file, loader);
   // wasm-bindgen names the chunk loaders' module once per imported function, as keys of one
   // object literal: the repeated key is the same module, so esbuild's warning about it is noise.
