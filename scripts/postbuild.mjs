@@ -73,31 +73,42 @@ function bundleSplitLoader() {
 bundleSplitLoader();
 minify('it-policy-explorer.js', 'esm');
 
-// The app's one stylesheet, for the standalone page and for embedders alike: every file in
-// style/ joined in a fixed order (the shell first: its reset must precede the views' rules;
-// print last; any other file after the known ones, by name) and minified. index.html links
-// it as ./it-policy-explorer.css; the loader adds that link to pages that lack it. Both URLs
-// get the file's content hash below, as the other assets do.
+// The app's stylesheet, for the standalone page and for embedders alike: every file in style/
+// but the views' own, joined in a fixed order (the shell first: its reset must precede the
+// views' rules; print last; any other file after the known ones, by name) and minified.
+// index.html links it as ./it-policy-explorer.css; the loader adds that link to pages that
+// lack it. Both URLs get the file's content hash below, as the other assets do. The Timeline,
+// Map and Charts views' files go into their chunks instead (src/ui/split.rs includes them;
+// ui::hooks::adopt_view_style adds them when the view first shows): they are checked here as
+// the rest is.
 const STYLESHEET = 'it-policy-explorer.css';
-const STYLE_ORDER = ['main.css', 'explore.css', 'timeline.css', 'map.css', 'charts.css', 'takeaway.css', 'print.css'];
+const STYLE_ORDER = ['main.css', 'explore.css', 'takeaway.css', 'print.css'];
+const VIEW_STYLES = ['timeline.css', 'map.css', 'charts.css'];
 
-function bundleStylesheet() {
-  const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'style');
-  const others = fs.readdirSync(dir).filter((f) => f.endsWith('.css') && !STYLE_ORDER.includes(f)).sort();
-  const files = [...STYLE_ORDER, ...others];
-  // Minified by esbuild, as the scripts are: it keeps the order of rules (the cascade) and
-  // the modern syntax (@property, @container, :where) as written.
-  const joined = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
-  const css = transformSync(joined, { loader: 'css', minify: true, legalComments: 'none' }).code;
+/** Stops the build if `css` (minified) breaks the rules every app stylesheet keeps. */
+function checkStyle(name, css) {
   if (/(?:^|[{},])(?:html|body|:root)(?=[\s{,.:#[>+~])/.test(css)) {
-    console.error('postbuild: the app stylesheet has a rule for html, body or :root; page-only rules go in public/page.css');
+    console.error(`postbuild: ${name} has a rule for html, body or :root; page-only rules go in public/page.css`);
     process.exit(1);
   }
   // `rem` follows the host page's <html> font size: the app's sizes are in --itpe-rem.
   if (/[\d.]rem\b/.test(css)) {
-    console.error('postbuild: the app stylesheet uses rem; write calc(n * var(--itpe-rem)) (ARCHITECTURE.md, "Styles and embedding")');
+    console.error(`postbuild: ${name} uses rem; write calc(n * var(--itpe-rem)) (ARCHITECTURE.md, "Styles and embedding")`);
     process.exit(1);
   }
+}
+
+function bundleStylesheet() {
+  const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'style');
+  const known = [...STYLE_ORDER, ...VIEW_STYLES];
+  const others = fs.readdirSync(dir).filter((f) => f.endsWith('.css') && !known.includes(f)).sort();
+  const files = [...STYLE_ORDER, ...others];
+  // Minified by esbuild, as the scripts are: it keeps the order of rules (the cascade) and
+  // the modern syntax (@property, @container, :where) as written.
+  const minified = (text) => transformSync(text, { loader: 'css', minify: true, legalComments: 'none' }).code;
+  for (const f of VIEW_STYLES) checkStyle(`style/${f}`, minified(fs.readFileSync(path.join(dir, f), 'utf8')));
+  const css = minified(files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n'));
+  checkStyle('the app stylesheet', css);
   fs.writeFileSync(path.join(dist, STYLESHEET), css);
   const v = hash(STYLESHEET);
   const loader = read('loader.js').toString();

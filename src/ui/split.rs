@@ -34,18 +34,21 @@ impl From<SplitLoaderError> for ChunkMissing {
 #[wasm_split(timeline, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_timeline))]
 fn timeline_view() -> Result<AnyView, ChunkMissing> {
     crate::i18n::install_view_texts();
+    super::hooks::adopt_view_style(include_str!("../../style/timeline.css"));
     Ok(view! { <super::timeline::TimelineView/> }.into_any())
 }
 
 #[wasm_split(map, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_map))]
 fn map_view() -> Result<AnyView, ChunkMissing> {
     crate::i18n::install_view_texts();
+    super::hooks::adopt_view_style(include_str!("../../style/map.css"));
     Ok(view! { <super::map::MapView/> }.into_any())
 }
 
 #[wasm_split(charts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_charts))]
 fn charts_view() -> Result<AnyView, ChunkMissing> {
     crate::i18n::install_view_texts();
+    super::hooks::adopt_view_style(include_str!("../../style/charts.css"));
     Ok(view! { <super::charts::ChartsView/> }.into_any())
 }
 

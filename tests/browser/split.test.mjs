@@ -32,7 +32,7 @@ function recordRequests(page, url) {
 
 const chunksIn = (files) => files.filter((f) => CHUNKS.includes(f));
 
-test('the glue names a chunk for every view but Explore, each in the bundle and fetched with its content hash', () => {
+test('the glue names a chunk for every view but Explore, each in the bundle and fetched with a content hash', () => {
   assert.ok(CHUNKS.length >= 4, `one chunk per split view at least: ${CHUNKS}`);
   for (const view of Object.keys(DRAWN)) assert.ok(CHUNKS.includes(`split_${view}.wasm`), `${view} has its chunk`);
   // Each named chunk is in the bundle, and the glue asks for it with its content hash (long
@@ -77,6 +77,31 @@ test('each split view loads its chunks when first shown, and works; a second vis
       await page.waitForSelector(drawn);
     }
     assert.deepEqual(chunksIn(seen.slice(from)), [], 'chunks are loaded once per page');
+  });
+});
+
+test('the Timeline, Map and Charts views bring their stylesheets with their chunks, once each, under a strict CSP', async (t) => {
+  // Not in the first load's stylesheet (scripts/postbuild.mjs); a constructed stylesheet the
+  // view adopts (ui::hooks::adopt_view_style), which style-src 'self' allows.
+  const css = fs.readFileSync(path.join(DIST, 'it-policy-explorer.css'), 'utf8');
+  for (const name of ['itpe-tl-tip', 'itpe-map-legend', 'itpe-chart-note']) assert.ok(!css.includes(name), `${name}'s rules are not in the first load`);
+  await withPage(t, {}, async ({ page }) => {
+    await ready(page);
+    assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 0);
+    const overflow = () => page.evaluate(() => getComputedStyle(document.querySelector('.itpe-tl-chart')).overflow);
+    await page.click('nav.itpe-views a[data-view="timeline"]');
+    await page.waitForSelector(DRAWN.timeline);
+    assert.equal(await overflow(), 'hidden', 'timeline.css applies');
+    // The printed page's rule for the chart comes after the view's own, as before the move.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await overflow(), 'visible', 'the print rule wins in print');
+    await page.emulateMedia({ media: 'screen' });
+    for (const view of ['map', 'charts', 'timeline', 'map']) {
+      await page.click(`nav.itpe-views a[data-view="${view}"]`);
+      await page.waitForSelector(DRAWN[view]);
+    }
+    assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 3, 'one stylesheet per view, once');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.itpe-map-svg')).aspectRatio), '1000 / 755');
   });
 });
 
