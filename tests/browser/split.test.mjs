@@ -105,6 +105,25 @@ test('the Timeline, Map and Charts views bring their stylesheets with their chun
   });
 });
 
+test('without constructed stylesheets (Safari before 16.4), a view brings its rules in a style element', async (t) => {
+  // No strict CSP here: where it forbids inline style, such a browser shows these views unstyled.
+  await withPage(t, { csp: null }, async ({ page }) => {
+    await page.addInitScript(() => {
+      window.CSSStyleSheet = function CSSStyleSheet() { throw new TypeError('not constructible here'); };
+    });
+    await page.reload();
+    await ready(page);
+    await page.click('nav.itpe-views a[data-view="timeline"]');
+    await page.waitForSelector(DRAWN.timeline);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.itpe-tl-chart')).overflow), 'hidden');
+    await page.click('nav.itpe-views a[data-view="explore"]');
+    await page.click('nav.itpe-views a[data-view="timeline"]');
+    await page.waitForSelector(DRAWN.timeline);
+    assert.equal(await page.locator('head style').count(), 1, 'one style element, added once');
+    assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 0);
+  });
+});
+
 test('a link to a split view loads its chunk at start', async (t) => {
   await withPage(t, { base: '/deep/sub/path/', query: '?view=map&site=lmc-loop' }, async ({ page, url }) => {
     const seen = recordRequests(page, url);
