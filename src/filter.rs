@@ -18,10 +18,11 @@ pub struct SearchIndex {
     haystacks: Vec<String>,
     /// Milestone year span of each item (min start year, max end year), if dated.
     years: Vec<Option<(i32, i32)>>,
-    /// First milestone day of each item, for sorting by date.
-    first_day: Vec<Option<i32>>,
-    /// Largest HK$ figure of each item, for sorting by amount.
-    max_amount: Vec<Option<f64>>,
+    /// Each item's key for sorting by date (its first milestone day) and by amount (its
+    /// largest HK$ figure, negated: largest first), infinite without one so that it goes last:
+    /// derived once per dataset, not on every keystroke.
+    date_key: Vec<f64>,
+    amount_key: Vec<f64>,
     /// Folded text of every figure (number, measure, period, quote), so search finds the
     /// context figures that belong to no item too.
     figure_haystacks: Vec<String>,
@@ -101,8 +102,8 @@ impl SearchIndex {
             zh.and_then(|(tr, l)| Some((crate::zh_code::for_locale(l)?.search)(tr, l, data)));
         let mut haystacks = Vec::with_capacity(data.items.len());
         let mut years = Vec::with_capacity(data.items.len());
-        let mut first_day = Vec::with_capacity(data.items.len());
-        let mut max_amount = Vec::with_capacity(data.items.len());
+        let mut date_key = Vec::with_capacity(data.items.len());
+        let mut amount_key = Vec::with_capacity(data.items.len());
         for (i, item) in data.items.iter().enumerate() {
             let mut text = String::new();
             let mut add = |s: &str| {
@@ -164,8 +165,8 @@ impl SearchIndex {
             }
             haystacks.push(script.apply(&fold(&text)));
             years.push(span);
-            first_day.push(first);
-            max_amount.push(amount);
+            date_key.push(first.map_or(f64::INFINITY, f64::from));
+            amount_key.push(amount.map_or(f64::INFINITY, |a| -a));
         }
         let figure_haystacks = data
             .figures
@@ -195,8 +196,8 @@ impl SearchIndex {
         SearchIndex {
             haystacks,
             years,
-            first_day,
-            max_amount,
+            date_key,
+            amount_key,
             figure_haystacks,
             figure_item,
             script,
@@ -302,21 +303,13 @@ pub fn select(data: &Dataset, index: &SearchIndex, state: &ViewState) -> Vec<usi
     let mut out: Vec<usize> = (0..data.items.len())
         .filter(|&i| passes(data, index, &terms, state, i, None))
         .collect();
-    // Items without the key go last; `sort_indices` keeps the paper's order among equals.
-    let keys: Vec<f64> = match state.sort {
+    // `sort_indices` keeps the paper's order among equal keys.
+    let keys = match state.sort {
         Sort::Paper => return out,
-        Sort::Date => index
-            .first_day
-            .iter()
-            .map(|d| d.map_or(f64::INFINITY, f64::from))
-            .collect(),
-        Sort::Amount => index
-            .max_amount
-            .iter()
-            .map(|a| a.map_or(f64::INFINITY, |x| -x))
-            .collect(),
+        Sort::Date => &index.date_key,
+        Sort::Amount => &index.amount_key,
     };
-    crate::order::sort_indices(&mut out, &keys);
+    crate::order::sort_indices(&mut out, keys);
     out
 }
 
@@ -819,8 +812,21 @@ mod dataset_tests {
             ..ViewState::default()
         };
         let sel = select(&d, &index, &state);
-        let amounts: Vec<f64> = sel.iter().filter_map(|&i| index.max_amount[i]).collect();
-        assert!(amounts.windows(2).all(|w| w[0] >= w[1]), "{amounts:?}");
+        // Each item's largest HK$ figure, from the dataset; items without one last.
+        let largest = |i: usize| {
+            d.figures_of(&d.items[i].id)
+                .filter(|f| f.unit == Unit::Hkd)
+                .map(|f| f.value)
+                .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
+        };
+        let amounts: Vec<Option<f64>> = sel.iter().map(|&i| largest(i)).collect();
+        let known = amounts.iter().take_while(|a| a.is_some()).count();
+        assert!(amounts[known..].iter().all(Option::is_none), "{amounts:?}");
+        let amounts: Vec<f64> = amounts.into_iter().flatten().collect();
+        assert!(
+            known > 10 && amounts.windows(2).all(|w| w[0] >= w[1]),
+            "{amounts:?}"
+        );
         assert_eq!(sel.len(), d.items.len());
     }
 
