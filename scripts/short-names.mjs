@@ -90,7 +90,8 @@ export function replaceSection(wasm, id, content) {
   throw new Error(`short-names: the wasm has no section ${id}`);
 }
 
-const text = (bytes, p) => {
+/** The name (a length-prefixed UTF-8 string) at `p` in a section, and the position after it. */
+export const text = (bytes, p) => {
   const [len, start] = leb(bytes, p);
   return [new TextDecoder().decode(bytes.subarray(start, start + len)), start + len];
 };

@@ -11,7 +11,7 @@
 //
 // Usage: node scripts/unused-exports.mjs <module_bg.wasm> <module.js>
 import fs from 'node:fs';
-import { leb, lebBytes, replaceSection } from './short-names.mjs';
+import { leb, lebBytes, replaceSection, text } from './short-names.mjs';
 
 /** Export names of wasm-streams' classes, as wasm-bindgen writes them. */
 const UNUSED = /^(?:__wbg_)?intounderlying(?:bytesource|sink|source)_\w+$/;
@@ -25,10 +25,9 @@ export function dropExports(wasm, unused) {
     let p = first;
     for (let i = 0; i < count; i++) {
       const entry = p;
-      let len;
-      [len, p] = leb(bytes, p);
-      const name = new TextDecoder().decode(bytes.subarray(p, p + len));
-      [, p] = leb(bytes, p + len + 1);
+      let name;
+      [name, p] = text(bytes, p);
+      [, p] = leb(bytes, p + 1);
       if (unused.test(name)) dropped.push(name);
       else kept.push(...bytes.subarray(entry, p));
     }
