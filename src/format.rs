@@ -42,7 +42,7 @@ pub fn group(value: f64, decimals: usize) -> String {
 /// and core's (about 14 KB in the wasm) comes only with the views that draw numbers (README
 /// "Size and speed").
 fn fixed(value: f64, decimals: usize) -> (String, String) {
-    let (mut int, mut frac) = exact_digits(value);
+    let (mut int, mut frac) = leading_digits(value, decimals);
     if frac.len() > decimals {
         let rest = frac.split_off(decimals);
         let last_odd = frac.last().or(int.last()).is_some_and(|d| d % 2 == 1);
@@ -72,16 +72,59 @@ fn fixed(value: f64, decimals: usize) -> (String, String) {
     (text(&int), text(&frac))
 }
 
-/// The exact decimal expansion of a finite, non-negative `value` (mantissa times a power of
-/// two): whole digits (at least one) and fraction digits, most significant first.
-fn exact_digits(value: f64) -> (Vec<u8>, Vec<u8>) {
+/// A finite, non-negative `value` as mantissa times a power of two.
+fn binary_parts(value: f64) -> (u64, i64) {
     let bits = value.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let stored = bits & ((1 << 52) - 1);
-    let (mantissa, exponent) = match biased {
+    match biased {
         0 => (stored, -1074),
         _ => (stored | (1 << 52), biased - 1075),
-    };
+    }
+}
+
+/// What rounding a finite, non-negative `value` to `decimals` places needs of its exact
+/// decimal expansion: the whole digits (at least one), the first `decimals + 1` fraction digits,
+/// then 1 if any later digit is not zero (else 0). For the values the app shows (from 1/256 to
+/// 2^64) in 64-bit integer arithmetic, digit by digit: the full expansion
+/// ([`exact_digits`], hundreds of digits multiplied out) cost the start-up's search index about
+/// as much as folding all its text (issue #17).
+fn leading_digits(value: f64, decimals: usize) -> (Vec<u8>, Vec<u8>) {
+    let (mantissa, exponent) = binary_parts(value);
+    let digits_of = |n: u64| n.to_string().bytes().map(|b| b - b'0').collect::<Vec<u8>>();
+    let mut frac = Vec::with_capacity(decimals + 2);
+    if (0..=11).contains(&exponent) {
+        // A whole number below 2^64.
+        frac.resize(decimals + 2, 0);
+        return (digits_of(mantissa << exponent), frac);
+    }
+    if (-60..0).contains(&exponent) {
+        // The fraction is rest / 2^shift; each digit is the whole part of ten times it
+        // (below 2^64).
+        let shift = (-exponent) as u32;
+        let mask = (1u64 << shift) - 1;
+        let mut rest = mantissa & mask;
+        for _ in 0..=decimals {
+            rest *= 10;
+            frac.push((rest >> shift) as u8);
+            rest &= mask;
+        }
+        frac.push(u8::from(rest != 0));
+        let int = mantissa >> shift;
+        return (digits_of(int), frac);
+    }
+    let (int, mut all) = exact_digits(value);
+    all.resize(all.len().max(decimals + 1), 0);
+    let sticky = all[decimals + 1..].iter().any(|&d| d > 0);
+    frac.extend_from_slice(&all[..=decimals]);
+    frac.push(u8::from(sticky));
+    (int, frac)
+}
+
+/// The exact decimal expansion of a finite, non-negative `value` (mantissa times a power of
+/// two): whole digits (at least one) and fraction digits, most significant first.
+fn exact_digits(value: f64) -> (Vec<u8>, Vec<u8>) {
+    let (mantissa, exponent) = binary_parts(value);
     // Little-endian digits of mantissa * 2^exponent, or of mantissa * 5^-exponent, which is the
     // value times 10^-exponent.
     let mut digits: Vec<u8> = mantissa
@@ -469,6 +512,27 @@ mod tests {
                     "{v} to {decimals}"
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any finite value, at every precision the app uses: the digit-by-digit rounding
+        /// gives what the standard formatter gives.
+        #[test]
+        fn rounding_matches_the_standard_formatter(bits in proptest::prelude::any::<u64>(), decimals in 0usize..=4) {
+            let v = f64::from_bits(bits).abs();
+            proptest::prop_assume!(v.is_finite());
+            let std = format!("{:.*}", decimals, v);
+            let (int, frac) = std.split_once('.').unwrap_or((&std, ""));
+            proptest::prop_assert_eq!(fixed(v, decimals), (int.to_string(), frac.trim_end_matches('0').to_string()));
+        }
+
+        /// Values of the size the paper's figures have (from a thousandth to 10^15).
+        #[test]
+        fn rounding_matches_for_figures(v in 0.001f64..1e15, decimals in 0usize..=4) {
+            let std = format!("{:.*}", decimals, v);
+            let (int, frac) = std.split_once('.').unwrap_or((&std, ""));
+            proptest::prop_assert_eq!(fixed(v, decimals), (int.to_string(), frac.trim_end_matches('0').to_string()));
         }
     }
 
