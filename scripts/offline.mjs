@@ -84,6 +84,8 @@ const once = (re, replacement, what) => {
 once(/<meta charset="utf-8">/, `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`, 'charset meta');
 once(/<title>I&amp;T Policy Explorer/, '<title>I&amp;T Policy Explorer (offline edition)', 'title');
 html = html.replace(/\s*<link rel="stylesheet"[^>]*>/g, '');
+// The single file fetches nothing: no preload hints.
+html = html.replace(/\s*<link rel="(?:module)?preload"[^>]*>/g, '');
 once(/<link rel="icon"[^>]*>/, (m) => `${m}\n  <style>${style}</style>`, 'icon link');
 once(/\s*<script defer src="\.\/loader\.js[^"]*"><\/script>/, '', 'loader script');
 once(/<div id="it-policy-explorer"/, '<div id="it-policy-explorer" data-edition="offline" data-dataset-inline="itpe-data" data-wasm="itpe-wasm"', 'mount element');

@@ -138,9 +138,18 @@ html = html.replace(/\s*<!--[\s\S]*?-->/g, '');
 // trunk leaves its rust link when it does not inject scripts; it means nothing to a browser.
 html = html.replace(/\s*<link[^>]*data-trunk[^>]*>/g, '');
 // Subresource integrity on same-origin files adds nothing (whoever can change them can change
-// this page) and breaks file://, where every check fails and the page stays unstyled.
-html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => tag.replace(/\s(?:integrity|crossorigin)(?:="[^"]*")?(?=[\s/>])/g, ''));
-html = html.replace(/(href|src)="\.\/([\w.-]+\.(?:css|js))(\?v=\w+)?"/g, (_, attr, file) => `${attr}="./${file}?v=${hash(file)}"`);
+// this page) and breaks file://, where every check fails and the page stays unstyled. The
+// preload hints keep `crossorigin`: loader.js fetches in CORS mode, and a hint in another
+// mode would not be used (the file would be fetched twice).
+html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => (/\srel="preload"/.test(tag) ? tag : tag.replace(/\s(?:integrity|crossorigin)(?:="[^"]*")?(?=[\s/>])/g, '')));
+html = html.replace(/(href|src)="\.\/([\w.-]+\.(?:css|js|wasm))(\?v=\w+)?"/g, (_, attr, file) => `${attr}="./${file}?v=${hash(file)}"`);
+// Each hint must name what loader.js fetches, hash included, or it is a second download.
+for (const m of html.matchAll(/<link rel="(?:module)?preload" href="\.\/([^"]+)"/g)) {
+  if (!loader.includes(`'./${m[1]}'`)) {
+    console.error(`postbuild: dist/index.html preloads ./${m[1]}, which loader.js does not fetch`);
+    process.exit(1);
+  }
+}
 fs.writeFileSync(path.join(dist, 'index.html'), html);
 
 // The iframe route's page (README, "Embedding"): index.html's head as built (the same

@@ -1,6 +1,7 @@
-// The load path (issue #17): the loader sends every request of a start at once (the glue, the
-// wasm and the dataset) instead of one after the other, and each file is asked for once, also
-// with several instances on one page or another dataset named by `data-dataset`.
+// The load path (issue #17): the standalone page asks for the wasm and the glue itself
+// (preload hints), the loader sends every request of a start at once (the glue, the wasm and
+// the dataset) instead of one after the other, and each file is asked for once, also with
+// several instances on one page or another dataset named by `data-dataset`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -49,6 +50,31 @@ test('standalone: the glue and the dataset are asked for before the wasm arrives
     }
     assert.deepEqual(repeated(log), [], 'no file asked for twice');
     assert.ok(await page.isVisible('.itpe-result'));
+  });
+});
+
+test('standalone: the page itself asks for the wasm and the glue before loader.js arrives, and the loader takes those responses', async (t) => {
+  await withPage(t, {}, async ({ page, context }) => {
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+    const log = [];
+    page.on('request', (r) => log.push(`request ${new URL(r.url()).pathname}`));
+    await context.route('**/loader.js*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      log.push('loader served');
+      await route.continue();
+    });
+    await page.reload();
+    await ready(page);
+    const served = log.indexOf('loader served');
+    assert.ok(served > 0, log.join('\n'));
+    for (const file of ['/it-policy-explorer.js', '/it-policy-explorer_bg.wasm']) {
+      const at = log.indexOf(`request ${file}`);
+      assert.ok(at >= 0 && at < served, `${file} is asked for by the page, before loader.js arrives:\n${log.join('\n')}`);
+    }
+    // The dataset is the loader's to ask for (the mount element may name another).
+    assert.ok(log.indexOf(`request /${DATA}`) > served, log.join('\n'));
+    assert.deepEqual(repeated(log), [], 'each preloaded file is fetched once: the loader used the hints');
   });
 });
 
