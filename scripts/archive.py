@@ -37,7 +37,8 @@ def main() -> None:
     files = {}
     for path in sorted(dist.rglob("*")):
         name = path.relative_to(dist).as_posix()
-        if path.is_file() and not name.endswith(".zip"):
+        # The precompressed copies (scripts/precompress.mjs) are for servers, not for disk.
+        if path.is_file() and not name.endswith((".zip", ".br", ".gz")):
             files[name] = path.read_bytes()
     files["index.html"] = page.encode("utf-8")
     for needed in ("index.html", "it-policy-explorer-offline.html", "data/policy-2021.json", "data/policy-2021.schema.json"):
