@@ -405,14 +405,21 @@ impl ScriptFold {
     /// `s` with every Simplified character replaced by its Traditional counterpart.
     pub fn apply(&self, s: &str) -> String {
         // Copied a run at a time between the characters that change: most text has none.
+        // Only characters from U+2E80 may change; in UTF-8 they start with a byte of 0xE2 or
+        // more, which only ever starts a character (from U+2000): the rest is not decoded.
         let mut out = String::with_capacity(s.len());
-        let mut copied = 0;
-        for (at, c) in s.char_indices() {
+        let (mut copied, mut at) = (0, 0);
+        while let Some(n) = s.as_bytes()[at..].iter().position(|&b| b >= 0xE2) {
+            let start = at + n;
+            let Some(c) = s[start..].chars().next() else {
+                break;
+            };
+            at = start + c.len_utf8();
             let t = self.char(c);
             if t != c {
-                out.push_str(&s[copied..at]);
+                out.push_str(&s[copied..start]);
                 out.push(t);
-                copied = at + c.len_utf8();
+                copied = at;
             }
         }
         out.push_str(&s[copied..]);
