@@ -136,7 +136,9 @@
     const fcp = (entries) => entries.some((e) => e.name === 'first-contentful-paint');
     if (document.visibilityState === 'hidden' || fcp(performance.getEntriesByType?.('paint') || [])) return resolve();
     setTimeout(resolve, 1000);
-    if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return requestAnimationFrame(() => setTimeout(resolve, 0));
+    if (typeof PerformanceObserver !== 'function' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      return requestAnimationFrame(() => setTimeout(resolve, 0));
+    }
     new PerformanceObserver((list, observer) => {
       if (fcp(list.getEntries())) { observer.disconnect(); resolve(); }
     }).observe({ type: 'paint', buffered: true });

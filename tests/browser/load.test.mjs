@@ -78,6 +78,31 @@ test('standalone: the page itself asks for the wasm and the glue before loader.j
   });
 });
 
+test('the app starts after the page\'s first contentful paint (its title), even when everything is at hand at once', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    await ready(page);
+    // A reload: every file is in the cache and the server is on the same machine, so the
+    // wasm is at hand before the first paint unless the loader waits for it.
+    await page.addInitScript(() => {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__fcpAt = e.startTime;
+      }).observe({ type: 'paint', buffered: true });
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('nav.itpe-views')) return;
+        window.__appAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      await ready(page);
+      const { fcp, app } = await page.evaluate(() => ({ fcp: window.__fcpAt, app: window.__appAt }));
+      assert.ok(fcp > 0 && app > 0, `fcp ${fcp}, app ${app}`);
+      assert.ok(app >= fcp, `the app drew at ${app.toFixed(1)} ms, before the first paint at ${fcp.toFixed(1)} ms`);
+    }
+  });
+});
+
 test('two instances on a host page share one request for the dataset', async (t) => {
   const bothReady = async (page) => {
     await page.waitForSelector('[data-itpe-instance="1"] [data-view][aria-current="page"]');
