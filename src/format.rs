@@ -42,27 +42,29 @@ pub fn group(value: f64, decimals: usize) -> String {
 /// and core's (about 14 KB in the wasm) comes only with the views that draw numbers (README
 /// "Size and speed").
 fn fixed(value: f64, decimals: usize) -> (String, String) {
-    let (mut int, mut frac) = leading_digits(value, decimals);
-    if frac.len() > decimals {
-        let rest = frac.split_off(decimals);
-        let last_odd = frac.last().or(int.last()).is_some_and(|d| d % 2 == 1);
-        let up = match rest[0] {
-            6.. => true,
-            5 => rest[1..].iter().any(|&d| d > 0) || last_odd,
-            _ => false,
-        };
-        if up {
-            let mut carry = true;
-            for d in frac.iter_mut().rev().chain(int.iter_mut().rev()) {
-                *d = (*d + 1) % 10;
-                carry = *d == 0;
-                if !carry {
-                    break;
-                }
+    let Digits {
+        mut int,
+        mut frac,
+        next,
+        later,
+    } = leading_digits(value, decimals);
+    let last_odd = frac.last().or(int.last()).is_some_and(|d| d % 2 == 1);
+    let up = match next {
+        6.. => true,
+        5 => later || last_odd,
+        _ => false,
+    };
+    if up {
+        let mut carry = true;
+        for d in frac.iter_mut().rev().chain(int.iter_mut().rev()) {
+            *d = (*d + 1) % 10;
+            carry = *d == 0;
+            if !carry {
+                break;
             }
-            if carry {
-                int.insert(0, 1);
-            }
+        }
+        if carry {
+            int.insert(0, 1);
         }
     }
     while frac.last() == Some(&0) {
@@ -83,20 +85,34 @@ fn binary_parts(value: f64) -> (u64, i64) {
     }
 }
 
-/// What rounding a finite, non-negative `value` to `decimals` places needs of its exact
-/// decimal expansion: the whole digits (at least one), the first `decimals + 1` fraction digits,
-/// then 1 if any later digit is not zero (else 0). For the values the app shows (from 1/256 to
-/// 2^64) in 64-bit integer arithmetic, digit by digit: the full expansion
-/// ([`exact_digits`], hundreds of digits multiplied out) cost the start-up's search index about
-/// as much as folding all its text (issue #17).
-fn leading_digits(value: f64, decimals: usize) -> (Vec<u8>, Vec<u8>) {
+/// What rounding a value to some places needs of its exact decimal expansion.
+struct Digits {
+    /// The whole digits (at least one), most significant first.
+    int: Vec<u8>,
+    /// The fraction's digits up to the places kept.
+    frac: Vec<u8>,
+    /// The digit after them.
+    next: u8,
+    /// Whether any digit after `next` is not zero.
+    later: bool,
+}
+
+/// [`Digits`] of a finite, non-negative `value` rounded to `decimals` places. For the values the
+/// app shows (from 1/256 to 2^64) in 64-bit integer arithmetic, digit by digit: the full
+/// expansion ([`exact_digits`], hundreds of digits multiplied out) cost the start-up's search
+/// index about as much as folding all its text (issue #17).
+fn leading_digits(value: f64, decimals: usize) -> Digits {
     let (mantissa, exponent) = binary_parts(value);
     let digits_of = |n: u64| n.to_string().bytes().map(|b| b - b'0').collect::<Vec<u8>>();
-    let mut frac = Vec::with_capacity(decimals + 2);
     if (0..=11).contains(&exponent) {
         // A whole number below 2^64.
-        frac.resize(decimals + 2, 0);
-        return (digits_of(mantissa << exponent), frac);
+        let int = digits_of(mantissa << exponent);
+        return Digits {
+            int,
+            frac: vec![0; decimals],
+            next: 0,
+            later: false,
+        };
     }
     if (-60..0).contains(&exponent) {
         // The fraction is rest / 2^shift; each digit is the whole part of ten times it
@@ -104,21 +120,32 @@ fn leading_digits(value: f64, decimals: usize) -> (Vec<u8>, Vec<u8>) {
         let shift = (-exponent) as u32;
         let mask = (1u64 << shift) - 1;
         let mut rest = mantissa & mask;
-        for _ in 0..=decimals {
+        let mut digit = || {
             rest *= 10;
-            frac.push((rest >> shift) as u8);
+            let d = (rest >> shift) as u8;
             rest &= mask;
-        }
-        frac.push(u8::from(rest != 0));
-        let int = mantissa >> shift;
-        return (digits_of(int), frac);
+            d
+        };
+        let frac: Vec<u8> = (0..decimals).map(|_| digit()).collect();
+        let next = digit();
+        return Digits {
+            int: digits_of(mantissa >> shift),
+            frac,
+            next,
+            later: rest != 0,
+        };
     }
     let (int, mut all) = exact_digits(value);
     all.resize(all.len().max(decimals + 1), 0);
-    let sticky = all[decimals + 1..].iter().any(|&d| d > 0);
-    frac.extend_from_slice(&all[..=decimals]);
-    frac.push(u8::from(sticky));
-    (int, frac)
+    let later = all[decimals + 1..].iter().any(|&d| d > 0);
+    let next = all[decimals];
+    all.truncate(decimals);
+    Digits {
+        int,
+        frac: all,
+        next,
+        later,
+    }
 }
 
 /// The exact decimal expansion of a finite, non-negative `value` (mantissa times a power of
