@@ -391,9 +391,17 @@ impl ScriptFold {
         ScriptFold { pairs }
     }
 
+    /// The first character that may change: CJK radicals and ideographs, and the number
+    /// characters, start here.
+    const FIRST: u32 = 0x2E80;
+    /// The first byte of [`Self::FIRST`] in UTF-8 (three bytes: 1110xxxx for its top four
+    /// bits): every character from it starts with this byte or a larger one, which no
+    /// character below U+2000 does.
+    const FIRST_LEAD: u8 = 0xE0 | (Self::FIRST >> 12) as u8;
+
     /// The Traditional form of `c` (itself when it has none).
     pub fn char(&self, c: char) -> char {
-        if (c as u32) < 0x2E80 {
+        if (c as u32) < Self::FIRST {
             return c;
         }
         match self.pairs.binary_search_by_key(&c, |p| p.0) {
@@ -405,11 +413,13 @@ impl ScriptFold {
     /// `s` with every Simplified character replaced by its Traditional counterpart.
     pub fn apply(&self, s: &str) -> String {
         // Copied a run at a time between the characters that change: most text has none.
-        // Only characters from U+2E80 may change; in UTF-8 they start with a byte of 0xE2 or
-        // more, which only ever starts a character (from U+2000): the rest is not decoded.
+        // Bytes below `FIRST_LEAD` cannot start one, so the text is not decoded there.
         let mut out = String::with_capacity(s.len());
         let (mut copied, mut at) = (0, 0);
-        while let Some(n) = s.as_bytes()[at..].iter().position(|&b| b >= 0xE2) {
+        while let Some(n) = s.as_bytes()[at..]
+            .iter()
+            .position(|&b| b >= Self::FIRST_LEAD)
+        {
             let start = at + n;
             let Some(c) = s[start..].chars().next() else {
                 break;
@@ -576,6 +586,16 @@ pub mod tests {
         assert_eq!(tr.missing(&d), vec![format!("items/{}", d.items[1].id)]);
         // The untranslated item keeps its English title rather than going blank.
         assert_eq!(tr.localize(&d).items[1].title, d.items[1].title);
+    }
+
+    #[test]
+    fn the_first_lead_byte_is_that_of_the_first_character() {
+        let mut buf = [0; 4];
+        let first = char::from_u32(ScriptFold::FIRST)
+            .unwrap()
+            .encode_utf8(&mut buf);
+        assert_eq!(first.as_bytes()[0], ScriptFold::FIRST_LEAD);
+        assert_eq!('\u{1FFF}'.encode_utf8(&mut buf).as_bytes()[0], 0xE1);
     }
 
     proptest::proptest! {
