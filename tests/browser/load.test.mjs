@@ -12,19 +12,19 @@ const HOST = { base: '/explorer/', mounts: [{ base: '/gov/', dir: 'examples/embe
 const DATA = 'data/policy-2021.json';
 
 /**
- * Reloads the page with the wasm's response held back `holdMs`, and returns what happened in
- * order: `request <path>` for every request (query left out), and `wasm served` when the wasm's
- * response is let through.
+ * Reloads the page with the responses `held` (a route pattern, the wasm's by default) held back
+ * `holdMs`, and returns what happened in order: `request <path>` for every request (query left
+ * out), and `<name> served` when a held response is let through.
  */
-async function reloadLogged(page, context, holdMs, isReady) {
+async function reloadLogged(page, context, holdMs, isReady, { held = '**/*.wasm*', name = 'wasm' } = {}) {
   // The page before the reload fetches chunks once its views are drawn and the browser is idle
   // (an item's details): those requests belong to it, not to the reloaded page, so they end first.
   await page.waitForLoadState('networkidle');
   const log = [];
   page.on('request', (r) => log.push(`request ${new URL(r.url()).pathname}`));
-  await context.route('**/*.wasm*', async (route) => {
+  await context.route(held, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, holdMs));
-    log.push('wasm served');
+    log.push(`${name} served`);
     await route.continue();
   });
   await page.reload();
@@ -56,16 +56,7 @@ test('standalone: the glue and the dataset are asked for before the wasm arrives
 test('standalone: the page itself asks for the wasm and the glue before loader.js arrives, and the loader takes those responses', async (t) => {
   await withPage(t, {}, async ({ page, context }) => {
     await ready(page);
-    await page.waitForLoadState('networkidle');
-    const log = [];
-    page.on('request', (r) => log.push(`request ${new URL(r.url()).pathname}`));
-    await context.route('**/loader.js*', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      log.push('loader served');
-      await route.continue();
-    });
-    await page.reload();
-    await ready(page);
+    const log = await reloadLogged(page, context, 600, ready, { held: '**/loader.js*', name: 'loader' });
     const served = log.indexOf('loader served');
     assert.ok(served > 0, log.join('\n'));
     for (const file of ['/it-policy-explorer.js', '/it-policy-explorer_bg.wasm']) {

@@ -10,25 +10,19 @@ import zlib from 'node:zlib';
 import { DIST, bundleCopy } from './harness.mjs';
 import { serve } from '../serve.mjs';
 
-/** The body and content-encoding of a GET of `p`, asking for brotli. */
+/** A GET of the raw request path `p` (sent as is, not normalised by a URL), asking for
+ * brotli: its status, body and content-encoding. */
 function get(origin, p) {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
     http.get({ hostname, port, path: p, headers: { 'accept-encoding': 'gzip, br' } }, (res) => {
       const parts = [];
       res.on('data', (c) => parts.push(c));
-      res.on('end', () => resolve({ body: Buffer.concat(parts), encoding: res.headers['content-encoding'] }));
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(parts), encoding: res.headers['content-encoding'] }));
     }).on('error', reject);
   });
 }
-
-/** The status of a GET of the raw request path `p` (sent as is, not normalised by a URL). */
-function status(origin, p) {
-  const { hostname, port } = new URL(origin);
-  return new Promise((resolve, reject) => {
-    http.get({ hostname, port, path: p }, (res) => { res.resume(); resolve(res.statusCode); }).on('error', reject);
-  });
-}
+const status = async (origin, p) => (await get(origin, p)).status;
 
 test('a request path that cannot be read gets 400, and the server keeps serving', async () => {
   const server = await serve({ dir: DIST });
