@@ -14,7 +14,6 @@ const TEXT = /\.(?:html|js|css|json|wasm|svg|txt|csv)$/;
 // The offline outputs are downloaded to be opened from disk: not worth compressing twice.
 const SKIP = /^it-policy-explorer-offline\.html$/;
 let files = 0;
-let saved = 0;
 const walk = (dir) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
@@ -25,13 +24,11 @@ const walk = (dir) => {
       const br = zlib.brotliCompressSync(body, {
         params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
       });
-      const q9 = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } });
       fs.writeFileSync(`${file}.br`, br);
       fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
       files += 1;
-      saved += q9.length - br.length;
     }
   }
 };
 walk(dist);
-console.log(`precompress: ${files} files as .br and .gz (brotli 11 is ${saved} B less than brotli 9 would send)`);
+console.log(`precompress: ${files} files as .br and .gz`);
