@@ -294,7 +294,7 @@ fn load(
     })
 }
 
-/// The body of a successful response to `url` (or to the fetch already under way).
+/// The body of a successful response to `url` (or to the fetch already under way), as text.
 pub(super) async fn fetch_text(
     url: &str,
     prefetched: Option<js_sys::Promise>,
@@ -311,8 +311,13 @@ pub(super) async fn fetch_text(
     if !response.ok() {
         return Err(Problem::Http(response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(network)?);
-    Ok(text.await.map_err(network)?.as_string().unwrap_or_default())
+    // The bytes, decoded here once: `text()` would decode them to a JS string that the
+    // binding then encodes again. Decoded as `text()` does: without a BOM, and with U+FFFD
+    // for any invalid sequence.
+    let bytes = JsFuture::from(response.array_buffer().map_err(network)?);
+    let bytes = js_sys::Uint8Array::new(&bytes.await.map_err(network)?).to_vec();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Ok(String::from_utf8_lossy(bytes).into_owned())
 }
 
 #[component]
