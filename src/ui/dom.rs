@@ -211,7 +211,9 @@ fn slot_boxed(parent: &Element, content: Box<dyn Fn() -> Option<Element>>) {
     }));
 }
 
-/// Calls `handler` on each `kind` event on `el` (see `super::hooks::listen`).
+/// Calls `handler` on each `kind` event on `el` (see `super::hooks::listen`). The handler must
+/// not hold `el` or an element of its tree (it reads them through the event): through the
+/// wasm's references, the element and its listener would keep each other forever.
 pub fn on(el: &Element, kind: &'static str, handler: impl FnMut(web_sys::Event) + 'static) {
     super::hooks::listen(el, &[kind], Box::new(handler));
 }

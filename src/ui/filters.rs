@@ -5,9 +5,10 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, HtmlSelectElement};
 
 use super::detail::{kind_key, status_key};
+use super::hooks::when_laid_out;
 use super::{dom, use_ctx, use_loaded, Ctx};
 use crate::filter::{facet_counts, FacetCounts};
 use crate::i18n::{bracketed, labelled, quoted, t, Key, Locale};
@@ -55,14 +56,58 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// The facet panel. `counts` is computed by the parent so chips and facets share it.
+/// The facet panel: its heading, the toggle that shows and hides it in one column, and its
+/// body. `counts` is computed by the parent so chips and facets share it.
+///
+/// The body's facets (about two thirds of the first screen's elements) are plain DOM, built the
+/// first time the body is laid out: at once in two columns; in one (a phone's width), where the
+/// panel starts folded away, on its first opening, so a phone's start builds no hidden facets
+/// and computes no counts for them. The body itself is always there, for `aria-controls`.
 #[component]
 pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
     let ctx = use_ctx();
+    let expanded = RwSignal::new(false);
+    let body = dom::element(
+        "div",
+        &[
+            ("id", &ctx.id("filter-body")),
+            ("class", "itpe-filter-body"),
+        ],
+        None,
+    );
+    let groups = body.clone();
+    when_laid_out(&body, Box::new(move || facet_groups(ctx, &groups, counts)));
+    let active = ctx.slice(active_filter_count);
+    let active = move || active.get();
+    view! {
+        <section class="itpe-filters" class:itpe-expanded=move || expanded.get() aria-labelledby=ctx.id("filters-title")>
+            <div class="itpe-filters-head">
+                {ctx.heading_dom(1, "itpe-filters-title", Some("filters-title"), move || {
+                    let n = active();
+                    let n = if n > 0 { bracketed(ctx.locale(), &n.to_string()) } else { String::new() };
+                    format!("{}{n}", ctx.t(Key::Filters))
+                })}
+                <button
+                    type="button"
+                    class="itpe-button-secondary itpe-filters-toggle"
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-controls=ctx.id("filter-body")
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {ctx.text(Key::Filters)}
+                    {move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string()))}
+                    <span aria-hidden="true">{move || if expanded.get() { " ▴" } else { " ▾" }}</span>
+                </button>
+            </div>
+            {dom::Dom(body)}
+        </section>
+    }
+}
+
+/// Builds the facets into the panel's `body`, in the order the panel shows them.
+fn facet_groups(ctx: Ctx, body: &Element, counts: Memo<FacetCounts>) {
     let loaded = use_loaded();
     let (data, names) = (loaded.data, loaded.text_locale);
-    let expanded = RwSignal::new(false);
-
     // Facets whose values are dataset ids: (id, name) pairs, the count they read, the list of
     // the state they toggle.
     let by_id = |legend: Key,
@@ -136,39 +181,13 @@ pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
             ctx.update(|s| toggle(&mut s.statuses, Status::ALL[i]))
         }),
     };
-    let group = |facet| facet_group(ctx, facet, counts, names.html_lang());
-
-    let active = ctx.slice(active_filter_count);
-    let active = move || active.get();
-    view! {
-        <section class="itpe-filters" class:itpe-expanded=move || expanded.get() aria-labelledby=ctx.id("filters-title")>
-            <div class="itpe-filters-head">
-                {ctx.heading_dom(1, "itpe-filters-title", Some("filters-title"), move || {
-                    let n = active();
-                    let n = if n > 0 { bracketed(ctx.locale(), &n.to_string()) } else { String::new() };
-                    format!("{}{n}", ctx.t(Key::Filters))
-                })}
-                <button
-                    type="button"
-                    class="itpe-button-secondary itpe-filters-toggle"
-                    aria-expanded=move || expanded.get().to_string()
-                    aria-controls=ctx.id("filter-body")
-                    on:click=move |_| expanded.update(|e| *e = !*e)
-                >
-                    {ctx.text(Key::Filters)}
-                    {move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string()))}
-                    <span aria-hidden="true">{move || if expanded.get() { " ▴" } else { " ▾" }}</span>
-                </button>
-            </div>
-            <div id=ctx.id("filter-body") class="itpe-filter-body">
-                {group(kinds)}
-                {group(statuses)}
-                {group(areas)}
-                <YearRange counts=counts/>
-                {group(sites)}
-                {group(orgs)}
-            </div>
-        </section>
+    let lang = names.html_lang();
+    for facet in [kinds, statuses, areas] {
+        facet_group(ctx, body, facet, counts, lang);
+    }
+    year_range(ctx, body, counts);
+    for facet in [sites, orgs] {
+        facet_group(ctx, body, facet, counts, lang);
     }
 }
 
@@ -181,15 +200,23 @@ fn active_filter_count(s: &ViewState) -> usize {
         + usize::from(s.from.is_some() || s.to.is_some())
 }
 
-/// A facet's fieldset. Its options are plain DOM (`super::dom`), made once per language; one
-/// effect follows the counts and changes only the options whose count or check changed, so
-/// toggling a checkbox keeps keyboard focus on it. `lang`: the language of names from the data.
+/// A fieldset of the panel, with its legend, appended to `body`.
+fn fieldset(ctx: Ctx, body: &Element, attrs: &[(&str, &str)], legend: Key) -> Element {
+    let set = dom::add(body, "fieldset", attrs, None);
+    ctx.add_text(&dom::add(&set, "legend", &[], None), legend);
+    set
+}
+
+/// A facet's fieldset. Its options are made once per language; one binding follows the counts
+/// and changes only the options whose count or check changed, so toggling a checkbox keeps
+/// keyboard focus on it. `lang`: the language of names from the data.
 fn facet_group(
     ctx: Ctx,
+    body: &Element,
     facet: Facet,
     counts: Memo<FacetCounts>,
     lang: &'static str,
-) -> impl IntoView {
+) {
     let Facet {
         legend,
         name,
@@ -197,11 +224,28 @@ fn facet_group(
         pick,
         toggle,
     } = facet;
-    let list = NodeRef::<leptos::html::Ul>::new();
-    Effect::new(move |drawn: Option<dom::Drawn<FacetRow>>| {
-        let ul: Element = list.get()?.into();
+    let set = fieldset(
+        ctx,
+        body,
+        &[("class", "itpe-facet"), ("data-facet-group", name)],
+        legend,
+    );
+    let ul = dom::add(&set, "ul", &[("class", "itpe-facet-options")], None);
+    // One listener for the options: their ids end in their index.
+    dom::on(&ul, "change", move |ev| {
+        let i = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .map(|t| t.id())
+            .and_then(|id| id.rsplit('-').next()?.parse::<usize>().ok());
+        if let Some(i) = i {
+            toggle.run(i);
+        }
+    });
+    let drawn = std::cell::RefCell::new(None);
+    dom::bind(Box::new(move || {
         let locale = ctx.locale();
-        let mut rows = dom::kept(&ul, drawn.flatten(), locale);
+        let mut rows = dom::kept(&ul, drawn.take(), locale);
         if rows.is_empty() {
             let new = |(i, label)| (i, FacetRow::new(&ul, ctx, name, i, label, lang, locale));
             rows = labels.iter().enumerate().map(new).collect();
@@ -211,25 +255,8 @@ fn facet_group(
                 row.show(locale, pick(c, *i));
             }
         });
-        Some((locale, rows))
-    });
-    // One listener for the options: their ids end in their index.
-    let change = move |ev: leptos::ev::Event| {
-        let i = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .map(|t| t.id())
-            .and_then(|id| id.rsplit('-').next()?.parse::<usize>().ok());
-        if let Some(i) = i {
-            toggle.run(i);
-        }
-    };
-    view! {
-        <fieldset class="itpe-facet" data-facet-group=name>
-            <legend>{ctx.text(legend)}</legend>
-            <ul class="itpe-facet-options" node_ref=list on:change=change></ul>
-        </fieldset>
-    }
+        drawn.replace(Some((locale, rows)));
+    }));
 }
 
 /// One option of a facet: a checkbox, its label and count.
@@ -286,50 +313,69 @@ impl FacetRow {
 }
 
 /// Milestone years as a from/to pair of selects; the counts say how many items have a
-/// milestone in each year under the other filters. The options are built once (the years are
-/// the dataset's); only their counts follow the filters.
-#[component]
-fn YearRange(counts: Memo<FacetCounts>) -> impl IntoView {
-    let ctx = use_ctx();
+/// milestone in each year under the other filters. The options are made once (the years are
+/// the dataset's); only their counts and the choice follow the filters.
+fn year_range(ctx: Ctx, body: &Element, counts: Memo<FacetCounts>) {
+    let set = fieldset(
+        ctx,
+        body,
+        &[("class", "itpe-facet itpe-year-range")],
+        Key::YearRange,
+    );
     let years: Vec<i32> = counts.with_untracked(|c| c.years.iter().map(|y| y.value).collect());
-    let count_of = move |k: usize| counts.with(|c| c.years.get(k).map_or(0, |y| y.count));
-    let select = move |which: Key, is_from: bool| {
-        let id = ctx.id(if is_from { "year-from" } else { "year-to" });
-        let current = ctx.slice(move |s| if is_from { s.from } else { s.to });
-        let options = years
-            .iter()
-            .enumerate()
-            .map(|(k, &y)| {
-                view! {
-                    <option value=y.to_string() selected=move || current.get() == Some(y)>
-                        {y} {move || bracketed(ctx.locale(), &count_of(k).to_string())}
-                    </option>
+    year_select(ctx, &set, Key::YearFrom, true, &years, counts);
+    year_select(ctx, &set, Key::YearTo, false, &years, counts);
+}
+
+/// One of the two selects: "Any", then each year with its count.
+fn year_select(
+    ctx: Ctx,
+    set: &Element,
+    which: Key,
+    is_from: bool,
+    years: &[i32],
+    counts: Memo<FacetCounts>,
+) {
+    let id = ctx.id(if is_from { "year-from" } else { "year-to" });
+    let div = dom::add(set, "div", &[("class", "itpe-year-select")], None);
+    ctx.add_text(&dom::add(&div, "label", &[("for", &id)], None), which);
+    let select: HtmlSelectElement = dom::add(&div, "select", &[("id", &id)], None).unchecked_into();
+    ctx.add_text(
+        &dom::add(&select, "option", &[("value", "")], None),
+        Key::AnyYear,
+    );
+    let options: Vec<(i32, Element)> = years
+        .iter()
+        .map(|&y| {
+            (
+                y,
+                dom::add(&select, "option", &[("value", &y.to_string())], None),
+            )
+        })
+        .collect();
+    dom::bind(Box::new(move || {
+        let locale = ctx.locale();
+        counts.with(|c| {
+            for (k, (y, option)) in options.iter().enumerate() {
+                let n = c.years.get(k).map_or(0, |y| y.count);
+                let text = format!("{y}{}", bracketed(locale, &n.to_string()));
+                if option.text_content().as_deref() != Some(&text) {
+                    option.set_text_content(Some(&text));
                 }
-            })
-            .collect_view();
-        view! {
-            <div class="itpe-year-select">
-                <label for=id.clone()>{ctx.text(which)}</label>
-                <select
-                    id=id
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev).parse::<i32>().ok();
-                        ctx.update(|s| if is_from { s.from = v } else { s.to = v });
-                    }
-                >
-                    <option value="" selected=move || current.get().is_none()>{ctx.text(Key::AnyYear)}</option>
-                    {options}
-                </select>
-            </div>
-        }
-    };
-    view! {
-        <fieldset class="itpe-facet itpe-year-range">
-            <legend>{ctx.text(Key::YearRange)}</legend>
-            {select(Key::YearFrom, true)}
-            {select(Key::YearTo, false)}
-        </fieldset>
-    }
+            }
+        });
+    }));
+    let current = ctx.slice(move |s| if is_from { s.from } else { s.to });
+    let shown = select.clone();
+    dom::bind(Box::new(move || {
+        shown.set_value(&current.get().map(|y| y.to_string()).unwrap_or_default());
+    }));
+    // The listener reads the select through the event: it must not hold the element it is on
+    // (through the wasm's references, the pair would never be collected).
+    dom::on(&select.into(), "change", move |ev| {
+        let v = event_target_value(&ev).parse::<i32>().ok();
+        ctx.update(|s| if is_from { s.from = v } else { s.to = v });
+    });
 }
 
 /// The facet selections, without the search: what the facet chips show.

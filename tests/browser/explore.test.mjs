@@ -216,12 +216,52 @@ test('search ignores case in any script, as the browser lower-cases it', async (
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test('facets folded away at a narrow width appear when the app becomes wide, and work', async (t) => {
+  await withPage(t, { width: 375, height: 800 }, async ({ page }) => {
+    await ready(page);
+    assert.equal(await page.locator('#itpe-filter-body input').count(), 0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const kind = 'input[data-facet="kind"] >> nth=0';
+    await page.waitForSelector(kind);
+    const before = (await resultIds(page)).length;
+    await page.check(kind);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('kind'));
+    assert.ok((await resultIds(page)).length < before, 'the checked kind filters the results');
+    // Narrow again, the built facets stay, folded away, with their state.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.click('.itpe-filters-toggle');
+    assert.equal(await page.isChecked(kind), true);
+  });
+});
+
+test('the year selects filter by milestone year and follow back and forward', async (t) => {
+  await withPage(t, {}, async ({ page }) => {
+    await ready(page);
+    const all = (await resultIds(page)).length;
+    await page.selectOption('#itpe-year-from', '2024');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2024');
+    assert.ok((await resultIds(page)).length < all, 'fewer items from 2024 on');
+    assert.match(await page.textContent('.itpe-chips'), /2024/);
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('from'));
+    assert.equal(await page.inputValue('#itpe-year-from'), '', 'back shows "Any" again');
+    await page.goForward();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2024');
+    assert.equal(await page.inputValue('#itpe-year-from'), '2024');
+  });
+});
+
 test('Explore is usable at 375 px: filters fold away, details come first', async (t) => {
   await withPage(t, { width: 375, height: 800, query: '?item=hsitp' }, async ({ page }) => {
     await ready(page);
     assert.equal(await page.isVisible('#itpe-filter-body'), false);
+    // Folded away, the facets are not built yet (issue #17: two thirds of the first screen's
+    // elements); the first opening builds them, with their counts.
+    assert.equal(await page.locator('#itpe-filter-body input').count(), 0);
     await page.click('.itpe-filters-toggle');
     assert.equal(await page.isVisible('#itpe-filter-body'), true);
+    await page.waitForSelector('#itpe-filter-body input[data-facet="kind"]');
+    assert.match(await page.textContent('[data-facet-group="kind"] .itpe-count'), /\(\d+\)/);
     const detailTop = await page.$eval('.itpe-detail', (e) => e.getBoundingClientRect().top);
     const listTop = await page.$eval('.itpe-result-list', (e) => e.getBoundingClientRect().top);
     assert.ok(detailTop < listTop, 'details above the list');

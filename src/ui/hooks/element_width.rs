@@ -74,3 +74,44 @@ fn set_width(width: RwSignal<f64>, el: &web_sys::Element, step: u32) {
         width.try_set(w);
     }
 }
+
+/// Calls `build` once, the first time `el` is laid out (given a box: neither it nor an ancestor
+/// is `display: none`), under the current owner, so that what it binds goes with the owner's
+/// view: for what is built only once it can be seen. The observer reports an element with a
+/// box as soon as it is laid out, before it is painted; where the browser has none, at once.
+pub fn when_laid_out(el: &web_sys::Element, build: Box<dyn FnOnce()>) {
+    // Weak: the observer's callback, which the owner keeps, must not keep the owner.
+    let owner = Owner::current().map(|o| o.downgrade());
+    let pending = std::cell::Cell::new(Some(build));
+    let run = std::rc::Rc::new(move || {
+        let Some(build) = pending.take() else { return };
+        match &owner {
+            Some(owner) => {
+                if let Some(owner) = owner.upgrade() {
+                    owner.with(build);
+                }
+            }
+            None => build(),
+        }
+    });
+    let (seen, report) = (el.clone(), run.clone());
+    let Some((ro, cb)) = resize_observer(move || {
+        if seen.client_width() > 0 {
+            report();
+        }
+    }) else {
+        return run();
+    };
+    ro.observe(el);
+    // Observed until the owner goes (a report after the build does nothing).
+    StoredValue::new_local(Observing((ro, cb)));
+}
+
+/// An observer that stops observing when dropped, before its callback goes.
+struct Observing(Observer);
+
+impl Drop for Observing {
+    fn drop(&mut self) {
+        self.0 .0.disconnect();
+    }
+}
