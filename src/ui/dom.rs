@@ -187,6 +187,28 @@ fn bind_attr_boxed(el: Element, name: &'static str, value: Box<dyn Fn() -> Optio
     bind(Box::new(move || set(&el, name, value().as_deref())));
 }
 
+/// Keeps the `value` of a form field (`<input>`, `<select>`) what `value` says: the property,
+/// which a field shows even after the reader has changed it (the attribute then no longer
+/// counts). Set only when it differs, so the caret of a field being typed in stays.
+pub fn bind_value(field: &Element, value: impl Fn() -> String + 'static) {
+    bind_value_boxed(field.clone(), Box::new(value));
+}
+
+fn bind_value_boxed(field: Element, value: Box<dyn Fn() -> String>) {
+    let key = wasm_bindgen::JsValue::from_str("value");
+    bind(Box::new(move || {
+        let now = value();
+        if js_sys::Reflect::get(&field, &key)
+            .ok()
+            .and_then(|v| v.as_string())
+            != Some(now.clone())
+        {
+            // Setting `value` on a form field cannot fail.
+            let _ = js_sys::Reflect::set(&field, &key, &now.into());
+        }
+    }));
+}
+
 /// A place in `parent` for an element that comes and goes: `content` (re-run when a signal it
 /// read changes) says what is there, if anything. What the last content bound is let go first.
 pub fn slot(parent: &Element, content: impl Fn() -> Option<Element> + 'static) {

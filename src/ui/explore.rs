@@ -1,11 +1,13 @@
 //! The Explore view: search and facets on the left, results in the middle, details on the
-//! right (stacked on narrow screens).
+//! right (stacked on narrow screens). Plain DOM (`super::dom`) inside one `view!`, which also
+//! holds the detail panel (a component: its content comes from a chunk).
 
 use leptos::prelude::*;
+use web_sys::Element;
 
-use super::filters::{counts_memo, Chips, Facets, SearchBox};
-use super::list::{FigureMatches, ResultList};
-use super::{use_ctx, use_loaded, DetailPanel};
+use super::filters::{chips, counts_memo, facets, search_box};
+use super::list::{figure_matches, result_list};
+use super::{dom, use_ctx, use_loaded, Ctx, DetailPanel};
 use crate::i18n::Key;
 use crate::view_state::Sort;
 
@@ -18,24 +20,10 @@ pub fn ExploreView() -> impl IntoView {
         <div class="itpe-explore" class:itpe-has-detail=move || has_detail.get()>
             {ctx.heading_dom(1, "itpe-visually-hidden", None, move || ctx.t(Key::ViewExplore).into())}
             <div class="itpe-explore-filters">
-                <SearchBox/>
-                <Facets counts=counts/>
+                {search_box(ctx)}
+                {facets(ctx, counts)}
             </div>
-            // A pointer over the results (a finger's touch included) or the focus in them
-            // fetches the details' chunk before an item is opened.
-            <div
-                class="itpe-explore-results"
-                on:pointerenter=|_| super::split::prefetch_details()
-                on:focusin=|_| super::split::prefetch_details()
-            >
-                <DatasetCounts/>
-                <div class="itpe-results-bar">
-                    <Chips/>
-                    <SortSelect/>
-                </div>
-                <FigureMatches/>
-                <ResultList/>
-            </div>
+            {results(ctx)}
             <div class="itpe-explore-detail">
                 <DetailPanel/>
             </div>
@@ -43,46 +31,50 @@ pub fn ExploreView() -> impl IntoView {
     }
 }
 
-#[component]
-fn SortSelect() -> impl IntoView {
-    let ctx = use_ctx();
-    let current = ctx.slice(|s| s.sort);
+/// The results column: the dataset's counts, the active filters and the order, the matching
+/// figures, the results. A pointer over it (a finger's touch included) or the focus in it
+/// fetches the details' chunk before an item is opened.
+fn results(ctx: Ctx) -> dom::Dom {
+    let column = dom::element("div", &[("class", "itpe-explore-results")], None);
+    let prefetch = Box::new(|_| super::split::prefetch_details());
+    super::hooks::listen(&column, &["pointerenter", "focusin"], prefetch);
+    dom::placed(&column, dataset_counts(ctx));
+    let bar = dom::add(&column, "div", &[("class", "itpe-results-bar")], None);
+    chips(ctx, &bar);
+    dom::placed(&bar, sort_select(ctx));
+    figure_matches(ctx, &column);
+    dom::placed(&column, result_list(ctx));
+    dom::Dom(column)
+}
+
+/// How the results are ordered: a select that follows the address.
+fn sort_select(ctx: Ctx) -> Element {
+    let id = ctx.id("sort");
+    let div = dom::element("div", &[("class", "itpe-sort")], None);
+    ctx.add_text(&dom::add(&div, "label", &[("for", &id)], None), Key::SortBy);
+    dom::text(&div, " ");
+    let select = dom::add(&div, "select", &[("id", &id)], None);
     let options = [
         (Sort::Paper, Key::SortPaper),
         (Sort::Date, Key::SortDate),
         (Sort::Amount, Key::SortAmount),
     ];
-    view! {
-        <div class="itpe-sort">
-            <label for=ctx.id("sort")>{ctx.text(Key::SortBy)}</label>
-            " "
-            <select
-                id=ctx.id("sort")
-                on:change=move |ev| {
-                    if let Some(sort) = Sort::parse(&event_target_value(&ev)) {
-                        ctx.update(|s| s.sort = sort);
-                    }
-                }
-            >
-                {options
-                    .into_iter()
-                    .map(|(sort, key)| {
-                        view! {
-                            <option value=sort.as_str() selected=move || current.get() == sort>
-                                {ctx.text(key)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
+    for (sort, key) in options {
+        let option = dom::add(&select, "option", &[("value", sort.as_str())], None);
+        ctx.add_text(&option, key);
     }
+    let current = ctx.slice(|s| s.sort);
+    dom::bind_value(&select, move || current.get().as_str().to_string());
+    dom::on(&select, "change", move |ev| {
+        if let Some(sort) = Sort::parse(&event_target_value(&ev)) {
+            ctx.update(|s| s.sort = sort);
+        }
+    });
+    div
 }
 
 /// The dataset at a glance: how many items, figures, milestones, sites and organisations.
-#[component]
-fn DatasetCounts() -> impl IntoView {
-    let ctx = use_ctx();
+fn dataset_counts(ctx: Ctx) -> Element {
     let d = use_loaded().data;
     let counts = [
         (d.items.len(), Key::CountItems, "items"),
@@ -95,23 +87,24 @@ fn DatasetCounts() -> impl IntoView {
             "organisations",
         ),
     ];
-    view! {
-        <div class="itpe-dataset-counts">
-            {ctx.heading_dom(2, "itpe-visually-hidden", None, move || ctx.t(Key::InDataset).into())}
-            <ul>
-                {counts
-                    .into_iter()
-                    .map(|(n, key, name)| {
-                        view! {
-                            <li data-count=name>
-                                <span class="itpe-count-number">{n}</span>
-                                {move || crate::i18n::number_gap(ctx.locale())}
-                                <span class="itpe-count-label">{ctx.text(key)}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </div>
+    let div = dom::element("div", &[("class", "itpe-dataset-counts")], None);
+    let heading = ctx.add_heading(&div, 2, "itpe-visually-hidden");
+    ctx.add_text(&heading, Key::InDataset);
+    let ul = dom::add(&div, "ul", &[], None);
+    for (n, key, name) in counts {
+        let li = dom::add(&ul, "li", &[("data-count", name)], None);
+        let number = n.to_string();
+        dom::add(
+            &li,
+            "span",
+            &[("class", "itpe-count-number")],
+            Some(&number),
+        );
+        dom::bound_text(&li, move || crate::i18n::number_gap(ctx.locale()).into());
+        ctx.add_text(
+            &dom::add(&li, "span", &[("class", "itpe-count-label")], None),
+            key,
+        );
     }
+    div
 }

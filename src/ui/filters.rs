@@ -1,15 +1,16 @@
-//! Search box, facets with live counts, and the chips of active filters.
+//! Search box, facets with live counts, and the chips of active filters, in plain DOM
+//! (`super::dom`).
 //!
 //! Each facet option is rendered once per dataset and only its checked state, count and
 //! disabled state react to the counts memo, so toggling a checkbox keeps keyboard focus on it.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlSelectElement};
+use web_sys::Element;
 
 use super::detail::{kind_key, status_key};
 use super::hooks::when_laid_out;
-use super::{dom, use_ctx, use_loaded, Ctx};
+use super::{dom, use_loaded, Ctx};
 use crate::filter::{facet_counts, FacetCounts};
 use crate::i18n::{bracketed, labelled, quoted, t, Key, Locale};
 use crate::model::{Dataset, ItemKind, Status};
@@ -32,76 +33,88 @@ struct Facet {
     toggle: Callback<usize>,
 }
 
-#[component]
-pub fn SearchBox() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <div class="itpe-search" role="search">
-            <label for=ctx.id("search") class="itpe-search-label">{ctx.text(Key::Search)}</label>
-            <p id=ctx.id("search-hint") class="itpe-hint">{ctx.text(Key::SearchHint)}</p>
-            <input
-                type="search"
-                id=ctx.id("search")
-                name="q"
-                autocomplete="off"
-                spellcheck="false"
-                maxlength=crate::view_state::MAX_SEARCH
-                aria-describedby=ctx.id("search-hint")
-                prop:value=move || ctx.with(|s| s.q.clone())
-                on:input=move |ev| {
-                    ctx.type_query(event_target_value(&ev));
-                }
-            />
-        </div>
-    }
+/// The search box: its label, hint and field. The field's value follows the address (back,
+/// forward, a chip's removal); what is typed goes to the state at once.
+pub fn search_box(ctx: Ctx) -> dom::Dom {
+    let (id, hint) = (ctx.id("search"), ctx.id("search-hint"));
+    let div = dom::element("div", &[("class", "itpe-search"), ("role", "search")], None);
+    let label = [("for", id.as_str()), ("class", "itpe-search-label")];
+    ctx.add_text(&dom::add(&div, "label", &label, None), Key::Search);
+    let p = dom::add(&div, "p", &[("id", &hint), ("class", "itpe-hint")], None);
+    ctx.add_text(&p, Key::SearchHint);
+    let max = crate::view_state::MAX_SEARCH.to_string();
+    let attrs = [
+        ("type", "search"),
+        ("id", &id),
+        ("name", "q"),
+        ("autocomplete", "off"),
+        ("spellcheck", "false"),
+        ("maxlength", &max),
+        ("aria-describedby", &hint),
+    ];
+    let input = dom::add(&div, "input", &attrs, None);
+    dom::bind_value(&input, move || ctx.with(|s| s.q.clone()));
+    dom::on(&input, "input", move |ev| {
+        ctx.type_query(event_target_value(&ev))
+    });
+    dom::Dom(div)
 }
 
 /// The facet panel: its heading, the toggle that shows and hides it in one column, and its
 /// body. `counts` is computed by the parent so chips and facets share it.
 ///
-/// The body's facets (about two thirds of the first screen's elements) are plain DOM, built the
-/// first time the body is laid out: at once in two columns; in one (a phone's width), where the
+/// The body's facets (about two thirds of the first screen's elements) are built the first
+/// time the body is laid out: at once in two columns; in one (a phone's width), where the
 /// panel starts folded away, on its first opening, so a phone's start builds no hidden facets
 /// and computes no counts for them. The body itself is always there, for `aria-controls`.
-#[component]
-pub fn Facets(counts: Memo<FacetCounts>) -> impl IntoView {
-    let ctx = use_ctx();
+pub fn facets(ctx: Ctx, counts: Memo<FacetCounts>) -> dom::Dom {
+    let (title, body_id) = (ctx.id("filters-title"), ctx.id("filter-body"));
+    let attrs = [("class", "itpe-filters"), ("aria-labelledby", &title)];
+    let section = dom::element("section", &attrs, None);
     let expanded = RwSignal::new(false);
-    let body = dom::element(
-        "div",
-        &[
-            ("id", &ctx.id("filter-body")),
-            ("class", "itpe-filter-body"),
-        ],
-        None,
-    );
+    let folded = section.clone();
+    dom::bind(Box::new(move || {
+        // Toggling a fixed class name cannot fail.
+        let _ = folded
+            .class_list()
+            .toggle_with_force("itpe-expanded", expanded.get());
+    }));
+    let head = dom::add(&section, "div", &[("class", "itpe-filters-head")], None);
+    // "Filters", and how many are active: the heading beside the facets, the toggle's text
+    // where they fold away.
+    let active = ctx.slice(active_filter_count);
+    let label = move || {
+        let n = active.get();
+        let n = if n > 0 {
+            bracketed(ctx.locale(), &n.to_string())
+        } else {
+            String::new()
+        };
+        format!("{}{n}", ctx.t(Key::Filters))
+    };
+    let heading = ctx.add_heading(&head, 1, "itpe-filters-title");
+    dom::set(&heading, "id", Some(&title));
+    dom::bound_text(&heading, label);
+    let attrs = [
+        ("type", "button"),
+        ("class", "itpe-button-secondary itpe-filters-toggle"),
+        ("aria-controls", &body_id),
+    ];
+    let toggle = dom::add(&head, "button", &attrs, None);
+    dom::bind_attr(&toggle, "aria-expanded", move || {
+        Some(expanded.get().to_string())
+    });
+    dom::bound_text(&toggle, label);
+    let arrow = dom::add(&toggle, "span", &[("aria-hidden", "true")], None);
+    dom::bound_text(&arrow, move || {
+        (if expanded.get() { " ▴" } else { " ▾" }).into()
+    });
+    dom::on(&toggle, "click", move |_| expanded.update(|e| *e = !*e));
+    let attrs = [("id", body_id.as_str()), ("class", "itpe-filter-body")];
+    let body = dom::add(&section, "div", &attrs, None);
     let groups = body.clone();
     when_laid_out(&body, Box::new(move || facet_groups(ctx, &groups, counts)));
-    let active = ctx.slice(active_filter_count);
-    let active = move || active.get();
-    view! {
-        <section class="itpe-filters" class:itpe-expanded=move || expanded.get() aria-labelledby=ctx.id("filters-title")>
-            <div class="itpe-filters-head">
-                {ctx.heading_dom(1, "itpe-filters-title", Some("filters-title"), move || {
-                    let n = active();
-                    let n = if n > 0 { bracketed(ctx.locale(), &n.to_string()) } else { String::new() };
-                    format!("{}{n}", ctx.t(Key::Filters))
-                })}
-                <button
-                    type="button"
-                    class="itpe-button-secondary itpe-filters-toggle"
-                    aria-expanded=move || expanded.get().to_string()
-                    aria-controls=ctx.id("filter-body")
-                    on:click=move |_| expanded.update(|e| *e = !*e)
-                >
-                    {ctx.text(Key::Filters)}
-                    {move || (active() > 0).then(|| bracketed(ctx.locale(), &active().to_string()))}
-                    <span aria-hidden="true">{move || if expanded.get() { " ▴" } else { " ▾" }}</span>
-                </button>
-            </div>
-            {dom::Dom(body)}
-        </section>
-    }
+    dom::Dom(section)
 }
 
 /// Builds the facets into the panel's `body`, in the order the panel shows them.
@@ -339,7 +352,7 @@ fn year_select(
     let id = ctx.id(if is_from { "year-from" } else { "year-to" });
     let div = dom::add(set, "div", &[("class", "itpe-year-select")], None);
     ctx.add_text(&dom::add(&div, "label", &[("for", &id)], None), which);
-    let select: HtmlSelectElement = dom::add(&div, "select", &[("id", &id)], None).unchecked_into();
+    let select = dom::add(&div, "select", &[("id", &id)], None);
     ctx.add_text(
         &dom::add(&select, "option", &[("value", "")], None),
         Key::AnyYear,
@@ -366,13 +379,10 @@ fn year_select(
         });
     }));
     let current = ctx.slice(move |s| if is_from { s.from } else { s.to });
-    let shown = select.clone();
-    dom::bind(Box::new(move || {
-        shown.set_value(&current.get().map(|y| y.to_string()).unwrap_or_default());
-    }));
-    // The listener reads the select through the event: it must not hold the element it is on
-    // (through the wasm's references, the pair would never be collected).
-    dom::on(&select.into(), "change", move |ev| {
+    dom::bind_value(&select, move || {
+        current.get().map(|y| y.to_string()).unwrap_or_default()
+    });
+    dom::on(&select, "change", move |ev| {
         let v = event_target_value(&ev).parse::<i32>().ok();
         ctx.update(|s| if is_from { s.from = v } else { s.to = v });
     });
@@ -433,7 +443,7 @@ impl Chip {
 }
 
 /// The chips of the search `q` and the facet selections, in order, with their labels.
-fn chips(data: &Dataset, sel: &Selected, q: &str) -> Vec<(Chip, String)> {
+fn chips_of(data: &Dataset, sel: &Selected, q: &str) -> Vec<(Chip, String)> {
     let locale = sel.lang;
     let mut chips = Vec::new();
     if !q.is_empty() {
@@ -470,41 +480,43 @@ fn chips(data: &Dataset, sel: &Selected, q: &str) -> Vec<(Chip, String)> {
     chips
 }
 
-/// Active filters as removable chips, with "Clear all". The chips are plain DOM, drawn anew
-/// by one effect when the search or the facet selections change.
-#[component]
-pub fn Chips() -> impl IntoView {
-    let ctx = use_ctx();
+/// Active filters as removable chips, with "Clear all", in a place `parent` gets for them,
+/// filled while any filter is active. The chips are drawn anew by one binding when the search
+/// or the facet selections change.
+pub fn chips(ctx: Ctx, parent: &Element) {
     let filtered = ctx.slice(ViewState::is_filtered);
-    move || {
+    dom::slot(parent, move || {
         filtered.get().then(|| {
-            view! {
-                <div class="itpe-chips">
-                    {chip_list(ctx)}
-                    <button type="button" class="itpe-link-button itpe-clear-all" on:click=move |_| ctx.update(|s| *s = s.cleared())>
-                        {ctx.text(Key::ClearAll)}
-                    </button>
-                </div>
-            }
+            untrack(|| {
+                let div = dom::element("div", &[("class", "itpe-chips")], None);
+                dom::placed(&div, chip_list(ctx));
+                let attrs = [
+                    ("type", "button"),
+                    ("class", "itpe-link-button itpe-clear-all"),
+                ];
+                let clear = dom::add(&div, "button", &attrs, None);
+                ctx.add_text(&clear, Key::ClearAll);
+                dom::on(&clear, "click", move |_| ctx.update(|s| *s = s.cleared()));
+                div
+            })
         })
-    }
+    });
 }
 
 /// The `<ul>` of chips; a chip's position in it says which filter it removes.
-fn chip_list(ctx: Ctx) -> impl IntoView {
+fn chip_list(ctx: Ctx) -> Element {
     let data = use_loaded().data;
     let query = ctx.slice(|s| s.q.trim().to_string());
     let selected = ctx.slice(Selected::of);
-    let list = NodeRef::<leptos::html::Ul>::new();
+    let ul = dom::element("ul", &[], None);
+    let list = ul.clone();
     let shown = data.clone();
-    Effect::new(move |_| {
-        let Some(ul) = list.get() else { return };
-        let ul: Element = ul.into();
-        ul.set_text_content(None);
+    dom::bind(Box::new(move || {
+        list.set_text_content(None);
         let sel = selected.get();
         let remove = labelled(sel.lang, t(sel.lang, Key::RemoveFilter), "");
-        for (_, label) in query.with(|q| chips(&shown, &sel, q)) {
-            let li = dom::add(&ul, "li", &[], None);
+        for (_, label) in query.with(|q| chips_of(&shown, &sel, q)) {
+            let li = dom::add(&list, "li", &[], None);
             let attrs = [("type", "button"), ("class", "itpe-chip")];
             let button = dom::add(&li, "button", &attrs, None);
             dom::add(
@@ -516,19 +528,19 @@ fn chip_list(ctx: Ctx) -> impl IntoView {
             dom::text(&button, &label);
             dom::add(&button, "span", &[("aria-hidden", "true")], Some(" ×"));
         }
-    });
-    let remove = move |ev: leptos::ev::MouseEvent| {
+    }));
+    dom::on(&ul, "click", move |ev| {
         let Some(at) = dom::row_index(&ev, "button") else {
             return;
         };
         let chip = selected.with_untracked(|sel| {
-            query.with_untracked(|q| chips(&data, sel, q).into_iter().nth(at))
+            query.with_untracked(|q| chips_of(&data, sel, q).into_iter().nth(at))
         });
         if let Some((chip, _)) = chip {
             ctx.update(|s| chip.remove(s));
         }
-    };
-    view! { <ul node_ref=list on:click=remove></ul> }
+    });
+    ul
 }
 
 /// Facet counts, shared by the facet panel. They follow [`super::Loaded::lagging`]: while the search

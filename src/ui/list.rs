@@ -1,13 +1,13 @@
 //! The result list: the selected items with their key facts, search matches highlighted; and
-//! the figures whose sentence matches the search. Both lists are plain DOM (`super::dom`): one
-//! effect per list keeps the rows by key and updates what changed in them.
+//! the figures whose sentence matches the search. Both are plain DOM (`super::dom`): one
+//! binding per list keeps the rows by key and updates what changed in them.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::dom::{self, Row};
-use super::{url, use_ctx, use_loaded, Ctx, Loaded};
+use super::{url, use_loaded, Ctx, Loaded};
 use crate::filter::{highlight_ranges, matching_figures, snippet, FoldedText};
 use crate::format;
 use crate::i18n::{
@@ -20,9 +20,8 @@ use crate::view_state::{View, ViewState};
 /// brings in is most of its cost, and ten rows fill two screens.
 const FIRST_ROWS: usize = 10;
 
-#[component]
-pub fn ResultList() -> impl IntoView {
-    let ctx = use_ctx();
+/// The results: their count (announced), the first rows and "Show all", or why there are none.
+pub fn result_list(ctx: Ctx) -> Element {
     let loaded = use_loaded();
     let total = loaded.data.items.len();
     let selection = loaded.selection;
@@ -39,28 +38,54 @@ pub fn ResultList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let hidden = move || {
-        selection
-            .with(Vec::len)
-            .saturating_sub(shown.with(Vec::len))
-    };
-    let rows = move || result_rows(ctx, use_loaded(), shown, query_terms);
-    view! {
-        <section class="itpe-results" aria-labelledby=ctx.id("results-title")>
-            {ctx.heading_dom(1, "itpe-visually-hidden", Some("results-title"), move || ctx.t(Key::Results).into())}
-            <p class="itpe-result-count" role="status" aria-live="polite" aria-atomic="true">
-                {move || results_count(ctx.locale(), selection.with(Vec::len), total)}
-            </p>
-            <Show when=move || selection.with(|s| !s.is_empty()) fallback=|| view! { <EmptyResults/> }>
-                {rows()}
-                {move || (hidden() > 0).then(|| view! {
-                    <button type="button" class="itpe-button-secondary itpe-show-all" on:click=move |_| all.set(true)>
-                        {show_all(ctx.locale(), selection.with(Vec::len))}
-                    </button>
-                })}
-            </Show>
-        </section>
-    }
+    let any = Memo::new(move |_| selection.with(|s| !s.is_empty()));
+    let more = Memo::new(move |_| selection.with(Vec::len) > shown.with(Vec::len));
+    let title = ctx.id("results-title");
+    let section = dom::element(
+        "section",
+        &[("class", "itpe-results"), ("aria-labelledby", &title)],
+        None,
+    );
+    let heading = ctx.add_heading(&section, 1, "itpe-visually-hidden");
+    dom::set(&heading, "id", Some(&title));
+    ctx.add_text(&heading, Key::Results);
+    let count = dom::add(
+        &section,
+        "p",
+        &[
+            ("class", "itpe-result-count"),
+            ("role", "status"),
+            ("aria-live", "polite"),
+            ("aria-atomic", "true"),
+        ],
+        None,
+    );
+    dom::bound_text(&count, move || {
+        results_count(ctx.locale(), selection.with(Vec::len), total)
+    });
+    dom::slot(&section, move || {
+        let loaded = use_loaded();
+        any.get()
+            .then(|| untrack(|| result_rows(ctx, loaded, shown, query_terms)))
+    });
+    dom::slot(&section, move || {
+        (any.get() && more.get()).then(|| {
+            let attrs = [
+                ("type", "button"),
+                ("class", "itpe-button-secondary itpe-show-all"),
+            ];
+            let button = dom::element("button", &attrs, None);
+            dom::bound_text(&button, move || {
+                show_all(ctx.locale(), selection.with(Vec::len))
+            });
+            dom::on(&button, "click", move |_| all.set(true));
+            button
+        })
+    });
+    dom::slot(&section, move || {
+        (!any.get()).then(|| untrack(|| empty_results(ctx)))
+    });
+    section
 }
 
 /// The `<ol>` of results. Keyed: a keystroke adds and removes rows and updates their links and
@@ -71,28 +96,33 @@ fn result_rows(
     loaded: Loaded,
     shown: Memo<Vec<usize>>,
     terms: Memo<Vec<String>>,
-) -> impl IntoView {
-    let list = NodeRef::<leptos::html::Ol>::new();
-    Effect::new(move |drawn: Option<dom::Drawn<ResultRow>>| {
-        let ol: Element = list.get()?.into();
+) -> Element {
+    let ol = dom::element("ol", &[("class", "itpe-result-list")], None);
+    let list = ol.clone();
+    let drawn = std::cell::RefCell::new(None);
+    dom::bind(Box::new(move || {
         let make = |i, locale| ResultRow::new(ctx, &loaded, locale, i);
-        Some(follow(ctx, &ol, drawn.flatten(), shown, terms, make))
-    });
+        let rows = follow(ctx, &list, drawn.take(), shown, terms, make);
+        drawn.replace(Some(rows));
+    }));
     // One listener for every row's link: a plain click opens the item in place.
-    let open = move |ev: leptos::ev::MouseEvent| {
+    dom::on(&ol, "click", move |ev| {
         let link = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|t| t.closest("a[data-item-link]").ok().flatten());
         let Some(link) = link else { return };
-        if super::hooks::is_modified_click(&ev) {
+        let modified = ev
+            .dyn_ref::<web_sys::MouseEvent>()
+            .is_some_and(super::hooks::is_modified_click);
+        if modified {
             return;
         }
         ev.prevent_default();
         let id = link.get_attribute("data-item-link");
         ctx.update(move |s| s.item = id);
-    };
-    view! { <ol class="itpe-result-list" node_ref=list on:click=open></ol> }
+    });
+    ol
 }
 
 /// A row that follows the state (its link) and the search terms (its marks).
@@ -299,10 +329,9 @@ fn status_tag(parent: &Element, locale: Locale, status: crate::model::Status) {
 /// Figures whose own sentence matches the search: the context statistics of paragraphs 2-15
 /// belong to no item, and this is where a search for "1 070" finds them. Keyed like the
 /// result list: a keystroke updates the snippets of the figures that stay. While typing, they
-/// follow a frame after the results ([`super::Loaded::lagging`]).
-#[component]
-pub fn FigureMatches() -> impl IntoView {
-    let ctx = use_ctx();
+/// follow a frame after the results ([`super::Loaded::lagging`]). `parent` gets a place for
+/// them, filled while any figure matches.
+pub fn figure_matches(ctx: Ctx, parent: &Element) {
     let loaded = use_loaded();
     let (data, index, state) = (loaded.data.clone(), loaded.index.clone(), loaded.lagging);
     let found = Memo::new(move |_| state.with(|s| matching_figures(&data, &index, s)));
@@ -310,19 +339,27 @@ pub fn FigureMatches() -> impl IntoView {
     let any = Memo::new(move |_| found.with(|f| !f.is_empty()));
     let index = loaded.index.clone();
     let terms = Memo::new(move |_| state.with(|s| index.terms(&s.q)));
-    move || {
+    dom::slot(parent, move || {
+        let loaded = use_loaded();
         any.get().then(|| {
-            view! {
-                <section class="itpe-figure-matches" aria-labelledby=ctx.id("figure-matches")>
-                    {ctx.heading_dom(2, "", Some("figure-matches"), move || {
-                        let n = bracketed(ctx.locale(), &found.with(Vec::len).to_string());
-                        format!("{}{n}", ctx.t(Key::FiguresMatching))
-                    })}
-                    {figure_rows(ctx, use_loaded(), shown, terms)}
-                </section>
-            }
+            untrack(|| {
+                let title = ctx.id("figure-matches");
+                let attrs = [
+                    ("class", "itpe-figure-matches"),
+                    ("aria-labelledby", &title),
+                ];
+                let section = dom::element("section", &attrs, None);
+                let heading = ctx.add_heading(&section, 2, "");
+                dom::set(&heading, "id", Some(&title));
+                dom::bound_text(&heading, move || {
+                    let n = bracketed(ctx.locale(), &found.with(Vec::len).to_string());
+                    format!("{}{n}", ctx.t(Key::FiguresMatching))
+                });
+                dom::placed(&section, figure_rows(ctx, loaded, shown, terms));
+                section
+            })
         })
-    }
+    });
 }
 
 /// The `<ul>` of matching figures, kept by key like [`result_rows`].
@@ -331,16 +368,18 @@ fn figure_rows(
     loaded: Loaded,
     shown: Memo<Vec<usize>>,
     terms: Memo<Vec<String>>,
-) -> impl IntoView {
-    let list = NodeRef::<leptos::html::Ul>::new();
+) -> Element {
+    let ul = dom::element("ul", &[], None);
     let data = loaded.data.clone();
-    Effect::new(move |drawn: Option<dom::Drawn<FigureRow>>| {
-        let ul: Element = list.get()?.into();
+    let list = ul.clone();
+    let drawn = std::cell::RefCell::new(None);
+    dom::bind(Box::new(move || {
         let make = |f, locale| FigureRow::new(&loaded, locale, f);
-        Some(follow(ctx, &ul, drawn.flatten(), shown, terms, make))
-    });
+        let rows = follow(ctx, &list, drawn.take(), shown, terms, make);
+        drawn.replace(Some(rows));
+    }));
     // One listener for every row's link to its paragraph in the Source view.
-    let go = move |ev: leptos::ev::MouseEvent| {
+    dom::on(&ul, "click", move |ev| {
         let figure = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -353,8 +392,8 @@ fn figure_rows(
         ev.prevent_default();
         let para = para.source.paragraph.clone();
         ctx.update(|s| to_paragraph(s, para));
-    };
-    view! { <ul node_ref=list on:click=go></ul> }
+    });
+    ul
 }
 
 /// The Source view at paragraph `para`.
@@ -433,9 +472,7 @@ impl Follows for FigureRow {
 
 /// Says what found nothing: the search, the filters, or both; and, in English, where Chinese
 /// names can be searched.
-#[component]
-fn EmptyResults() -> impl IntoView {
-    let ctx = use_ctx();
+fn empty_results(ctx: Ctx) -> Element {
     let text_locale = use_loaded().text_locale;
     let why = move || {
         let locale = ctx.locale();
@@ -456,12 +493,11 @@ fn EmptyResults() -> impl IntoView {
             text
         })
     };
-    view! {
-        <div class="itpe-empty-results">
-            <p>{why}</p>
-            <button type="button" class="itpe-button" on:click=move |_| ctx.update(|s| *s = s.cleared())>
-                {ctx.text(Key::ClearFilters)}
-            </button>
-        </div>
-    }
+    let div = dom::element("div", &[("class", "itpe-empty-results")], None);
+    dom::bound_text(&dom::add(&div, "p", &[], None), why);
+    let attrs = [("type", "button"), ("class", "itpe-button")];
+    let clear = dom::add(&div, "button", &attrs, None);
+    ctx.add_text(&clear, Key::ClearFilters);
+    dom::on(&clear, "click", move |_| ctx.update(|s| *s = s.cleared()));
+    div
 }

@@ -50,6 +50,17 @@ async function showEverywhere(page, view, selector) {
       && nav.closest('.itpe').querySelector(sel)), [view, selector]);
 }
 
+/** Opens every instance's filter panel where it is folded away (a column of 62em or less),
+ * so that its facets are built (they are on first opening) and their style can be read. */
+async function openFilters(page) {
+  const toggles = page.locator('.itpe-filters-toggle');
+  for (let i = 0; i < await toggles.count(); i++) {
+    if (await toggles.nth(i).isVisible()) await toggles.nth(i).click();
+  }
+  await page.waitForFunction(() => [...document.querySelectorAll('.itpe-filter-body')]
+    .every((body) => body.querySelector('.itpe-facet legend')));
+}
+
 const PROPS = [
   'color', 'font-family', 'font-size', 'font-weight', 'font-style', 'line-height', 'letter-spacing',
   'text-transform', 'text-indent', 'text-align', 'text-decoration-line', 'white-space', 'display',
@@ -164,6 +175,7 @@ test("the app's heading, tabs, buttons, search box, result titles and tags look 
   await withPage(t, { base: '/explorer/', query: 'index.html', width: WIDTH }, async ({ page }) => {
     await ready(page);
     await page.waitForSelector('.itpe-result-title');
+    await openFilters(page);
     standalone = await styles(page, APP_PARTS, '.itpe');
     standalone.root = (await styles(page, ['.itpe'], null, ['height']))['.itpe'];
   });
@@ -173,6 +185,11 @@ test("the app's heading, tabs, buttons, search box, result titles and tags look 
     await page.evaluate((w) => { document.querySelector('main#content').style.width = `${w}px`; }, WIDTH);
     const instances = await allReady(page);
     await showEverywhere(page, 'explore', '.itpe-result-title');
+    // The same results as the standalone page (the first instance starts filtered to a site),
+    // so that the facets' counts, and with them the options' widths, are the same.
+    for (const clear of await page.locator('.itpe-clear-all').all()) await clear.click();
+    await page.waitForFunction(() => !document.querySelector('.itpe-clear-all'));
+    await openFilters(page);
     await page.mouse.move(0, 0); // no :hover on the last tab clicked
     for (let i = 0; i < instances; i++) {
       const embedded = await page.evaluate(([n, sels, props]) => {

@@ -259,8 +259,8 @@ test('Explore is usable at 375 px: filters fold away, details come first', async
     // elements); the first opening builds them, with their counts.
     assert.equal(await page.locator('#itpe-filter-body input').count(), 0);
     await page.click('.itpe-filters-toggle');
-    assert.equal(await page.isVisible('#itpe-filter-body'), true);
     await page.waitForSelector('#itpe-filter-body input[data-facet="kind"]');
+    assert.equal(await page.isVisible('#itpe-filter-body'), true);
     assert.match(await page.textContent('[data-facet-group="kind"] .itpe-count'), /\(\d+\)/);
     const detailTop = await page.$eval('.itpe-detail', (e) => e.getBoundingClientRect().top);
     const listTop = await page.$eval('.itpe-result-list', (e) => e.getBoundingClientRect().top);
