@@ -82,13 +82,13 @@ minify('it-policy-explorer.js', 'esm');
 // ui::hooks::adopt_view_style adds them when the view first shows): they are checked here as
 // the rest is.
 const STYLESHEET = 'it-policy-explorer.css';
-const STYLE_ORDER = ['main.css', 'explore.css', 'takeaway.css', 'print.css'];
+const STYLE_ORDER = ['main.css', 'explore.css', 'takeaway.css', 'print.css', 'page.css'];
 const VIEW_STYLES = ['timeline.css', 'map.css', 'charts.css'];
 
 /** Stops the build if `css` (minified) breaks the rules every app stylesheet keeps. */
 function checkStyle(name, css) {
   if (/(?:^|[{},])(?:html|body|:root)(?=[\s{,.:#[>+~])/.test(css)) {
-    console.error(`postbuild: ${name} has a rule for html, body or :root; page-only rules go in public/page.css`);
+    console.error(`postbuild: ${name} has a rule for html, body or :root; page-only rules go in style/page.css, under .itpe-page`);
     process.exit(1);
   }
   // `rem` follows the host page's <html> font size: the app's sizes are in --itpe-rem.
@@ -164,7 +164,7 @@ const once = (text, re, to, what) => {
 };
 const noscript = html.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0] ?? '';
 let frame = once(html, /<title>[^<]*<\/title>/, '<title>I&amp;T Policy Explorer (embedded view)</title>', 'the title');
-frame = once(frame, /<body>[\s\S]*<\/body>/, `<body>
+frame = once(frame, /<body class="itpe-page">[\s\S]*<\/body>/, `<body class="itpe-page">
   <div data-it-policy-explorer data-embed="frame">
     <div class="itpe"><main class="itpe-main">${noscript}</main></div>
   </div>

@@ -140,7 +140,11 @@ test('the host page: its elements look the same with and without the app, which 
       };
       const check = (rules) => {
         for (const r of rules) {
-          if (r.selectorText) {
+          // A page rule reaches the host only unnamed (or named for the host's elements): the
+          // app's own, for its standalone page, is named itpe-... and used by that page's body.
+          if (r instanceof CSSPageRule) {
+            if (!/^itpe-[\w-]+$/.test(r.selectorText)) bad.push(`@page ${r.selectorText}`);
+          } else if (r.selectorText) {
             for (const sel of selectors(r.selectorText)) {
               // Compounds and combinators, outside parentheses; an app class on a compound
               // followed by a descendant or child step (or by nothing) keeps the rest inside.
@@ -159,6 +163,24 @@ test('the host page: its elements look the same with and without the app, which 
     // The host's html font size (20px) is not the app's.
     const rootSizes = await page.$$eval('.itpe', (rs) => rs.map((r) => getComputedStyle(r).fontSize));
     assert.ok(rootSizes.every((s) => s === '16px'), `root font sizes ${rootSizes}`);
+  });
+});
+
+/** The paper size a page prints on when it follows its own CSS, in PDF points. */
+async function paper(page) {
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  return pdf.match(/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/).slice(1, 3).map((n) => Math.round(Number(n)));
+}
+
+test('the standalone page prints on A4; a host page keeps its own paper', async (t) => {
+  await withPage(t, { base: '/explorer/', query: 'index.html' }, async ({ page }) => {
+    await ready(page);
+    assert.deepEqual(await paper(page), [595, 842], 'A4');
+  });
+  await onHost(t, {}, async ({ page }) => {
+    await allReady(page);
+    // Chromium's default paper, as the host page without the app prints.
+    assert.deepEqual(await paper(page), [612, 792], 'US Letter, the browser default');
   });
 });
 

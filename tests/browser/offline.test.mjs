@@ -114,7 +114,7 @@ print(json.dumps({i.filename: base64.b64encode(z.read(i)).decode() for i in z.in
   assert.ok(names.every((n) => n.startsWith('it-policy-explorer/')), 'one top folder');
   const inside = names.map((n) => n.slice('it-policy-explorer/'.length)).sort();
   for (const expected of ['README.txt', 'SHA256SUMS', 'index.html', 'loader.js', 'it-policy-explorer.js',
-    'it-policy-explorer_bg.wasm', 'it-policy-explorer.css', 'page.css', 'it-policy-explorer-offline.html', 'data/policy-2021.json',
+    'it-policy-explorer_bg.wasm', 'it-policy-explorer.css', 'it-policy-explorer-offline.html', 'data/policy-2021.json',
     'data/policy-2021.schema.json']) {
     assert.ok(inside.includes(expected), `${expected} in the archive`);
   }
