@@ -1,7 +1,9 @@
 //! Browser plumbing shared by the views, one small file each, named in the style of leptos-use
 //! (`use_…` returns a signal that follows the browser and lets go when its owner is dropped).
-//! The views use these instead of their own listeners: one way to measure an element's width (or whether it has been laid out),
-//! one media query follower, one way to attach a set of event listeners, one focus module, one way to follow a task, one way for a view to bring its stylesheet.
+//! The views use these instead of their own listeners: one way to measure an element's width
+//! (or to wait until it has been laid out), one media query follower, one way to attach a set of
+//! event listeners, one focus module, one way to follow a task, one way for a view to bring its
+//! stylesheet.
 
 mod element_width;
 mod event_listeners;
