@@ -148,7 +148,7 @@ fn post_now() {
 /// as long as the page.
 pub fn post_height(root: &web_sys::HtmlElement) {
     if let Some(observer) = super::hooks::resize_observer(post_now) {
-        observer.0.observe(root);
+        observer.observe(root);
         // The frame's page lives as long as the app: so do the observer and its callback.
         std::mem::forget(observer);
     } else {

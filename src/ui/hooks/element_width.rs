@@ -7,16 +7,42 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The observer and the callback it calls (kept alive together; dropped with the view).
-pub type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+/// A `ResizeObserver` and the callback it calls, kept alive together. Dropped, it stops
+/// observing first, so the observer never calls a callback that is gone; whoever keeps it
+/// (a view's stored value, or the page for ever) decides how long it observes.
+pub struct Observer {
+    ro: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
 
-/// A `ResizeObserver` that calls `on_resize`, with its callback: the one place the app makes
-/// one (the views' widths below, the iframe route's height messages). `None` where the browser
-/// has none (before 2020): callers then measure once.
+impl Observer {
+    /// Observes `el` too (its first report comes once it is laid out with a box).
+    pub fn observe(&self, el: &web_sys::Element) {
+        self.ro.observe(el);
+    }
+
+    /// Stops observing every element.
+    pub fn disconnect(&self) {
+        self.ro.disconnect();
+    }
+}
+
+impl Drop for Observer {
+    fn drop(&mut self) {
+        self.ro.disconnect();
+    }
+}
+
+/// A `ResizeObserver` that calls `on_resize`: the one place the app makes one (the views'
+/// widths below, the filter body's first layout, the iframe route's height messages). `None`
+/// where the browser has none (before 2020): callers then measure once.
 pub fn resize_observer(on_resize: impl FnMut() + 'static) -> Option<Observer> {
-    let cb = Closure::<dyn FnMut()>::new(on_resize);
-    let ro = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
-    Some((ro, cb))
+    let callback = Closure::<dyn FnMut()>::new(on_resize);
+    let ro = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    Some(Observer {
+        ro,
+        _callback: callback,
+    })
 }
 
 /// The `clientWidth` (CSS px, padding included) of the element `target` refers to, rounded
@@ -50,20 +76,14 @@ where
                 // Without an observer the width was measured once, above.
                 *o = resize_observer(measure);
             }
-            if let Some((ro, _)) = o {
+            if let Some(o) = o {
                 // One element at a time: a re-rendered target replaces the old one.
-                ro.disconnect();
-                ro.observe(&el);
+                o.disconnect();
+                o.observe(&el);
             }
         });
     });
-    on_cleanup(move || {
-        observer.with_value(|o| {
-            if let Some((ro, _)) = o {
-                ro.disconnect();
-            }
-        })
-    });
+    // The stored observer goes with the owner, and stops observing as it goes.
     width.read_only()
 }
 
@@ -95,23 +115,14 @@ pub fn when_laid_out(el: &web_sys::Element, build: Box<dyn FnOnce()>) {
         }
     });
     let (seen, report) = (el.clone(), run.clone());
-    let Some((ro, cb)) = resize_observer(move || {
+    let Some(observer) = resize_observer(move || {
         if seen.client_width() > 0 {
             report();
         }
     }) else {
         return run();
     };
-    ro.observe(el);
+    observer.observe(el);
     // Observed until the owner goes (a report after the build does nothing).
-    StoredValue::new_local(Observing((ro, cb)));
-}
-
-/// An observer that stops observing when dropped, before its callback goes.
-struct Observing(Observer);
-
-impl Drop for Observing {
-    fn drop(&mut self) {
-        self.0 .0.disconnect();
-    }
+    StoredValue::new_local(observer);
 }
