@@ -315,9 +315,13 @@ pub(super) async fn fetch_text(
     // binding then encodes again. Decoded as `text()` does: without a BOM, and with U+FFFD
     // for any invalid sequence.
     let bytes = JsFuture::from(response.array_buffer().map_err(network)?);
-    let bytes = js_sys::Uint8Array::new(&bytes.await.map_err(network)?).to_vec();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    Ok(String::from_utf8_lossy(bytes).into_owned())
+    let mut bytes = js_sys::Uint8Array::new(&bytes.await.map_err(network)?).to_vec();
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // Valid UTF-8 (the usual case) becomes the string without a copy.
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 #[component]

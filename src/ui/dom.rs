@@ -1,7 +1,6 @@
 //! Plain DOM for lists of many similar rows (results, matching figures, the timeline's marks and
-//! list): each row is made with a
-//! few web-sys calls and kept by key, and one effect per list updates the rows, instead of a
-//! component with its own reactive closures per row. Rows cost no generic view code in the wasm
+//! list): each row is made with a few web-sys calls and kept by key, and one binding per list
+//! (`bind_rows`) updates the rows, instead of a component with its own reactive closures per row. Rows cost no generic view code in the wasm
 //! and leave no subscribers behind when they go. Data text is only ever set as text.
 //!
 //! The first screen's shell is built the same way (`super::app`): every Leptos `view!` is a
@@ -88,7 +87,7 @@ pub fn set(el: &Element, name: &str, value: Option<&str>) {
     };
 }
 
-/// The rows of a keyed list as an effect keeps them: by key, with the interface language they
+/// The rows of a keyed list as its binding keeps them: by key, with the interface language they
 /// were drawn in (a list is drawn anew in another language).
 pub type Drawn<R> = Option<(crate::i18n::Locale, Vec<(usize, R)>)>;
 
@@ -101,6 +100,18 @@ pub fn kept<R>(parent: &Element, drawn: Drawn<R>, locale: crate::i18n::Locale) -
             Vec::new()
         }
     }
+}
+
+/// Runs `draw` now and whenever a signal it read changes, handing it the rows it drew last
+/// (for [`kept`]): the one binding of a list kept by key.
+pub fn bind_rows<R: 'static>(
+    draw: impl Fn(Drawn<R>) -> (crate::i18n::Locale, Vec<(usize, R)>) + 'static,
+) {
+    let drawn = std::cell::RefCell::new(None);
+    bind(Box::new(move || {
+        let last = drawn.take();
+        drawn.replace(Some(draw(last)));
+    }));
 }
 
 /// For an event on an element matching `selector` inside a list row: the row's position among
@@ -198,11 +209,10 @@ fn bind_value_boxed(field: Element, value: Box<dyn Fn() -> String>) {
     let key = wasm_bindgen::JsValue::from_str("value");
     bind(Box::new(move || {
         let now = value();
-        if js_sys::Reflect::get(&field, &key)
+        let shown = js_sys::Reflect::get(&field, &key)
             .ok()
-            .and_then(|v| v.as_string())
-            != Some(now.clone())
-        {
+            .and_then(|v| v.as_string());
+        if shown.as_deref() != Some(now.as_str()) {
             // Setting `value` on a form field cannot fail.
             let _ = js_sys::Reflect::set(&field, &key, &now.into());
         }

@@ -255,10 +255,9 @@ fn facet_group(
             toggle.run(i);
         }
     });
-    let drawn = std::cell::RefCell::new(None);
-    dom::bind(Box::new(move || {
+    dom::bind_rows(move |drawn| {
         let locale = ctx.locale();
-        let mut rows = dom::kept(&ul, drawn.take(), locale);
+        let mut rows = dom::kept(&ul, drawn, locale);
         if rows.is_empty() {
             let new = |(i, label)| (i, FacetRow::new(&ul, ctx, name, i, label, lang, locale));
             rows = labels.iter().enumerate().map(new).collect();
@@ -268,8 +267,8 @@ fn facet_group(
                 row.show(locale, pick(c, *i));
             }
         });
-        drawn.replace(Some((locale, rows)));
-    }));
+        (locale, rows)
+    });
 }
 
 /// One option of a facet: a checkbox, its label and count.

@@ -99,12 +99,10 @@ fn result_rows(
 ) -> Element {
     let ol = dom::element("ol", &[("class", "itpe-result-list")], None);
     let list = ol.clone();
-    let drawn = std::cell::RefCell::new(None);
-    dom::bind(Box::new(move || {
+    dom::bind_rows(move |drawn| {
         let make = |i, locale| ResultRow::new(ctx, &loaded, locale, i);
-        let rows = follow(ctx, &list, drawn.take(), shown, terms, make);
-        drawn.replace(Some(rows));
-    }));
+        follow(ctx, &list, drawn, shown, terms, make)
+    });
     // One listener for every row's link: a plain click opens the item in place.
     dom::on(&ol, "click", move |ev| {
         let link = ev
@@ -130,7 +128,7 @@ trait Follows: Row {
     fn update(&mut self, ctx: Ctx, state: &ViewState, terms: &[String]);
 }
 
-/// The body of a keyed list's effect: the rows of `shown` in `list`, in order, made by `make`
+/// The body of a keyed list's binding: the rows of `shown` in `list`, in order, made by `make`
 /// in the interface language (all anew when it changes), each brought up to date.
 fn follow<R: Follows>(
     ctx: Ctx,
@@ -372,12 +370,10 @@ fn figure_rows(
     let ul = dom::element("ul", &[], None);
     let data = loaded.data.clone();
     let list = ul.clone();
-    let drawn = std::cell::RefCell::new(None);
-    dom::bind(Box::new(move || {
+    dom::bind_rows(move |drawn| {
         let make = |f, locale| FigureRow::new(&loaded, locale, f);
-        let rows = follow(ctx, &list, drawn.take(), shown, terms, make);
-        drawn.replace(Some(rows));
-    }));
+        follow(ctx, &list, drawn, shown, terms, make)
+    });
     // One listener for every row's link to its paragraph in the Source view.
     dom::on(&ul, "click", move |ev| {
         let figure = ev
