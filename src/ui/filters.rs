@@ -335,19 +335,29 @@ fn year_range(ctx: Ctx, body: &Element, counts: Memo<FacetCounts>) {
         Key::YearRange,
     );
     let years: Vec<i32> = counts.with_untracked(|c| c.years.iter().map(|y| y.value).collect());
-    year_select(ctx, &set, Key::YearFrom, true, &years, counts);
-    year_select(ctx, &set, Key::YearTo, false, &years, counts);
+    let from = year_select(ctx, &set, Key::YearFrom, true, &years);
+    let to = year_select(ctx, &set, Key::YearTo, false, &years);
+    // Both selects list the same years with the same counts: each text is made once, and set
+    // only where it changed.
+    dom::bind(Box::new(move || {
+        let locale = ctx.locale();
+        counts.with(|c| {
+            let options = years.iter().zip(from.iter().zip(&to));
+            for (i, (y, (from, to))) in options.enumerate() {
+                let n = c.years.get(i).map_or(0, |y| y.count);
+                let text = format!("{y}{}", bracketed(locale, &n.to_string()));
+                if from.text_content().as_deref() != Some(&text) {
+                    from.set_text_content(Some(&text));
+                    to.set_text_content(Some(&text));
+                }
+            }
+        });
+    }));
 }
 
-/// One of the two selects: "Any", then each year with its count.
-fn year_select(
-    ctx: Ctx,
-    set: &Element,
-    which: Key,
-    is_from: bool,
-    years: &[i32],
-    counts: Memo<FacetCounts>,
-) {
+/// One of the two selects: "Any", then an option for each year (its text set by
+/// [`year_range`]); the choice follows the address. Returns the years' options.
+fn year_select(ctx: Ctx, set: &Element, which: Key, is_from: bool, years: &[i32]) -> Vec<Element> {
     let id = ctx.id(if is_from { "year-from" } else { "year-to" });
     let div = dom::add(set, "div", &[("class", "itpe-year-select")], None);
     ctx.add_text(&dom::add(&div, "label", &[("for", &id)], None), which);
@@ -356,27 +366,10 @@ fn year_select(
         &dom::add(&select, "option", &[("value", "")], None),
         Key::AnyYear,
     );
-    let options: Vec<(i32, Element)> = years
+    let options = years
         .iter()
-        .map(|&y| {
-            (
-                y,
-                dom::add(&select, "option", &[("value", &y.to_string())], None),
-            )
-        })
+        .map(|y| dom::add(&select, "option", &[("value", &y.to_string())], None))
         .collect();
-    dom::bind(Box::new(move || {
-        let locale = ctx.locale();
-        counts.with(|c| {
-            for (k, (y, option)) in options.iter().enumerate() {
-                let n = c.years.get(k).map_or(0, |y| y.count);
-                let text = format!("{y}{}", bracketed(locale, &n.to_string()));
-                if option.text_content().as_deref() != Some(&text) {
-                    option.set_text_content(Some(&text));
-                }
-            }
-        });
-    }));
     let current = ctx.slice(move |s| if is_from { s.from } else { s.to });
     dom::bind_value(&select, move || {
         current.get().map(|y| y.to_string()).unwrap_or_default()
@@ -385,6 +378,7 @@ fn year_select(
         let v = event_target_value(&ev).parse::<i32>().ok();
         ctx.update(|s| if is_from { s.from = v } else { s.to = v });
     });
+    options
 }
 
 /// The facet selections, without the search: what the facet chips show.

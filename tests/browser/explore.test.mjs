@@ -248,6 +248,14 @@ test('the year selects filter by milestone year and follow back and forward', as
     await page.goForward();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2024');
     assert.equal(await page.inputValue('#itpe-year-from'), '2024');
+    // Each year's option says how many items have a milestone in it under the other filters,
+    // the same in both selects, and follows them.
+    const text = (sel) => page.textContent(`${sel} option[value="2024"]`);
+    const before = await text('#itpe-year-to');
+    assert.match(before, /^2024 \(\d+\)$/);
+    await page.fill('#itpe-search', 'cyberport');
+    await page.waitForFunction((b) => document.querySelector('#itpe-year-to option[value="2024"]').textContent !== b, before);
+    assert.equal(await text('#itpe-year-from'), await text('#itpe-year-to'));
   });
 });
 
