@@ -889,7 +889,7 @@ mod tests {
     #[test]
     fn a_selection_brings_its_items_figures_and_milestones() {
         let data = data();
-        let index = SearchIndex::new(&data);
+        let index = SearchIndex::new(std::sync::Arc::new(data.clone()));
         let (state, _) = ViewState::parse("?q=cyberport&status=launched");
         let sel = select(&data, &index, &state);
         assert!(!sel.is_empty());

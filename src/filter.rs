@@ -11,11 +11,16 @@ use crate::model::{Dataset, Figure, Initiative, ItemKind, Status, Unit};
 use crate::text::{fold, is_digit, push_folded};
 use crate::view_state::{Sort, ViewState};
 use crate::zh::{ScriptFold, Translations};
+use std::sync::{Arc, OnceLock};
 
-/// Folded searchable text of every item, built once per dataset.
-#[derive(Clone, Debug, PartialEq)]
+/// What filtering and sorting compare, per dataset: each item's year span and sort keys, made
+/// with the index; and the folded text search compares with, made on the first search (most
+/// starts have no query, and folding the whole paper is most of the index's cost).
+#[derive(Debug)]
 pub struct SearchIndex {
-    haystacks: Vec<String>,
+    data: Arc<Dataset>,
+    zh: Option<(Arc<Translations>, Locale)>,
+    texts: OnceLock<Texts>,
     /// Milestone year span of each item (min start year, max end year), if dated.
     years: Vec<Option<(i32, i32)>>,
     /// Each item's key for sorting by date (its first milestone day) and by amount (its
@@ -23,13 +28,18 @@ pub struct SearchIndex {
     /// derived once per dataset, not on every keystroke.
     date_key: Vec<f64>,
     amount_key: Vec<f64>,
-    /// Folded text of every figure (number, measure, period, quote), so search finds the
-    /// context figures that belong to no item too.
-    figure_haystacks: Vec<String>,
     /// Index into `items` of each figure's item.
     figure_item: Vec<Option<usize>>,
     /// Simplified -> Traditional, applied to texts and queries alike.
     script: ScriptFold,
+}
+
+/// The folded searchable text of every item and of every figure (number, measure, period,
+/// quote), so search finds the context figures that belong to no item too.
+#[derive(Debug)]
+struct Texts {
+    items: Vec<String>,
+    figures: Vec<String>,
 }
 
 /// The Chinese forms search adds for a figure in every edition: a HK$ amount as Chinese
@@ -89,71 +99,30 @@ pub fn chinese_search(tr: &Translations, locale: Locale, data: &Dataset) -> Chin
 
 impl SearchIndex {
     /// The index of the English dataset (English edition).
-    pub fn new(data: &Dataset) -> SearchIndex {
+    pub fn new(data: Arc<Dataset>) -> SearchIndex {
         SearchIndex::with_translations(data, None)
     }
 
     /// The index of the English dataset plus, in a Chinese edition, its Chinese texts, dates
     /// and amounts: English search keeps working, and Chinese is found by substring in either
     /// script (both are folded to Traditional).
-    pub fn with_translations(data: &Dataset, zh: Option<(&Translations, Locale)>) -> SearchIndex {
-        let script = ScriptFold::new(zh.map_or("", |(t, _)| t.script_fold.as_str()));
-        let chinese =
-            zh.and_then(|(tr, l)| Some((crate::zh_code::for_locale(l)?.search)(tr, l, data)));
-        let mut haystacks = Vec::with_capacity(data.items.len());
+    pub fn with_translations(
+        data: Arc<Dataset>,
+        zh: Option<(Arc<Translations>, Locale)>,
+    ) -> SearchIndex {
+        let script = ScriptFold::new(zh.as_ref().map_or("", |(t, _)| t.script_fold.as_str()));
         let mut years = Vec::with_capacity(data.items.len());
         let mut date_key = Vec::with_capacity(data.items.len());
         let mut amount_key = Vec::with_capacity(data.items.len());
-        for (i, item) in data.items.iter().enumerate() {
-            let mut text = String::new();
-            let mut add = |s: &str| {
-                text.push_str(s);
-                text.push('\n');
-            };
-            add(&item.title);
-            add(&item.summary);
-            if let Some(c) = &chinese {
-                add(&c.items[i]);
-            }
-            add(&item.source.quote);
-            add(&item.status_quote);
-            if let Some(area) = data.area(&item.area) {
-                add(&area.name);
-            }
-            for id in &item.sites {
-                if let Some(site) = data.site(id) {
-                    add(&site.name);
-                    add(&site.short_name);
-                    add(&site.district);
-                }
-            }
-            for id in &item.organisations {
-                if let Some(org) = data.organisation(id) {
-                    add(&org.name);
-                    if let Some(a) = &org.abbreviation {
-                        add(a);
-                    }
-                }
-            }
-            let mut amount: Option<f64> = None;
-            for f in data.figures_of(&item.id) {
-                add(&f.text);
-                add(&f.measure);
-                add(&f.source.quote);
-                if let Some(p) = &f.period {
-                    add(p);
-                }
-                add(&figure_forms(f));
-                if f.unit == Unit::Hkd {
-                    amount = Some(amount.map_or(f.value, |a| a.max(f.value)));
-                }
-            }
+        for item in &data.items {
+            let amount = data
+                .figures_of(&item.id)
+                .filter(|f| f.unit == Unit::Hkd)
+                .map(|f| f.value)
+                .reduce(f64::max);
             let mut span: Option<(i32, i32)> = None;
             let mut first: Option<i32> = None;
             for m in data.milestones_of(&item.id) {
-                add(&m.label);
-                add(&m.date.text);
-                add(&m.source.quote);
                 if let (Some(a), Some(b)) =
                     (dates::year_of(&m.date.start), dates::year_of(&m.date.end))
                 {
@@ -163,12 +132,101 @@ impl SearchIndex {
                     first = Some(first.map_or(d, |f| f.min(d)));
                 }
             }
-            haystacks.push(script.apply(&fold(&text)));
             years.push(span);
             date_key.push(first.map_or(f64::INFINITY, f64::from));
             amount_key.push(amount.map_or(f64::INFINITY, |a| -a));
         }
-        let figure_haystacks = data
+        let figure_item = data
+            .figures
+            .iter()
+            .map(|f| {
+                f.item
+                    .as_deref()
+                    .and_then(|id| data.items.iter().position(|i| i.id == id))
+            })
+            .collect();
+        SearchIndex {
+            data,
+            zh,
+            texts: OnceLock::new(),
+            years,
+            date_key,
+            amount_key,
+            figure_item,
+            script,
+        }
+    }
+
+    /// The folded texts, made on the first call.
+    fn texts(&self) -> &Texts {
+        self.texts.get_or_init(|| self.fold_texts())
+    }
+
+    /// Makes the folded texts now if no search has yet (called when the app is idle after its
+    /// start, so that the first keystroke does not pay for them).
+    pub fn prepare(&self) {
+        self.texts();
+    }
+
+    fn fold_texts(&self) -> Texts {
+        let (data, script) = (&*self.data, &self.script);
+        let chinese = self
+            .zh
+            .as_ref()
+            .and_then(|(tr, l)| Some((crate::zh_code::for_locale(*l)?.search)(tr, *l, data)));
+        let items = data
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let mut text = String::new();
+                let mut add = |s: &str| {
+                    text.push_str(s);
+                    text.push('\n');
+                };
+                add(&item.title);
+                add(&item.summary);
+                if let Some(c) = &chinese {
+                    add(&c.items[i]);
+                }
+                add(&item.source.quote);
+                add(&item.status_quote);
+                if let Some(area) = data.area(&item.area) {
+                    add(&area.name);
+                }
+                for id in &item.sites {
+                    if let Some(site) = data.site(id) {
+                        add(&site.name);
+                        add(&site.short_name);
+                        add(&site.district);
+                    }
+                }
+                for id in &item.organisations {
+                    if let Some(org) = data.organisation(id) {
+                        add(&org.name);
+                        if let Some(a) = &org.abbreviation {
+                            add(a);
+                        }
+                    }
+                }
+                for f in data.figures_of(&item.id) {
+                    add(&f.text);
+                    add(&f.measure);
+                    add(&f.source.quote);
+                    if let Some(p) = &f.period {
+                        add(p);
+                    }
+                    add(&figure_forms(f));
+                }
+                for m in data.milestones_of(&item.id) {
+                    add(&m.label);
+                    add(&m.date.text);
+                    add(&m.source.quote);
+                }
+                script.apply(&fold(&text))
+            })
+            .collect();
+        let figures = data
             .figures
             .iter()
             .enumerate()
@@ -184,24 +242,7 @@ impl SearchIndex {
                 )))
             })
             .collect();
-        let figure_item = data
-            .figures
-            .iter()
-            .map(|f| {
-                f.item
-                    .as_deref()
-                    .and_then(|id| data.items.iter().position(|i| i.id == id))
-            })
-            .collect();
-        SearchIndex {
-            haystacks,
-            years,
-            date_key,
-            amount_key,
-            figure_haystacks,
-            figure_item,
-            script,
-        }
+        Texts { items, figures }
     }
 
     /// The search terms of a query as this index compares them (scripts folded).
@@ -288,9 +329,10 @@ fn passes(
         }
     }
     if on(Facet::Search)
+        && !terms.is_empty()
         && !terms
             .iter()
-            .all(|t| index.haystacks[i].contains(t.as_str()))
+            .all(|t| index.texts().items[i].contains(t.as_str()))
     {
         return false;
     }
@@ -337,7 +379,7 @@ pub fn matching_figures(data: &Dataset, index: &SearchIndex, state: &ViewState) 
         .filter(|&f| {
             terms
                 .iter()
-                .all(|t| index.figure_haystacks[f].contains(t.as_str()))
+                .all(|t| index.texts().figures[f].contains(t.as_str()))
         })
         .filter(|&f| match index.figure_item[f] {
             Some(i) => passes(data, index, &terms, state, i, Some(Facet::Search)),
@@ -635,7 +677,7 @@ mod dataset_tests {
     #[test]
     fn the_start_up_figure_is_found_however_the_number_is_written() {
         let d = data();
-        let index = SearchIndex::new(&d);
+        let index = SearchIndex::new(Arc::new(d.clone()));
         for q in ["1070", "1 070", "1,070"] {
             let state = ViewState {
                 q: q.into(),
@@ -652,7 +694,7 @@ mod dataset_tests {
     #[test]
     fn a_lone_letter_filters_but_lists_no_figures() {
         let d = data();
-        let index = SearchIndex::new(&d);
+        let index = SearchIndex::new(Arc::new(d.clone()));
         let state = |q: &str| ViewState {
             q: q.into(),
             ..ViewState::default()
@@ -667,7 +709,7 @@ mod dataset_tests {
     #[test]
     fn loop_finds_the_lok_ma_chau_loop_items() {
         let d = data();
-        let index = SearchIndex::new(&d);
+        let index = SearchIndex::new(Arc::new(d.clone()));
         let state = ViewState {
             q: "loop".into(),
             ..ViewState::default()
@@ -679,7 +721,7 @@ mod dataset_tests {
     #[test]
     fn every_figure_is_findable_by_a_word_of_its_sentence() {
         let d = data();
-        let index = SearchIndex::new(&d);
+        let index = SearchIndex::new(Arc::new(d.clone()));
         for (n, f) in d.figures.iter().enumerate() {
             let word = f
                 .source
@@ -703,7 +745,7 @@ mod dataset_tests {
     /// The index of a Chinese edition, with the bundled translation file.
     fn chinese_index(d: &Dataset, locale: Locale) -> SearchIndex {
         let tr = crate::zh::tests::bundled(d, locale);
-        SearchIndex::with_translations(d, Some((&tr, locale)))
+        SearchIndex::with_translations(Arc::new(d.clone()), Some((Arc::new(tr), locale)))
     }
 
     fn found(d: &Dataset, index: &SearchIndex, q: &str) -> Vec<String> {
@@ -738,7 +780,7 @@ mod dataset_tests {
             assert!(found(&d, &index, "Cyberport").contains(&"cyberport-5".to_string()));
         }
         // English search keeps finding everything it finds in English.
-        let english = SearchIndex::new(&d);
+        let english = SearchIndex::new(Arc::new(d.clone()));
         let zh = chinese_index(&d, Locale::ZhHant);
         for q in ["loop", "2024", "cyberport", "fund", "science park"] {
             let (en, in_zh) = (found(&d, &english, q), found(&d, &zh, q));
@@ -755,7 +797,10 @@ mod dataset_tests {
         let d = data();
         let target = d.figures.iter().position(|f| f.id == "f-p3-2").unwrap();
         // Amounts are indexed in every edition, so 億 works even before Chinese has loaded.
-        for index in [SearchIndex::new(&d), chinese_index(&d, Locale::ZhHans)] {
+        for index in [
+            SearchIndex::new(Arc::new(d.clone())),
+            chinese_index(&d, Locale::ZhHans),
+        ] {
             for q in ["263億", "263亿", "26.3億", "２６３億", "263 億"] {
                 let state = ViewState {
                     q: q.into(),
@@ -792,9 +837,44 @@ mod dataset_tests {
     }
 
     #[test]
+    fn texts_are_folded_on_the_first_search_and_find_what_a_prepared_index_finds() {
+        let d = data();
+        let lazy = SearchIndex::new(Arc::new(d.clone()));
+        let prepared = SearchIndex::new(Arc::new(d.clone()));
+        prepared.prepare();
+        // Filtering, sorting and counting without a search fold nothing.
+        let state = ViewState {
+            sort: Sort::Amount,
+            from: Some(2022),
+            ..ViewState::default()
+        };
+        assert_eq!(select(&d, &lazy, &state), select(&d, &prepared, &state));
+        facet_counts(&d, &lazy, &state);
+        assert!(matching_figures(&d, &lazy, &state).is_empty());
+        assert!(lazy.texts.get().is_none(), "folded without a search");
+        for q in ["loop", "1,070", "Cyberport fund", "數碼港", "absent words"] {
+            let state = ViewState {
+                q: q.into(),
+                ..ViewState::default()
+            };
+            assert_eq!(
+                select(&d, &lazy, &state),
+                select(&d, &prepared, &state),
+                "{q}"
+            );
+            assert_eq!(
+                matching_figures(&d, &lazy, &state),
+                matching_figures(&d, &prepared, &state),
+                "{q}"
+            );
+        }
+        assert!(lazy.texts.get().is_some());
+    }
+
+    #[test]
     fn facet_counts_sum_to_the_selection() {
         let d = data();
-        let index = SearchIndex::new(&d);
+        let index = SearchIndex::new(Arc::new(d.clone()));
         let state = ViewState::default();
         let c = facet_counts(&d, &index, &state);
         let n = select(&d, &index, &state).len();
@@ -806,7 +886,7 @@ mod dataset_tests {
     #[test]
     fn sorting_by_amount_puts_the_largest_first() {
         let d = data();
-        let index = SearchIndex::new(&d);
+        let index = SearchIndex::new(Arc::new(d.clone()));
         let state = ViewState {
             sort: Sort::Amount,
             ..ViewState::default()
@@ -859,7 +939,7 @@ mod dataset_tests {
         #[test]
         fn combined_filters_are_the_intersection_of_single_filters(state in arb_state(&data())) {
             let d = data();
-            let index = SearchIndex::new(&d);
+            let index = SearchIndex::new(Arc::new(d.clone()));
             let all = select(&d, &index, &state);
             let singles = [
                 ViewState { areas: state.areas.clone(), ..ViewState::default() },
@@ -882,7 +962,7 @@ mod dataset_tests {
         #[test]
         fn status_counts_match_selecting_each_status(state in arb_state(&data())) {
             let d = data();
-            let index = SearchIndex::new(&d);
+            let index = SearchIndex::new(Arc::new(d.clone()));
             let counts = facet_counts(&d, &index, &state);
             for c in &counts.statuses {
                 let s = ViewState { statuses: vec![c.value], ..state.clone() };

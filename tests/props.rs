@@ -366,7 +366,7 @@ fn assert_finite_coordinates(markup: &str, limit: f64) {
 
 /// Every pure view of `data` under `state`: no panic, bounded output, finite coordinates.
 fn draw_everything(data: &Dataset, state: &ViewState) {
-    let index = SearchIndex::new(data);
+    let index = SearchIndex::new(std::sync::Arc::new(data.clone()));
     let selection = select(data, &index, state);
     assert!(selection.len() <= data.items.len());
     let counts = facet_counts(data, &index, state);

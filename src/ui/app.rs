@@ -515,10 +515,11 @@ fn Ready(
         url::write(ctx.instance, &state, false);
         ctx.state.set(state);
     }
-    let index = Arc::new(SearchIndex::with_translations(
-        &english,
-        zh.as_ref().map(|(tr, l)| (&**tr, *l)),
-    ));
+    let index = Arc::new(SearchIndex::with_translations(english.clone(), zh));
+    // The search texts are folded when the start is over, before the first keystroke needs
+    // them (at once if the link has a search).
+    let idle = index.clone();
+    request_idle_callback(move || idle.prepare());
     let selection = {
         let (data, index) = (data.clone(), index.clone());
         Memo::new(move |_| ctx.with(|s| select(&data, &index, s)))
