@@ -48,6 +48,12 @@ struct Config {
     static_issuer: String,
     /// Single-file offline edition or hosted bundle (see `super::offline`).
     edition: Edition,
+    /// How far the start has drawn the app (`mount_instance`): in three tasks, each short
+    /// enough on a phone that the browser can answer input in between, the shell (masthead,
+    /// tabs, footer), then the main region around the view (take-away bar, print parts), then
+    /// the view. Each of these is true once its part may be drawn.
+    main_open: RwSignal<bool>,
+    view_open: RwSignal<bool>,
 }
 
 /// Mounts the app into every mount element of the page (document order), each an independent
@@ -160,6 +166,8 @@ fn mount_instance(root: web_sys::HtmlElement, n: usize) {
         static_title,
         static_issuer,
         edition: Edition::read(&root),
+        main_open: RwSignal::new(false),
+        view_open: RwSignal::new(false),
     };
     // Setting an attribute with a valid name on an element of the page cannot fail.
     let _ = root.set_attribute(MOUNTED, &n.to_string());
@@ -189,17 +197,40 @@ fn mount_instance(root: web_sys::HtmlElement, n: usize) {
         if chinese {
             let _ = super::split::load_chinese().await;
         }
+        // Reading the dataset and drawing each of the app's parts are tasks of their own (see
+        // `Config::main_open`). The app is drawn off the page and replaces the first paint when
+        // whole, so the page never shows it half drawn.
+        next_task().await;
         config.first.set(Some(first));
-        root.set_inner_html("");
-        if instance.frame {
-            super::embed::post_height(&root);
-        }
+        let stages = [config.main_open, config.view_open];
+        let app = document().create_element("div").expect("a div");
         mount_to(
-            root,
+            app.clone().unchecked_into(),
             move || view! { <App config=config.clone() instance=instance/> },
         )
         .forget();
+        for open in stages {
+            next_task().await;
+            open.set(true);
+        }
+        root.set_inner_html("");
+        while let Some(node) = app.first_child() {
+            // Moving a node of a detached element into the page cannot fail.
+            let _ = root.append_child(&node);
+        }
+        if instance.frame {
+            super::embed::post_height(&root);
+        }
     });
+}
+
+/// Resolves in a task of its own (a zero timeout), after the browser has had its turn.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        // Setting a timeout with a function cannot fail.
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Why the dataset could not be shown: which file and what is wrong.
@@ -346,6 +377,8 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     }
 
     let standalone = instance.standalone;
+    let view_open = config.view_open.read_only();
+    let main_open = config.main_open;
     let dataset_url = config.dataset_url.clone();
     let inline = config.edition.inline_dataset.clone();
     let (resource, reload) = super::hooks::use_task(config.first.take(), move || {
@@ -396,7 +429,11 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
         }
         Some(Ok((_, dropped))) => localized
             .get()
-            .map(|l| view! { <Ready localized=l dropped=dropped standalone=standalone/> })
+            .map(|l| {
+                view! {
+                    <Ready localized=l dropped=dropped standalone=standalone view_open=view_open/>
+                }
+            })
             .into_any(),
     };
     Effect::new(move |_| {
@@ -434,6 +471,9 @@ fn App(config: Config, instance: &'static Instance) -> impl IntoView {
     // The views are Leptos components, mounted anew when the load's state changes.
     let shown = std::cell::RefCell::new(None::<Box<dyn std::any::Any>>);
     dom::bind(Box::new(move || {
+        if !main_open.get() {
+            return;
+        }
         let view = body();
         drop(shown.take());
         let main = main.clone().unchecked_into();
@@ -503,6 +543,7 @@ fn Ready(
     localized: Localized,
     dropped: Arc<[crate::check::Problem]>,
     standalone: bool,
+    view_open: ReadSignal<bool>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let text_locale = localized.text_locale();
@@ -543,6 +584,9 @@ fn Ready(
     // Each view reads the state through mirrors it owns, so leaving it leaves nothing behind
     // in the long-lived state (see `Ctx::scoped`).
     let view = move || {
+        if !view_open.get() {
+            return ().into_any();
+        }
         provide_context(ctx.scoped());
         provide_context(loaded.scoped());
         view_for(current.get())

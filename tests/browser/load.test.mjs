@@ -94,6 +94,35 @@ test('the app starts after the page\'s first contentful paint (its title), even 
   });
 });
 
+test('the app replaces the first paint whole: never its shell without its results', async (t) => {
+  // The start draws the shell and the main region in two tasks, off the page: the first time
+  // the page shows the app's tabs, the results are there too, and until then the first paint
+  // (title and loading message) stays.
+  await withPage(t, { width: 412, height: 823 }, async ({ page }) => {
+    await ready(page);
+    await page.addInitScript(() => {
+      window.__seen = [];
+      new MutationObserver((_, observer) => {
+        const tabs = !!document.querySelector('nav.itpe-views');
+        const results = document.querySelectorAll('#itpe-main .itpe-result').length;
+        const loading = !!document.querySelector('.itpe-loading');
+        window.__seen.push({ tabs, results, loading });
+        if (tabs) observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    for (let i = 0; i < 3; i++) {
+      await page.reload();
+      await ready(page);
+      const seen = await page.evaluate(() => window.__seen);
+      const first = seen.find((s) => s.tabs);
+      assert.ok(first, 'the app appeared');
+      assert.ok(first.results > 0, `the tabs appeared with ${first.results} results`);
+      assert.ok(!first.loading, 'the loading message went with the app\'s arrival');
+      assert.ok(seen.some((s) => s.loading && !s.tabs), 'the loading message showed until then');
+    }
+  });
+});
+
 test('two instances on a host page share one request for the dataset', async (t) => {
   const bothReady = async (page) => {
     await page.waitForSelector('[data-itpe-instance="1"] [data-view][aria-current="page"]');
