@@ -1,8 +1,8 @@
 //! Filtering, search and facet counts: which items the current view state selects.
 //!
 //! Every view (list, timeline, map, charts) shows the same selection, computed here once per
-//! state change. Search text is folded (see `text::fold`) and precomputed per item in a
-//! [`SearchIndex`], so a keystroke costs one pass of substring tests.
+//! state change. Search text is folded (see `text::fold`) once per item, on the first search,
+//! and kept in a [`SearchIndex`], so a keystroke costs one pass of substring tests.
 
 use crate::dates;
 use crate::format;
@@ -18,8 +18,10 @@ use std::sync::{Arc, OnceLock};
 /// starts have no query, and folding the whole paper is most of the index's cost).
 #[derive(Debug)]
 pub struct SearchIndex {
+    /// The dataset and a Chinese edition's translations, kept to fold the texts from.
     data: Arc<Dataset>,
     zh: Option<(Arc<Translations>, Locale)>,
+    /// Made by the first call of `texts`.
     texts: OnceLock<Texts>,
     /// Milestone year span of each item (min start year, max end year), if dated.
     years: Vec<Option<(i32, i32)>>,
