@@ -377,12 +377,9 @@ pub fn matching_figures(data: &Dataset, index: &SearchIndex, state: &ViewState) 
         s.q.clear();
         s.is_filtered()
     };
+    let figures = &index.texts().figures;
     (0..data.figures.len())
-        .filter(|&f| {
-            terms
-                .iter()
-                .all(|t| index.texts().figures[f].contains(t.as_str()))
-        })
+        .filter(|&f| terms.iter().all(|t| figures[f].contains(t.as_str())))
         .filter(|&f| match index.figure_item[f] {
             Some(i) => passes(data, index, &terms, state, i, Some(Facet::Search)),
             None => !facets_active,

@@ -203,7 +203,7 @@ fn mount_instance(root: web_sys::HtmlElement, n: usize) {
         next_task().await;
         config.first.set(Some(first));
         let stages = [config.main_open, config.view_open];
-        let app = document().create_element("div").expect("a div");
+        let app = dom::element("div", &[], None);
         mount_to(
             app.clone().unchecked_into(),
             move || view! { <App config=config.clone() instance=instance/> },

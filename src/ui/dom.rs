@@ -1,7 +1,8 @@
 //! Plain DOM for lists of many similar rows (results, matching figures, the timeline's marks and
 //! list): each row is made with a few web-sys calls and kept by key, and one binding per list
-//! (`bind_rows`) updates the rows, instead of a component with its own reactive closures per row. Rows cost no generic view code in the wasm
-//! and leave no subscribers behind when they go. Data text is only ever set as text.
+//! (`bind_rows`) updates the rows, instead of a component with its own reactive closures per
+//! row. Rows cost no generic view code in the wasm and leave no subscribers behind when they go.
+//! Data text is only ever set as text.
 //!
 //! The first screen's shell is built the same way (`super::app`): every Leptos `view!` is a
 //! type of its own whose building code the wasm carries, while these calls are one copy for all.
