@@ -152,6 +152,39 @@ pub struct Checked {
 /// the checks for them and fetches the checks' code only for another dataset (`ui::split`).
 pub const SHIPPED_SHA256: &str = "ddec28c98cab6010d8d846e174c922ec8858cdc7a551258585af8d534b1a4674";
 
+/// The SHA-256 (hex) of the same dataset in the form the app loads, `public/data/policy-2021.pack`
+/// (`crate::pack`), kept true by a test as well.
+pub const SHIPPED_PACK_SHA256: &str =
+    "ccb1c508776069f09b6591d630c74181435f1e05944eb04d08c333225bea84c2";
+
+/// A dataset file as the app has it before the checks' code (in its own chunk) reads it.
+pub enum Unread {
+    /// A JSON text: read here (the JSON reader comes with the checks), checked unless
+    /// `shipped` (its bytes are the file this build ships).
+    Json { text: String, shipped: bool },
+    /// A pack file other than the shipped one, already read.
+    Read(Box<Dataset>),
+}
+
+/// Reads and checks a dataset file: what the app does with any file but the shipped pack.
+pub fn read(file: Unread) -> Result<Checked, crate::model::LoadError> {
+    let data = match file {
+        Unread::Json {
+            text,
+            shipped: true,
+        } => {
+            let data = Dataset::from_json(&text)?;
+            return Ok(Checked {
+                data,
+                dropped: Vec::new(),
+            });
+        }
+        Unread::Json { text, .. } => Dataset::from_json(&text)?,
+        Unread::Read(data) => *data,
+    };
+    check(data).map_err(crate::model::LoadError::Refused)
+}
+
 /// How to word a failed download, by HTTP status.
 pub fn http_status_key(status: u16) -> Key {
     match status {
@@ -390,7 +423,10 @@ mod tests {
 
     /// A dataset's text parsed, then checked: what the app does with a file it does not ship.
     fn load(text: &str) -> Result<Checked, LoadError> {
-        check(Dataset::from_json(text)?).map_err(LoadError::Refused)
+        read(Unread::Json {
+            text: text.into(),
+            shipped: false,
+        })
     }
 
     fn bundled() -> Dataset {
@@ -398,20 +434,42 @@ mod tests {
         Dataset::from_json(&text).expect("parses")
     }
 
-    /// The app trusts exactly these bytes without checking them: the constant must name the
-    /// file shipped, which the test above has checked.
+    /// The app trusts exactly these bytes without checking them: each constant must name the
+    /// file shipped (the JSON, checked by the test above, and the pack made from it).
     #[test]
-    fn the_shipped_digest_names_the_bundled_file() {
+    fn the_shipped_digests_name_the_bundled_files() {
         use sha2::Digest;
-        let bytes = std::fs::read("public/data/policy-2021.json").expect("dataset");
-        let hex: String = sha2::Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(
-            hex, SHIPPED_SHA256,
-            "public/data/policy-2021.json changed: set check::SHIPPED_SHA256 to its new SHA-256"
-        );
+        for (file, constant, name) in [
+            ("policy-2021.json", SHIPPED_SHA256, "SHIPPED_SHA256"),
+            (
+                "policy-2021.pack",
+                SHIPPED_PACK_SHA256,
+                "SHIPPED_PACK_SHA256",
+            ),
+        ] {
+            let bytes = std::fs::read(format!("public/data/{file}")).expect(file);
+            let hex: String = sha2::Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(
+                hex, constant,
+                "public/data/{file} changed: set check::{name} to its new SHA-256"
+            );
+        }
+    }
+
+    /// A pack other than the shipped one goes through the same checks as any JSON file.
+    #[test]
+    fn another_pack_is_checked_like_any_file() {
+        let mut data = bundled();
+        data.figures[0].value = 1e30;
+        let read = crate::model::Dataset::from_pack(&data.to_pack()).expect("reads");
+        let checked = super::read(Unread::Read(Box::new(read))).expect("not refused");
+        assert_eq!(checked.dropped.len(), 1);
+        data.items[1].id = data.items[0].id.clone();
+        let read = crate::model::Dataset::from_pack(&data.to_pack()).expect("reads");
+        assert!(super::read(Unread::Read(Box::new(read))).is_err());
     }
 
     #[test]

@@ -656,7 +656,8 @@ pub fn variant<T: Copy>(node: Node<'_>, names: &[(&str, T)]) -> Result<T> {
 
 /// Implements [`Decode`] for a record type: each field read by the [`Object`] method named
 /// beside it (`field`, `optional`, `or_default`) under its own name; `deny` refuses fields
-/// not listed, `allow` skips them.
+/// not listed, `allow` skips them. The same list makes its [`Pack`](crate::pack::Pack) form:
+/// the fields in this order.
 macro_rules! record {
     ($ty:ident, $unknown:ident { $($field:ident: $how:ident),* $(,)? }) => {
         impl $crate::json::Decode for $ty {
@@ -670,6 +671,14 @@ macro_rules! record {
                 $ty { $($field: $crate::json::Decode::fallback()),* }
             }
         }
+        impl $crate::pack::Pack for $ty {
+            fn pack(&self, out: &mut Vec<u8>) {
+                $($crate::pack::Pack::pack(&self.$field, out);)*
+            }
+            fn unpack(r: &mut $crate::pack::Unpacker<'_>) -> $ty {
+                $ty { $($field: $crate::pack::Pack::unpack(r)),* }
+            }
+        }
     };
     (@deny $o:ident) => { $o.deny_unknown() };
     (@allow $o:ident) => {};
@@ -677,7 +686,8 @@ macro_rules! record {
 pub(crate) use record;
 
 /// Implements [`Decode`] for an enum of unit variants written as names, and lists the names
-/// (`JSON_NAMES`, which the tests compare with serde's).
+/// (`JSON_NAMES`, which the tests compare with serde's); its [`Pack`](crate::pack::Pack) form
+/// is a variant's position in that list.
 macro_rules! variants {
     ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
         impl $ty {
@@ -689,6 +699,14 @@ macro_rules! variants {
             }
             fn fallback() -> $ty {
                 $ty::JSON_NAMES[0].1
+            }
+        }
+        impl $crate::pack::Pack for $ty {
+            fn pack(&self, out: &mut Vec<u8>) {
+                out.push($crate::pack::variant_index(*self, $ty::JSON_NAMES));
+            }
+            fn unpack(r: &mut $crate::pack::Unpacker<'_>) -> $ty {
+                $crate::pack::variant(r, $ty::JSON_NAMES)
             }
         }
     };
@@ -738,12 +756,21 @@ mod tests {
             tags: or_default
         }
     );
+    const KIND_NAMES: &[(&str, Kind)] = &[("one_word", Kind::OneWord), ("other", Kind::Other)];
     impl Decode for Kind {
         fn fallback() -> Kind {
             Kind::Other
         }
         fn decode(node: Node<'_>) -> Result<Kind> {
-            variant(node, &[("one_word", Kind::OneWord), ("other", Kind::Other)])
+            variant(node, KIND_NAMES)
+        }
+    }
+    impl crate::pack::Pack for Kind {
+        fn pack(&self, out: &mut Vec<u8>) {
+            out.push(crate::pack::variant_index(*self, KIND_NAMES));
+        }
+        fn unpack(r: &mut crate::pack::Unpacker<'_>) -> Kind {
+            crate::pack::variant(r, KIND_NAMES)
         }
     }
 

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod json;
 pub mod model;
 pub mod order;
+pub mod pack;
 pub mod text;
 pub mod timeline;
 /// The checks of the dataset against the paper's text: run by the dataset tests, never by the

@@ -149,13 +149,17 @@ impl std::fmt::Display for TranslationError {
     }
 }
 
-/// The translation file's URL for a dataset URL: `X.json` -> `X.zh-hant.json`.
+/// The translation file's URL for a dataset URL: `X.json` (or the pack `X.pack`) ->
+/// `X.zh-hant.json`.
 pub fn url_for(dataset_url: &str, locale: Locale) -> String {
     let (path, query) = match dataset_url.split_once('?') {
         Some((p, q)) => (p, Some(q)),
         None => (dataset_url, None),
     };
-    let stem = path.strip_suffix(".json").unwrap_or(path);
+    let stem = path
+        .strip_suffix(".json")
+        .or_else(|| path.strip_suffix(".pack"))
+        .unwrap_or(path);
     let mut url = format!("{stem}.{}.json", locale.as_str());
     if let Some(q) = query {
         url.push('?');
@@ -533,6 +537,10 @@ pub mod tests {
         assert_eq!(
             url_for("data/policy-2021.json?v=3", Locale::ZhHans),
             "data/policy-2021.zh-hans.json?v=3"
+        );
+        assert_eq!(
+            url_for("https://x.hk/data/policy-2021.pack", Locale::ZhHant),
+            "https://x.hk/data/policy-2021.zh-hant.json"
         );
     }
 
