@@ -20,7 +20,12 @@
   const GLUE = 'it-policy-explorer.js';
   const WASM = 'it-policy-explorer_bg.wasm';
   const OFFLINE = 'it-policy-explorer-offline.html';
+  // The paper's dataset: the public JSON file, and the same records in the form the app
+  // loads without a JSON reader (made from it and kept equal to it: src/pack.rs).
   const DATA = 'data/policy-2021.json';
+  const PACK = 'data/policy-2021.pack';
+  // A file of a mount element, relative to its asset base.
+  const resolve = (r, file) => new URL(file, new URL(r.dataset.assetBase, document.baseURI)).href;
 
   // The app's one stylesheet, beside this file (postbuild adds its content hash to this URL),
   // unless the page links it already (index.html does) or carries it inline (the single-file
@@ -90,7 +95,7 @@
       const box = el('div', null, 'itpe-error-summary');
       box.setAttribute('role', 'alert');
       const data = el('p', `${say('data')} `);
-      data.append(link(root.dataset.datasetUrl, root.dataset.dataset || DATA));
+      data.append(link(resolve(root, root.dataset.dataset || DATA), root.dataset.dataset || DATA));
       box.append(el(heading(), say('failed')), ...lines(), data);
       if (retry) {
         const b = el('button', say('retry'), 'itpe-button');
@@ -211,7 +216,7 @@
     return { response, module };
   };
 
-  // The dataset of each mount element: `data-dataset`, else the paper's, relative to the
+  // The dataset of each mount element: `data-dataset`, else the paper's pack, relative to the
   // element's asset base. Resolved here only: the app reads the result (`data-dataset-url`),
   // for its fetch's messages and the translation files. Fetched now, once per URL however
   // many instances show it, unless the page carries it (`data-dataset-inline`, the
@@ -221,7 +226,7 @@
   const fetchDatasets = () => {
     const fetched = new Map();
     for (const r of roots) {
-      const url = new URL(r.dataset.dataset || DATA, new URL(r.dataset.assetBase, document.baseURI)).href;
+      const url = resolve(r, r.dataset.dataset || PACK);
       r.dataset.datasetUrl = url;
       if (r.dataset.datasetInline) continue;
       if (!fetched.has(url)) fetched.set(url, fetch(url));

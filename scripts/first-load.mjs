@@ -10,11 +10,11 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 export const BUDGET = JSON.parse(fs.readFileSync(path.join(here, 'size-budget.json'), 'utf8'));
 
 /** The files of the first load, relative to `dist`: the page, the loader, the glue, the wasm,
- * the dataset and every stylesheet the page links (the app's one stylesheet, print rules
+ * the dataset (the pack the app loads, src/pack.rs) and every stylesheet the page links (the app's one stylesheet, print rules
  * included, and the page's own). */
 export function firstLoadFiles(dist) {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const files = ['index.html', 'loader.js', 'it-policy-explorer.js', 'it-policy-explorer_bg.wasm', 'data/policy-2021.json'];
+  const files = ['index.html', 'loader.js', 'it-policy-explorer.js', 'it-policy-explorer_bg.wasm', 'data/policy-2021.pack'];
   for (const m of html.matchAll(/href="\.\/([\w.-]+\.css)/g)) files.push(m[1]);
   return files;
 }

@@ -1,5 +1,6 @@
-// Writes each text file of the bundle precompressed beside it: `<file>.br` (brotli at its
-// highest quality, as scripts/first-load.mjs counts the first load) and `<file>.gz` (gzip,
+// Writes each file of the bundle that compresses (text, the wasm, the dataset's pack)
+// precompressed beside it: `<file>.br` (brotli at its highest quality, as
+// scripts/first-load.mjs counts the first load) and `<file>.gz` (gzip,
 // level 9), for servers that send such files as they are (nginx `brotli_static` and
 // `gzip_static`, and the like; README "Hosting"). A server that compresses as it sends
 // usually does so at a lower quality: for the wasm, brotli at quality 9 is about 18 KB more.
@@ -10,7 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const dist = process.argv[2] || 'dist';
-const TEXT = /\.(?:html|js|css|json|wasm|svg|txt|csv)$/;
+const COMPRESSIBLE = /\.(?:html|js|css|json|pack|wasm|svg|txt|csv)$/;
 // The offline outputs are downloaded to be opened from disk: not worth compressing twice.
 const SKIP = /^it-policy-explorer-offline\.html$/;
 let files = 0;
@@ -18,7 +19,7 @@ const walk = (dir) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(file);
-    else if (TEXT.test(entry.name) && !SKIP.test(entry.name)) {
+    else if (COMPRESSIBLE.test(entry.name) && !SKIP.test(entry.name)) {
       const body = fs.readFileSync(file);
       if (body.length < 1024) continue;
       const br = zlib.brotliCompressSync(body, {

@@ -252,24 +252,33 @@ pub(super) enum Problem {
 /// A checked dataset and the records its checks left out.
 type Checked = (Arc<Dataset>, Arc<[crate::check::Problem]>);
 
-/// A dataset's text read, then checked (`crate::check`) unless it is the file this build ships,
-/// byte for byte: the checks' code comes in its own chunk, which the paper's own readers never
-/// fetch.
-async fn checked(text: &str) -> Result<Checked, Problem> {
-    let data = Dataset::from_json(text).map_err(Problem::Invalid)?;
-    if is_shipped(text).await {
-        return Ok((Arc::new(data), Arc::new([])));
-    }
-    let c = super::split::check_dataset(data)
+/// A dataset file read and checked. The shipped pack (`crate::pack`, byte for byte the one
+/// this build ships) is read here and trusted as it is; any other file, and any JSON, goes to
+/// the checks' chunk (`check::read`: the JSON reader and the load checks), which the paper's
+/// own readers never fetch.
+async fn checked(bytes: Vec<u8>) -> Result<Checked, Problem> {
+    let shipped = is_shipped(&bytes).await;
+    let file = if crate::pack::is_pack(&bytes) {
+        let data = Dataset::from_pack(&bytes).map_err(Problem::Invalid)?;
+        if shipped {
+            return Ok((Arc::new(data), Arc::new([])));
+        }
+        crate::check::Unread::Read(Box::new(data))
+    } else {
+        let text = utf8(bytes);
+        crate::check::Unread::Json { text, shipped }
+    };
+    let c = super::split::read_dataset(file)
         .await
         .map_err(|_| Problem::PartMissing)?
         .map_err(Problem::Invalid)?;
     Ok((Arc::new(c.data), c.dropped.into()))
 }
 
-/// Whether `text` is the dataset this build ships (`check::SHIPPED_SHA256`), by the browser's
-/// Web Crypto. Where it is missing (a page served over plain HTTP), nothing is trusted.
-async fn is_shipped(text: &str) -> bool {
+/// Whether `bytes` are a dataset file this build ships (`check::SHIPPED_PACK_SHA256` or
+/// `SHIPPED_SHA256`), by the browser's Web Crypto. Where it is missing (a page served over
+/// plain HTTP), nothing is trusted.
+async fn is_shipped(bytes: &[u8]) -> bool {
     use js_sys::{Reflect, Uint8Array};
     let digest = async {
         let subtle = Reflect::get(
@@ -277,7 +286,7 @@ async fn is_shipped(text: &str) -> bool {
             &"subtle".into(),
         )?;
         let digest: js_sys::Function = Reflect::get(&subtle, &"digest".into())?.dyn_into()?;
-        let bytes = Uint8Array::from(text.as_bytes());
+        let bytes = Uint8Array::from(bytes);
         let promise = digest.call2(&subtle, &"SHA-256".into(), &bytes)?;
         let hash = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await?;
         Ok::<_, wasm_bindgen::JsValue>(Uint8Array::new(&hash).to_vec())
@@ -286,10 +295,16 @@ async fn is_shipped(text: &str) -> bool {
         return false;
     };
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let hex = hash
-        .iter()
-        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
-    hex.eq(crate::check::SHIPPED_SHA256.bytes())
+    let hex = || {
+        hash.iter()
+            .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+    };
+    [
+        crate::check::SHIPPED_PACK_SHA256,
+        crate::check::SHIPPED_SHA256,
+    ]
+    .iter()
+    .any(|known| hex().eq(known.bytes()))
 }
 
 /// The loader's fetch of a mount element's dataset (loader.js, `fetchDatasets`): the element's
@@ -310,15 +325,17 @@ fn load(
     prefetched: Option<js_sys::Promise>,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Checked, DatasetError>>>> {
     Box::pin(async move {
-        let (text, url) = match inline {
+        let (bytes, url) = match inline {
             Some(id) => (
-                Ok(super::offline::inline_text(&id).unwrap_or_default()),
+                Ok(super::offline::inline_text(&id)
+                    .unwrap_or_default()
+                    .into_bytes()),
                 format!("#{id}"),
             ),
-            None => (fetch_text(&url, prefetched).await, url),
+            None => (fetch_bytes(&url, prefetched).await, url),
         };
-        let checked = match text {
-            Ok(text) => checked(&text).await,
+        let checked = match bytes {
+            Ok(bytes) => checked(bytes).await,
             Err(problem) => Err(problem),
         };
         checked.map_err(|problem| DatasetError { url, problem })
@@ -330,6 +347,12 @@ pub(super) async fn fetch_text(
     url: &str,
     prefetched: Option<js_sys::Promise>,
 ) -> Result<String, Problem> {
+    fetch_bytes(url, prefetched).await.map(utf8)
+}
+
+/// The body of a successful response to `url` (or to the fetch already under way): its bytes,
+/// taken once (`text()` would decode them to a JS string that the binding then encodes again).
+async fn fetch_bytes(url: &str, prefetched: Option<js_sys::Promise>) -> Result<Vec<u8>, Problem> {
     use wasm_bindgen_futures::JsFuture;
     let network = |e: wasm_bindgen::JsValue| {
         Problem::Network(e.unchecked_into::<js_sys::Error>().to_string().into())
@@ -342,17 +365,17 @@ pub(super) async fn fetch_text(
     if !response.ok() {
         return Err(Problem::Http(response.status()));
     }
-    // The bytes, decoded here once: `text()` would decode them to a JS string that the
-    // binding then encodes again. Decoded as `text()` does: without a BOM, and with U+FFFD
-    // for any invalid sequence.
     let bytes = JsFuture::from(response.array_buffer().map_err(network)?);
-    let mut bytes = js_sys::Uint8Array::new(&bytes.await.map_err(network)?).to_vec();
+    Ok(js_sys::Uint8Array::new(&bytes.await.map_err(network)?).to_vec())
+}
+
+/// Bytes decoded as `text()` does: without a BOM, and with U+FFFD for any invalid sequence.
+fn utf8(mut bytes: Vec<u8>) -> String {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
     // Valid UTF-8 (the usual case) becomes the string without a copy.
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[component]

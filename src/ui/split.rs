@@ -65,12 +65,13 @@ fn item_details(item: Initiative) -> Result<AnyView, ChunkMissing> {
     Ok(view! { <super::detail::ItemDetails item=item/> }.into_any())
 }
 
-/// The load checks (`check::check`), for a dataset other than the one this build ships.
+/// The JSON reader and the load checks (`check::read`), for any dataset file but the pack
+/// this build ships.
 #[wasm_split(checks, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn check_dataset(
-    data: crate::model::Dataset,
+pub fn read_dataset(
+    file: crate::check::Unread,
 ) -> Result<Result<crate::check::Checked, crate::model::LoadError>, ChunkMissing> {
-    Ok(crate::check::check(data).map_err(crate::model::LoadError::Refused))
+    Ok(crate::check::read(file))
 }
 
 /// The Chinese edition's code (`zh_code::ZhCode`): everything only this table reaches comes

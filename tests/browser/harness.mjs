@@ -29,13 +29,30 @@ after(async () => {
   await browser?.close();
 });
 
-/** A copy of the bundle in a temporary folder, changed by `edit(dir)`: for broken-input tests. */
+/**
+ * A copy of the bundle in a temporary folder, changed by `edit(dir)`: for broken-input tests.
+ * The app loads the paper's pack (`data/policy-2021.pack`, src/pack.rs), not its JSON: when
+ * `edit` changes or removes the JSON, the copy's pages name it (`data-dataset`), as a host
+ * page with a dataset of its own does, so that the app loads the edited file.
+ */
 export function bundleCopy(edit) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itpe-bundle-'));
   fs.cpSync(DIST, dir, { recursive: true });
   edit(dir);
+  const json = (d) => { try { return fs.readFileSync(path.join(d, DATASET_JSON)); } catch { return null; } };
+  const edited = json(dir);
+  if (!edited || !edited.equals(json(DIST))) {
+    for (const page of ['index.html', 'embed.html']) {
+      const file = path.join(dir, page);
+      const html = fs.readFileSync(file, 'utf8');
+      if (!html.includes('data-dataset=')) {
+        fs.writeFileSync(file, html.replace('data-it-policy-explorer', `data-it-policy-explorer data-dataset="${DATASET_JSON}"`));
+      }
+    }
+  }
   return dir;
 }
+const DATASET_JSON = 'data/policy-2021.json';
 
 /**
  * Opens `query` (e.g. "?view=map") in a fresh page of a bundle served at `base` and runs

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { withPage, ready, bundleCopy } from './harness.mjs';
 
 const HOST = { base: '/explorer/', mounts: [{ base: '/gov/', dir: 'examples/embed' }] };
-const DATA = 'data/policy-2021.json';
+// The paper's dataset as the app loads it (src/pack.rs), and its public JSON.
+const DATA = 'data/policy-2021.pack';
+const JSON_FILE = 'data/policy-2021.json';
 
 /**
  * Reloads the page with the responses `held` (a route pattern, the wasm's by default) held back
@@ -142,9 +144,9 @@ test('two instances on a host page share one request for the dataset', async (t)
   });
 });
 
-test('data-dataset names another file: that one is fetched, once, and the paper\'s file never', async (t) => {
+test('data-dataset names another file: that one is fetched, once, and the paper\'s files never', async (t) => {
   const dir = bundleCopy((d) => {
-    const data = JSON.parse(fs.readFileSync(path.join(d, DATA), 'utf8'));
+    const data = JSON.parse(fs.readFileSync(path.join(d, JSON_FILE), 'utf8'));
     data.document.dataset_version = '9.9.9-other';
     fs.writeFileSync(path.join(d, 'data/other.json'), JSON.stringify(data));
     const index = path.join(d, 'index.html');
@@ -156,7 +158,7 @@ test('data-dataset names another file: that one is fetched, once, and the paper\
     await ready(page);
     const log = await reloadLogged(page, context, 300, ready);
     assert.equal(log.filter((l) => l === 'request /data/other.json').length, 1, log.join('\n'));
-    assert.ok(!log.includes(`request /${DATA}`), log.join('\n'));
+    assert.ok(!log.includes(`request /${DATA}`) && !log.includes(`request /${JSON_FILE}`), log.join('\n'));
     assert.match(await page.textContent('footer'), /9\.9\.9-other/);
     assert.equal(
       await page.getAttribute('[data-it-policy-explorer]', 'data-dataset-url'),

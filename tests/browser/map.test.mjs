@@ -29,7 +29,7 @@ test('the map draws from the bundle alone: no request beyond the app files', asy
     const chunks = chunkFiles(DIST);
     for (const f of files) {
       if (chunks.includes(f)) continue;
-      assert.match(f, /^(|loader\.js|it-policy-explorer\.js|it-policy-explorer_bg\.wasm|[\w-]+\.css|policy-2021\.json)$/, `unexpected request: ${f}`);
+      assert.match(f, /^(|loader\.js|it-policy-explorer\.js|it-policy-explorer_bg\.wasm|[\w-]+\.css|policy-2021\.pack)$/, `unexpected request: ${f}`);
     }
     // Hong Kong, Shenzhen, the boundary and the district lines are drawn.
     for (const layer of ['hk', 'cn', 'border', 'districts']) {

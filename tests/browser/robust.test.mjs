@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { withPage, ready, snapshot, bundleCopy } from './harness.mjs';
 
+// The paper's JSON (an edited copy is named by the page: see bundleCopy), and the pack the app
+// loads by default (src/pack.rs).
 const DATA = 'data/policy-2021.json';
+const PACK = 'data/policy-2021.pack';
 
 /** A copy of the bundle whose dataset is changed by `mutate(json)` (or replaced by a string). */
 function mutated(mutate) {
@@ -98,7 +101,7 @@ async function failingStatus(t, status, wording, lang = '') {
   await withPage(t, { query: lang, expectErrors: [`status of ${status}`] }, async ({ page, context }) => {
     await ready(page);
     let fail = true;
-    await context.route(`**/${DATA}`, (route) => (fail ? route.fulfill({ status, body: '' }) : route.continue()));
+    await context.route(`**/${PACK}`, (route) => (fail ? route.fulfill({ status, body: '' }) : route.continue()));
     await page.reload();
     await page.waitForSelector('.itpe-error-summary');
     const problem = await page.textContent('.itpe-error-problem');

@@ -76,25 +76,37 @@ test('the interface switches to Traditional and Simplified Chinese', async (t) =
   });
 });
 
+// The paper's JSON (named by the page, see bundleCopy) and the pack the app loads by default.
+const JSON_FILE = 'data/policy-2021.json';
+const PACK = 'data/policy-2021.pack';
 const brokenCases = [
-  ['missing', (dir) => fs.rmSync(path.join(dir, 'data/policy-2021.json')), /HTTP status 404/, 'status of 404'],
-  ['not JSON', (dir) => fs.writeFileSync(path.join(dir, 'data/policy-2021.json'), '<html>oops'), /not a valid dataset/, null],
-  ['unsupported schema version', (dir) => {
-    const f = path.join(dir, 'data/policy-2021.json');
+  ['missing', JSON_FILE, (dir) => fs.rmSync(path.join(dir, JSON_FILE)), /HTTP status 404/, 'status of 404'],
+  ['not JSON', JSON_FILE, (dir) => fs.writeFileSync(path.join(dir, JSON_FILE), '<html>oops'), /not a valid dataset/, null],
+  ['unsupported schema version', JSON_FILE, (dir) => {
+    const f = path.join(dir, JSON_FILE);
     const d = JSON.parse(fs.readFileSync(f, 'utf8'));
     d.schema_version = 99;
     fs.writeFileSync(f, JSON.stringify(d));
   }, /schema version is 99/, null],
+  ['missing pack', PACK, (dir) => fs.rmSync(path.join(dir, PACK)), /HTTP status 404/, 'status of 404'],
+  ['cut-off pack', PACK, (dir) => {
+    const f = path.join(dir, PACK);
+    fs.writeFileSync(f, fs.readFileSync(f).subarray(0, 5000));
+  }, /pack file is damaged/, null],
+  ['pack of another schema version', PACK, (dir) => {
+    // The pack's magic bytes, then the version as a varint (src/pack.rs).
+    fs.writeFileSync(path.join(dir, PACK), Buffer.concat([Buffer.from('ITPEpack'), Buffer.from([99])]));
+  }, /schema version is 99/, null],
 ];
-for (const [name, edit, message, consoleError] of brokenCases) {
+for (const [name, file, edit, message, consoleError] of brokenCases) {
   test(`a ${name} dataset shows which file and what is wrong, with a retry`, async (t) => {
     const dir = bundleCopy(edit);
     await withPage(t, { dir, expectErrors: consoleError ? [consoleError] : [] }, async ({ page }) => {
       await page.waitForSelector('.itpe-error-summary');
-      assert.match(await page.textContent('.itpe-error-file'), /data\/policy-2021\.json$/);
+      assert.ok((await page.textContent('.itpe-error-file')).endsWith(file));
       assert.match(await page.textContent('.itpe-error-problem'), message);
       // Mend the file and retry: the app recovers without a reload.
-      fs.cpSync(path.join(DIST, 'data/policy-2021.json'), path.join(dir, 'data/policy-2021.json'));
+      fs.cpSync(path.join(DIST, file), path.join(dir, file));
       await page.click('.itpe-error-summary button');
       await ready(page);
       // The error stays until the new answer arrives: wait for the app itself.
