@@ -183,9 +183,9 @@ impl<T: Pack> Pack for Vec<T> {
     }
     fn unpack(r: &mut Unpacker<'_>) -> Vec<T> {
         let n = r.len();
-        // A damaged length is bounded by the bytes left, not by the items' size: reserve a
-        // little and let the list grow as items are actually read.
-        let mut out = Vec::with_capacity(n.min(1024));
+        // No reservation: a damaged length is bounded by the bytes left, not by the items'
+        // size, so the list grows only as items are actually read.
+        let mut out = Vec::new();
         while out.len() < n && !r.failed {
             out.push(T::unpack(r));
         }
