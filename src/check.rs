@@ -1,7 +1,8 @@
 //! Load-time checks of any dataset (the app takes another one through `data-dataset`, so the
-//! dataset is input, not a constant). Cheap, run on every load of a file other than the one
-//! this build ships ([`SHIPPED_SHA256`]), and separate from `validate`,
-//! which checks the bundled dataset against the paper's text in the tests.
+//! dataset is input, not a constant). Cheap, run on every load of a file other than the ones
+//! this build ships ([`SHIPPED_PACK_SHA256`], [`SHIPPED_SHA256`]), and separate from
+//! `validate`, which checks the bundled dataset against the paper's text in the tests. With
+//! them, in the same chunk of the app, comes the JSON reader ([`read`]).
 //!
 //! Two outcomes, chosen per rule (README, "Dataset limits"):
 //! - **Refused**: the file's structure is broken (an id unsafe or repeated, a reference to
