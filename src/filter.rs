@@ -330,15 +330,17 @@ fn passes(
             _ => return false,
         }
     }
-    if on(Facet::Search)
-        && !terms.is_empty()
-        && !terms
-            .iter()
-            .all(|t| index.texts().items[i].contains(t.as_str()))
-    {
+    if on(Facet::Search) && !terms.is_empty() && !found(index, terms, i) {
         return false;
     }
     true
+}
+
+/// Whether item `i`'s text holds every search term (folds the index's texts on first use).
+fn found(index: &SearchIndex, terms: &[String], i: usize) -> bool {
+    terms
+        .iter()
+        .all(|t| index.texts().items[i].contains(t.as_str()))
 }
 
 /// Indices of the items the state selects, in the state's sort order.
@@ -410,9 +412,14 @@ pub struct FacetCounts {
 
 pub fn facet_counts(data: &Dataset, index: &SearchIndex, state: &ViewState) -> FacetCounts {
     let terms = index.terms(&state.q);
+    // Every pool below keeps the search: each item's text is searched once here, not once per
+    // facet (six times per keystroke), and the pools test the other filters without terms.
+    let searched: Vec<bool> = (0..data.items.len())
+        .map(|i| terms.is_empty() || found(index, &terms, i))
+        .collect();
     let pool = |skip: Facet| -> Vec<usize> {
         (0..data.items.len())
-            .filter(|&i| passes(data, index, &terms, state, i, Some(skip)))
+            .filter(|&i| searched[i] && passes(data, index, &[], state, i, Some(skip)))
             .collect()
     };
     let areas_pool = pool(Facet::Area);
@@ -957,14 +964,22 @@ mod dataset_tests {
         }
 
         /// Each facet value's count is the size of the selection if that value alone were chosen
-        /// in its facet (with the other facets as they are).
+        /// in its facet (with the other facets and the search as they are).
         #[test]
-        fn status_counts_match_selecting_each_status(state in arb_state(&data())) {
+        fn facet_counts_match_selecting_each_value(state in arb_state(&data())) {
             let d = data();
             let index = SearchIndex::new(Arc::new(d.clone()));
             let counts = facet_counts(&d, &index, &state);
             for c in &counts.statuses {
                 let s = ViewState { statuses: vec![c.value], ..state.clone() };
+                prop_assert_eq!(c.count, select(&d, &index, &s).len());
+            }
+            for c in &counts.kinds {
+                let s = ViewState { kinds: vec![c.value], ..state.clone() };
+                prop_assert_eq!(c.count, select(&d, &index, &s).len());
+            }
+            for c in &counts.areas {
+                let s = ViewState { areas: vec![c.value.clone()], ..state.clone() };
                 prop_assert_eq!(c.count, select(&d, &index, &s).len());
             }
         }
