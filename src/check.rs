@@ -170,17 +170,14 @@ pub enum Unread {
 /// Reads and checks a dataset file: what the app does with any file but the shipped pack.
 pub fn read(file: Unread) -> Result<Checked, crate::model::LoadError> {
     let data = match file {
-        Unread::Json {
-            text,
-            shipped: true,
-        } => {
+        Unread::Json { text, shipped } => {
             let data = Dataset::from_json(&text)?;
-            return Ok(Checked {
-                data,
-                dropped: Vec::new(),
-            });
+            if shipped {
+                let dropped = Vec::new();
+                return Ok(Checked { data, dropped });
+            }
+            data
         }
-        Unread::Json { text, .. } => Dataset::from_json(&text)?,
         Unread::Read(data) => *data,
     };
     check(data).map_err(crate::model::LoadError::Refused)
@@ -458,6 +455,25 @@ mod tests {
                 "public/data/{file} changed: set check::{name} to its new SHA-256"
             );
         }
+    }
+
+    /// A JSON file is checked unless the app found it to be the shipped one (by its digest):
+    /// then it is read and trusted as it is.
+    #[test]
+    fn only_a_json_file_found_shipped_skips_the_checks() {
+        let mut data = bundled();
+        data.figures[0].value = 1e30;
+        let text = serde_json::to_string(&data).expect("JSON");
+        let read_as = |shipped| {
+            read(Unread::Json {
+                text: text.clone(),
+                shipped,
+            })
+        };
+        assert_eq!(read_as(false).expect("not refused").dropped.len(), 1);
+        let trusted = read_as(true).expect("read");
+        assert!(trusted.dropped.is_empty());
+        assert_eq!(trusted.data, data);
     }
 
     /// A pack other than the shipped one goes through the same checks as any JSON file.
