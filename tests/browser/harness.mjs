@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: a loopback server for the built bundle, Debian's
 // headless Chromium through playwright-core, and a page that fails its test on any console
 // error, uncaught exception, CSP violation or request to a host other than the server.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,6 +129,21 @@ async function checkedPage(t, { allowed, width, height, expectErrors, bypassCSP 
 export async function ready(page) {
   await page.waitForSelector('.itpe nav.itpe-views');
   await page.waitForFunction(() => !document.querySelector('.itpe-loading'));
+}
+
+/** What has focus, in a form a failure message can show. */
+export const focused = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return 'body';
+  return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => `[${a.name}=${a.value}]`).join('')}`;
+});
+
+/** Waits until focus is on an element matching `selector`, and fails saying where it is if it
+ * does not get there: the app moves focus in the frame after it draws what it focuses
+ * (`hooks::focus`), so reading it at once races that frame. */
+export async function focusOn(page, selector, message = '') {
+  await page.waitForFunction((sel) => document.activeElement?.matches(sel), selector, { timeout: 3000 })
+    .catch(async () => assert.fail(`focus should be on ${selector}, is on ${await focused(page)}${message ? ` (${message})` : ''}`));
 }
 
 /** Saves a screenshot for people to look at (not a check). */

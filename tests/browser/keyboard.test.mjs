@@ -4,20 +4,7 @@
 // (2.4.2) and announced view switches (4.1.3).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, ready } from './harness.mjs';
-
-/** What has focus, in a form a failure message can show. */
-const active = (page) => page.evaluate(() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return 'body';
-  return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => `[${a.name}=${a.value}]`).join('')}`;
-});
-
-/** Waits until focus is on an element matching `selector` (the app moves it in a frame). */
-async function focusOn(page, selector) {
-  await page.waitForFunction((sel) => document.activeElement?.matches(sel), selector, { timeout: 3000 })
-    .catch(async () => assert.fail(`focus should be on ${selector}, is on ${await active(page)}`));
-}
+import { withPage, ready, focusOn } from './harness.mjs';
 
 /** Opens an item's details from `opener` with Enter, closes them with the keyboard, and checks
  * that focus lands on `back`. */

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { withPage, ready, snapshot, DIST } from './harness.mjs';
+import { withPage, ready, snapshot, focusOn, DIST } from './harness.mjs';
 import { chunkFiles } from '../../scripts/first-load.mjs';
 
 const require = createRequire(import.meta.url);
@@ -106,7 +106,7 @@ test('choosing a site opens its panel; filtering by it narrows map, table and UR
     await page.click('.itpe-map-marker[data-site="ma-liu-shui"]');
     await page.waitForSelector('.itpe-map-site h3');
     assert.match(page.url(), /place=ma-liu-shui/);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'itpe-map-site-title');
+    await focusOn(page, '#itpe-map-site-title');
     const panel = await page.textContent('.itpe-map-site');
     assert.match(panel, /Sha Tin/);
     assert.match(panel, /88/);
@@ -114,7 +114,7 @@ test('choosing a site opens its panel; filtering by it narrows map, table and UR
     // Escape closes the panel and returns focus to the marker; Enter on the marker reopens it.
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('.itpe-map-site'));
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.site), 'ma-liu-shui');
+    await focusOn(page, '[data-site="ma-liu-shui"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.itpe-map-site h3');
     await page.click('.itpe-map-site button[aria-pressed]');

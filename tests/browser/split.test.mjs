@@ -6,9 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { withPage, ready, bundleCopy } from './harness.mjs';
+import { withPage, ready, bundleCopy, focusOn, DIST } from './harness.mjs';
 import { firstLoadFiles, chunkFiles } from '../../scripts/first-load.mjs';
-import { DIST } from './harness.mjs';
 
 const CHUNKS = chunkFiles(DIST);
 /** What shows that each view's code runs: an element only that view draws. */
@@ -160,7 +159,7 @@ test('a chunk that cannot be loaded: a message and a retry; the app and its stat
     await failed.locator('button').click();
     await page.waitForSelector(DRAWN.charts);
     assert.equal(await page.locator('[data-chunk-failed]').count(), 0);
-    assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'focus is not lost to <body>');
+    await focusOn(page, ':not(body)', 'focus is not lost to <body>');
     assert.equal(new URL(page.url()).searchParams.get('q'), 'fund');
   });
 });
@@ -240,7 +239,7 @@ test('an embed panel whose chunk cannot be loaded says so in the panel, and its 
     await page.keyboard.press('Enter');
     await page.waitForSelector('.itpe-embed-panel [data-embed-code="embed-script"]');
     assert.equal(await page.locator('[data-chunk-failed]').count(), 0);
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.takeaway), 'embed', 'focus goes to the panel\'s button');
+    await focusOn(page, '[data-takeaway="embed"]', 'focus goes to the panel\'s button');
   });
 });
 
@@ -277,7 +276,7 @@ test('an item\'s details come with their own chunk: none at start, fetched on th
     await page.click('a[data-item-link="hsitp"]');
     await page.waitForSelector('.itpe-detail[data-item="hsitp"]');
     assert.match(await page.textContent('.itpe-detail'), /Lok Ma Chau Loop/);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'itpe-detail-title', 'focus on the details opened');
+    await focusOn(page, '#itpe-detail-title', 'focus on the details opened');
     assert.deepEqual(chunksIn(seen.slice(from)), [], 'fetched once');
   });
 });

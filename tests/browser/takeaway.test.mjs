@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { withPage, ready, snapshot, bundleCopy, DIST, ARTIFACTS } from './harness.mjs';
+import { withPage, ready, snapshot, bundleCopy, focusOn, DIST, ARTIFACTS } from './harness.mjs';
 
 const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/policy-2021.json'), 'utf8'));
 const BOM = '\ufeff';
@@ -252,6 +252,7 @@ test('embedded, Copy link opens the standalone app; without a clipboard it shows
       await ready(page);
       await page.click('button[data-takeaway="link"]');
       await page.waitForSelector('#itpe-link', { state: 'visible' });
+      await focusOn(page, '#itpe-link');
       const field = await page.evaluate(() => {
         const el = document.activeElement;
         return { id: el.id, value: el.value, selected: el.selectionEnd - el.selectionStart };
