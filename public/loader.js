@@ -219,11 +219,11 @@
   // The dataset of each mount element: `data-dataset`, else the paper's pack, relative to the
   // element's asset base. Resolved here only: the app reads the result (`data-dataset-url`),
   // for its fetch's messages and the translation files. Fetched once the page has painted
-  // (at once where it has: embedded, or a slow link, where the wasm is still on its way),
-  // once per URL however many instances show it, unless the page carries it
-  // (`data-dataset-inline`, the single-file edition). The first paint, the page's title,
-  // does not need it, and a request that ends before that paint is counted on its path by
-  // Lighthouse's model (README "Size and speed", tenth wave). Each element gets the response
+  // (at once where it already has, as an embedding page usually has; on a slow link the wasm
+  // is still arriving then), once per URL however many instances show it, unless the page
+  // carries it (`data-dataset-inline`, the single-file edition). The first paint, the page's
+  // title, does not need it, and a request that ends before that paint is counted on its path
+  // by Lighthouse's model (README "Size and speed", tenth wave). Each element gets the response
   // in flight as its `itpeDataset` property (a promise of its own copy of the Response),
   // which the app takes on its first load; a retry of the app fetches anew.
   const fetchDatasets = () => {

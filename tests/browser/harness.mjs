@@ -132,7 +132,7 @@ export async function ready(page) {
 }
 
 /** What has focus, in a form a failure message can show. */
-export const focused = (page) => page.evaluate(() => {
+const focused = (page) => page.evaluate(() => {
   const el = document.activeElement;
   if (!el || el === document.body) return 'body';
   return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => `[${a.name}=${a.value}]`).join('')}`;
