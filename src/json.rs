@@ -756,23 +756,10 @@ mod tests {
             tags: or_default
         }
     );
-    const KIND_NAMES: &[(&str, Kind)] = &[("one_word", Kind::OneWord), ("other", Kind::Other)];
-    impl Decode for Kind {
-        fn fallback() -> Kind {
-            Kind::Other
-        }
-        fn decode(node: Node<'_>) -> Result<Kind> {
-            variant(node, KIND_NAMES)
-        }
-    }
-    impl crate::pack::Pack for Kind {
-        fn pack(&self, out: &mut Vec<u8>) {
-            out.push(crate::pack::variant_index(*self, KIND_NAMES));
-        }
-        fn unpack(r: &mut crate::pack::Unpacker<'_>) -> Kind {
-            crate::pack::variant(r, KIND_NAMES)
-        }
-    }
+    variants!(Kind {
+        OneWord = "one_word",
+        Other = "other",
+    });
 
     fn rec(text: &str) -> Result<Rec> {
         from_str(text)
