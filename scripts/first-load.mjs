@@ -10,8 +10,8 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 export const BUDGET = JSON.parse(fs.readFileSync(path.join(here, 'size-budget.json'), 'utf8'));
 
 /** The files of the first load, relative to `dist`: the page, the loader, the glue, the wasm,
- * the dataset (the pack the app loads, src/pack.rs) and every stylesheet the page links (the app's one stylesheet, print rules
- * included, and the page's own). */
+ * the dataset (the pack the app loads, src/pack.rs) and every stylesheet the page links (the
+ * app's one stylesheet, print rules and the standalone page's own rules included). */
 export function firstLoadFiles(dist) {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const files = ['index.html', 'loader.js', 'it-policy-explorer.js', 'it-policy-explorer_bg.wasm', 'data/policy-2021.pack'];

@@ -30,6 +30,9 @@ after(async () => {
   await browser?.close();
 });
 
+/** The paper's public JSON, which a broken-input test may edit (see `bundleCopy`). */
+const DATASET_JSON = 'data/policy-2021.json';
+
 /**
  * A copy of the bundle in a temporary folder, changed by `edit(dir)`: for broken-input tests.
  * The app loads the paper's pack (`data/policy-2021.pack`, src/pack.rs), not its JSON: when
@@ -53,7 +56,6 @@ export function bundleCopy(edit) {
   }
   return dir;
 }
-const DATASET_JSON = 'data/policy-2021.json';
 
 /**
  * Opens `query` (e.g. "?view=map") in a fresh page of a bundle served at `base` and runs

@@ -1,6 +1,6 @@
 // The load path (issue #17): the standalone page asks for the wasm and the glue itself
 // (preload hints), the loader asks for the glue and the wasm at once and for the dataset once
-// the page has painted (never after the wasm has arrived) instead of one after the other,
+// the page has painted (still before a slow wasm has arrived) instead of one after the other,
 // and each file is asked for once, also with several instances on one page or another
 // dataset named by `data-dataset`.
 import { test } from 'node:test';
