@@ -330,14 +330,13 @@ fn passes(
             _ => return false,
         }
     }
-    if on(Facet::Search) && !found(index, terms, i) {
+    if on(Facet::Search) && !terms.is_empty() && !found(index, terms, i) {
         return false;
     }
     true
 }
 
-/// Whether item `i`'s text holds every search term. The index's texts are folded on the first
-/// term tested: without terms, nothing is folded.
+/// Whether item `i`'s text holds every search term (folds the index's texts on first use).
 fn found(index: &SearchIndex, terms: &[String], i: usize) -> bool {
     terms
         .iter()
@@ -416,7 +415,7 @@ pub fn facet_counts(data: &Dataset, index: &SearchIndex, state: &ViewState) -> F
     // Every pool below keeps the search: each item's text is searched once here, not once per
     // facet (six times per keystroke), and the pools test the other filters without terms.
     let searched: Vec<bool> = (0..data.items.len())
-        .map(|i| found(index, &terms, i))
+        .map(|i| terms.is_empty() || found(index, &terms, i))
         .collect();
     let pool = |skip: Facet| -> Vec<usize> {
         (0..data.items.len())
